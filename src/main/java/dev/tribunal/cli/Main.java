@@ -1,0 +1,24 @@
+package dev.tribunal.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The single entry point: wires the parts with plain constructors and dispatches to the subcommands. */
+@Command(name = "tribunal", mixinStandardHelpOptions = true, version = "tribunal 0.1.0",
+        description = "Ranks LLMs and the LLMs that judge them from pairwise battles.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        return new CommandLine(new Main());
+    }
+
+    @Override
+    public void run() {
+        commandLine().usage(System.out);
+    }
+}
