@@ -156,9 +156,10 @@ final class BradleyTerry {
     private double logLikelihood(double[] theta, double[] sI, double[] sJ) {
         double sum = 0;
         for (int p = 0; p < pairI.length; p++) {
+            double total = sI[p] + sJ[p];
+            if (total == 0) continue;
             double d = theta[pairI[p]] - theta[pairJ[p]];
-            if (sI[p] > 0) sum += sI[p] * logSigmoid(d);
-            if (sJ[p] > 0) sum += sJ[p] * logSigmoid(-d);
+            sum += total * logSigmoid(d) - sJ[p] * d;   // ln σ(−d) = ln σ(d) − d
         }
         return sum;
     }
@@ -183,8 +184,12 @@ final class BradleyTerry {
         return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
     }
 
-    /** ln σ(x), without overflow for large |x|. */
+    /**
+     * ln σ(x) = −ln(1 + e^−|x|) + min(x, 0), without overflow. Math.log(1 + e) rather than log1p: the absolute
+     * error stays below 1e-16, which is all a log-likelihood sum needs, at a fraction of log1p's cost.
+     */
     static double logSigmoid(double x) {
-        return x >= 0 ? -Math.log1p(Math.exp(-x)) : x - Math.log1p(Math.exp(x));
+        double log = Math.log(1 + Math.exp(-Math.abs(x)));
+        return x >= 0 ? -log : x - log;
     }
 }
