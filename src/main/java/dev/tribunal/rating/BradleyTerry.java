@@ -92,8 +92,7 @@ final class BradleyTerry {
     private int newton(double[] theta, double[] sI, double[] sJ, boolean[] fixed) {
         double[] hessian = new double[n * n];
         double[] step = new double[n];
-        double[] trial = new double[n];
-        double logLikelihood = logLikelihood(theta, sI, sJ);
+        double negativeLogLikelihood = Double.NaN;
         for (int iteration = 1; iteration <= MAX_ITERATIONS; iteration++) {
             Arrays.fill(hessian, 0);
             Arrays.fill(step, 0);
@@ -124,31 +123,17 @@ final class BradleyTerry {
                     hessian[k * n + k] *= 1 + 1e-14;   // guards the factorisation against round-off only
                 }
             }
-            double slope = 0;
             double[] gradient = step.clone();
             PositiveDefiniteSystem.solve(hessian, n, step);
+            double ascent = 0;
             double largest = 0;
             for (int k = 0; k < n; k++) {
-                slope += gradient[k] * step[k];
+                ascent += gradient[k] * step[k];
                 largest = Math.max(largest, Math.abs(step[k]));
             }
-            double t = 1;
-            if (largest > 1e-6) {   // far from the optimum: backtrack until ℓ rises enough (Armijo)
-                while (true) {
-                    for (int k = 0; k < n; k++) trial[k] = theta[k] + t * step[k];
-                    double candidate = logLikelihood(trial, sI, sJ);
-                    if (candidate >= logLikelihood + 1e-4 * t * slope || t < 1e-10) {
-                        logLikelihood = candidate;
-                        break;
-                    }
-                    t /= 2;
-                }
-                System.arraycopy(trial, 0, theta, 0, n);
-            } else {
-                for (int k = 0; k < n; k++) theta[k] += step[k];
-                logLikelihood = logLikelihood(theta, sI, sJ);
-            }
-            if (t * largest < STEP_TOLERANCE) return iteration;
+            negativeLogLikelihood = LineSearch.descend(theta, step, largest, negativeLogLikelihood, -ascent,
+                    x -> -logLikelihood(x, sI, sJ));
+            if (largest < STEP_TOLERANCE) return iteration;
         }
         return MAX_ITERATIONS;
     }

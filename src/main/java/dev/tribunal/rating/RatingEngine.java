@@ -1,6 +1,7 @@
 package dev.tribunal.rating;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -42,9 +43,11 @@ public final class RatingEngine {
         double[] score = scores(rating, baseline);
         double[] scoreLower = score;
         double[] scoreUpper = score;
+        List<String> bootstrapNotes = new ArrayList<>();
         if (options.rounds() > 0) {
             BootstrapIntervals.Samples samples = new BootstrapIntervals(options.rounds(), options.seed(), options.threads())
                     .sample(estimator::round);
+            if (anchor >= 0) samples = withoutRoundsMissing(samples, names.get(anchor), anchor, bootstrapNotes);
             lower = samples.quantile(BootstrapIntervals.LOWER);
             upper = samples.quantile(BootstrapIntervals.UPPER);
             BootstrapIntervals.Samples scoreSamples = samples.map(r -> scores(r, baseline));
@@ -52,6 +55,7 @@ public final class RatingEngine {
             scoreUpper = scoreSamples.quantile(BootstrapIntervals.UPPER);
         }
         notes.addAll(estimator.notes());
+        notes.addAll(bootstrapNotes);
         int[] rank = RankRange.upperRanks(lower, upper);
         PairCounts cells = battles.cells();
         double[] played = cells.battlesPerContestant();
@@ -89,6 +93,27 @@ public final class RatingEngine {
             return new StyleControlEstimator(names, battles.styleCells(), anchoring);
         }
         return new BradleyTerryEstimator(names, battles.cells(), anchoring);
+    }
+
+    /**
+     * Leaves out the rounds whose resample has no battle of the anchor: their ratings are not on the anchored scale
+     * of the others.
+     */
+    private static BootstrapIntervals.Samples withoutRoundsMissing(BootstrapIntervals.Samples samples, String name,
+                                                                   int anchor, List<String> notes) {
+        int[] missing = {0};
+        BootstrapIntervals.Samples kept = samples.map(round -> {
+            if (!Double.isNaN(round[anchor])) return round;
+            missing[0]++;
+            double[] dropped = new double[round.length];
+            Arrays.fill(dropped, Double.NaN);
+            return dropped;
+        });
+        if (missing[0] > 0) {
+            notes.add(missing[0] + " of " + samples.values().length + " bootstrap resamples had no battle of the anchor "
+                    + name + " and were left out of the intervals");
+        }
+        return kept;
     }
 
     /** 100·P(i beats the baseline) per contestant; NaN without a baseline or rating. */

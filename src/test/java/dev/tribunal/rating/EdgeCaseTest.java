@@ -119,6 +119,23 @@ class EdgeCaseTest {
     }
 
     @Test
+    void resamplesWithoutTheAnchorAreLeftOutOfTheIntervals() {
+        List<Battle> battles = new ArrayList<>();
+        repeat(battles, "A", "B", 1, 30);
+        repeat(battles, "A", "B", 0, 20);
+        repeat(battles, "anchor", "A", 0.5, 1);   // a resample misses this battle with probability (1 − 1/51)^51 ≈ 0.37
+
+        Leaderboard board = RatingEngine.rate(battles, WITH_BOOTSTRAP.withAnchor("anchor", 1500));
+
+        assertAllFinite(board);
+        assertThat(board.row("anchor").rating()).isEqualTo(1500);
+        assertThat(board.row("A").rating()).isCloseTo(1500, within(1e-9));
+        assertThat(board.row("anchor").ratingLower()).isEqualTo(1500);
+        assertThat(board.notes()).anySatisfy(note -> assertThat(note)
+                .containsPattern("[0-9]+ of 50 bootstrap resamples had no battle of the anchor anchor"));
+    }
+
+    @Test
     void noBattlesGiveAnEmptyLeaderboard() {
         Leaderboard board = RatingEngine.rate(List.of(), RatingOptions.defaults());
 
