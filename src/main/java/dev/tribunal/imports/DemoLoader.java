@@ -37,16 +37,29 @@ public final class DemoLoader {
     /** Demo battles are timed in file order from the paper's date, so online Elo always sees the same order. */
     static final Instant BATTLE_EPOCH = Instant.parse("2023-07-05T00:00:00Z");
 
+    /** The settings row holding the fingerprint of the demo files last loaded. */
+    static final String LOADED_SETTING = "demo_loaded";
+
     private final Database db;
 
     public DemoLoader(Database db) {
         this.db = db;
     }
 
+    /**
+     * Loads the demo unless these very files were loaded before (a fingerprint of their contents is kept
+     * in the settings table, so a restart costs one hash, not a reload). Returns what was added.
+     */
     public DemoLoad load(Path demoDirectory) {
+        String fingerprint = DirectoryFingerprint.of(demoDirectory);
+        if (db.settings().get(LOADED_SETTING).filter(fingerprint::equals).isPresent()) return new DemoLoad(0, 0, 0, 0);
         PrdVicuna80 data = new PrdVicuna80Reader().read(demoDirectory.resolve("prd-vicuna80"));
         List<Contestant> contestants = readContestants(demoDirectory.resolve("contestants.csv"));
-        return db.inTransaction(tx -> write(tx, data, contestants));
+        return db.inTransaction(tx -> {
+            DemoLoad added = write(tx, data, contestants);
+            tx.settings().put(LOADED_SETTING, fingerprint);
+            return added;
+        });
     }
 
     private static DemoLoad write(Database tx, PrdVicuna80 data, List<Contestant> contestants) {

@@ -139,6 +139,10 @@ abstract class DemoLoaderContract {
     void loadingAgainAddsNothing() {
         long battles = db.battles().count(BattleFilter.all());
         assertThat(new DemoLoader(db).load(DEMO)).isEqualTo(new DemoLoad(0, 0, 0, 0));
+        // without the fingerprint of the loaded files the rows themselves are found again
+        db.settings().put(DemoLoader.LOADED_SETTING, "something else");
+        assertThat(new DemoLoader(db).load(DEMO)).isEqualTo(new DemoLoad(0, 0, 0, 0));
+        assertThat(db.settings().get(DemoLoader.LOADED_SETTING)).get().asString().hasSize(64);
         assertThat(db.battles().count(BattleFilter.all())).isEqualTo(battles);
         assertThat(db.samples().count()).isEqualTo(1_600);
         assertThat(db.evaluations().count()).isEqualTo(8_000);
