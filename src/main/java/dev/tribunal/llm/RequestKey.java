@@ -3,10 +3,6 @@ package dev.tribunal.llm;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * The cache key: SHA-256 over a canonical JSON of exactly what is sent (endpoint, model, messages, effective
@@ -35,15 +31,6 @@ record RequestKey(String hash, String canonicalJson) {
             root.set("schema", JSON.valueToTree(request.outputSchema()));
         }
         String canonical = root.toString();
-        return new RequestKey(sha256(canonical), canonical);
-    }
-
-    private static String sha256(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return new RequestKey(Sha256.hex(canonical), canonical);
     }
 }
