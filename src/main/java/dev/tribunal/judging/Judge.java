@@ -2,7 +2,7 @@ package dev.tribunal.judging;
 
 import dev.tribunal.llm.EndpointConfig;
 import dev.tribunal.llm.JudgeConfig;
-import dev.tribunal.llm.LlmConfigException;
+import dev.tribunal.config.ConfigException;
 import dev.tribunal.llm.LlmException;
 import dev.tribunal.llm.LlmGateway;
 import dev.tribunal.llm.LlmMessage;
@@ -34,7 +34,7 @@ public final class Judge {
     private final Map<String, Prompts> judges = new HashMap<>();
 
     /**
-     * @throws LlmConfigException when a judge's prompt override names no bundled prompt or readable file
+     * @throws ConfigException when a judge's prompt override names no bundled prompt or readable file
      */
     public Judge(LlmGateway gateway) {
         this.gateway = gateway;

@@ -1,6 +1,6 @@
 package dev.tribunal.judging;
 
-import dev.tribunal.llm.LlmConfigException;
+import dev.tribunal.config.ConfigException;
 import dev.tribunal.llm.LlmMessage;
 import dev.tribunal.llm.Sha256;
 import java.io.IOException;
@@ -40,7 +40,7 @@ public record PromptTemplate(String version, Map<String, String> sections) {
             } else {
                 Path file = Path.of(nameOrPath);
                 if (!Files.isRegularFile(file)) {
-                    throw new LlmConfigException(key, "no bundled prompt or file named '" + nameOrPath + "'");
+                    throw new ConfigException(key, "no bundled prompt or file named '" + nameOrPath + "'");
                 }
                 String text = Files.readString(file);
                 template = parse("file:" + file.getFileName() + "@" + Sha256.hex(text).substring(0, 8), text, key);
@@ -51,7 +51,7 @@ public record PromptTemplate(String version, Map<String, String> sections) {
         String user = template.sections.get("user");
         for (String name : requiredPlaceholders) {
             if (!user.contains("{{" + name + "}}")) {
-                throw new LlmConfigException(key, "prompt '" + nameOrPath + "' lacks {{" + name + "}} in [user]");
+                throw new ConfigException(key, "prompt '" + nameOrPath + "' lacks {{" + name + "}} in [user]");
             }
         }
         return template;
@@ -70,7 +70,7 @@ public record PromptTemplate(String version, Map<String, String> sections) {
         if (name != null) sections.put(name, text.substring(start).strip());
         for (String required : List.of("system", "user", "reference", "format:json", "format:text")) {
             if (!sections.containsKey(required)) {
-                throw new LlmConfigException(key, "prompt '" + version + "' lacks its [" + required + "] section");
+                throw new ConfigException(key, "prompt '" + version + "' lacks its [" + required + "] section");
             }
         }
         return new PromptTemplate(version, Map.copyOf(sections));

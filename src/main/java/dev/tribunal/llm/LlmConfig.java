@@ -34,7 +34,7 @@ public record LlmConfig(List<EndpointConfig> endpoints, List<JudgeConfig> judges
     /**
      * Reads the {@code llm:} tree (null or missing → {@link #empty()}).
      *
-     * @throws LlmConfigException naming the key, e.g. {@code llm.endpoints[0].parallel: must be > 0}
+     * @throws dev.tribunal.config.ConfigException naming the key, e.g. {@code llm.endpoints[0].parallel: must be > 0}
      */
     public static LlmConfig parse(JsonNode llm) {
         return new LlmConfigParser().parse(llm);

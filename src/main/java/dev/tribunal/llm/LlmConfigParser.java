@@ -1,6 +1,7 @@
 package dev.tribunal.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tribunal.config.ConfigException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -126,8 +127,8 @@ final class LlmConfigParser {
             return new Node(json == null ? null : json.get(key), path + "." + key);
         }
 
-        LlmConfigException error(String problem) {
-            return new LlmConfigException(path, problem);
+        ConfigException error(String problem) {
+            return new ConfigException(path, problem);
         }
 
         void requireObject(Set<String> allowedKeys) {
@@ -201,12 +202,22 @@ final class LlmConfigParser {
             return n.json.booleanValue();
         }
 
-        /** "500ms", "30s", "2m", "1h", or a bare number of seconds. */
+        /** ISO-8601 like the rest of tribunal.yaml ("PT30S"), or short: "500ms", "30s", "2m", "1h", bare seconds. */
         Duration duration(String key, Duration fallback) {
             Node n = child(key);
             if (!n.present()) return fallback;
-            Matcher m = DURATION.matcher(n.json.asText().trim());
-            if (!n.json.isValueNode() || !m.matches()) throw n.error("must be a duration such as 500ms, 30s or 2m");
+            String text = n.json.asText().trim();
+            if (n.json.isTextual() && text.toUpperCase(java.util.Locale.ROOT).startsWith("P")) {
+                try {
+                    Duration d = Duration.parse(text);
+                    if (d.isNegative()) throw n.error("must not be negative");
+                    return d;
+                } catch (java.time.format.DateTimeParseException e) {
+                    throw n.error("must be a duration such as PT30S, 500ms, 30s or 2m");
+                }
+            }
+            Matcher m = DURATION.matcher(text);
+            if (!n.json.isValueNode() || !m.matches()) throw n.error("must be a duration such as PT30S, 500ms, 30s or 2m");
             double amount = Double.parseDouble(m.group(1));
             String unit = m.group(2) == null ? "s" : m.group(2);
             double millis = switch (unit) {

@@ -6,14 +6,11 @@ import dev.langchain4j.model.output.TokenUsage;
 import dev.tribunal.store.LlmCall;
 import dev.tribunal.store.LlmCallDao;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +32,6 @@ public final class LlmGateway {
     private final LlmCallDao ledger;
     private final Function<String, String> environment;
     private final Map<String, EndpointLane> lanes = new ConcurrentHashMap<>();
-    private final AtomicLong lastMicros = new AtomicLong();
 
     /** Reads API keys from the process environment. */
     public LlmGateway(LlmConfig config, LlmCallDao ledger) {
@@ -73,9 +69,10 @@ public final class LlmGateway {
     }
 
     private LlmResponse answerFromCache(EndpointConfig endpoint, RequestKey key, LlmCall stored) {
-        ledger.insert(new LlmCall(UUID.randomUUID().toString(), key.hash(), endpoint.name(), endpoint.model(),
-                LlmCall.CACHED, null, 0, 0, 0, 0, 0, null, null, now()));
-        return new LlmResponse(stored.responseText(), stored.inputTokens(), stored.outputTokens(), stored.latencyMs(),
+        ledger.insert(new LlmCall(null, key.hash(), endpoint.name(), endpoint.model(),
+                LlmCall.CACHED, null, 0, 0, 0, 0, 0, null, null, null));
+        return new LlmResponse(stored.responseText(), (int) stored.inputTokens(), (int) stored.outputTokens(),
+                stored.latencyMs(),
                 0, true, 0, key.hash());
     }
 
@@ -102,26 +99,18 @@ public final class LlmGateway {
 
     private LlmResponse recordAnswer(EndpointConfig endpoint, RequestKey key, Answer answer, int attempts) {
         double cost = endpoint.cost(answer.inputTokens, answer.outputTokens);
-        ledger.insert(new LlmCall(UUID.randomUUID().toString(), key.hash(), endpoint.name(), endpoint.model(),
+        ledger.insert(new LlmCall(null, key.hash(), endpoint.name(), endpoint.model(),
                 LlmCall.OK, null, attempts, answer.inputTokens, answer.outputTokens, answer.latencyMs, cost,
-                answer.text, key.canonicalJson(), now()));
+                answer.text, key.canonicalJson(), null));
         return new LlmResponse(answer.text, answer.inputTokens, answer.outputTokens, answer.latencyMs, cost, false,
                 attempts, key.hash());
     }
 
     private LlmException recordFailure(EndpointConfig endpoint, RequestKey key, ProviderFailure failure, int attempts) {
-        ledger.insert(new LlmCall(UUID.randomUUID().toString(), key.hash(), endpoint.name(), endpoint.model(),
-                LlmCall.ERROR, failure.kind().label(), attempts, 0, 0, 0, 0, null, key.canonicalJson(), now()));
+        ledger.insert(new LlmCall(null, key.hash(), endpoint.name(), endpoint.model(),
+                LlmCall.ERROR, failure.kind().label(), attempts, 0, 0, 0, 0, null, key.canonicalJson(), null));
         LOG.warn("{}: {} after {} attempt(s)", endpoint.name(), failure.kind().label(), attempts);
         return new LlmException(endpoint.name(), failure.kind(), failure.message(), failure.retryAfter(), attempts);
-    }
-
-    /** Strictly increasing microseconds, so that the newest answer to a key is well defined. */
-    private Instant now() {
-        Instant now = Instant.now();
-        long micros = lastMicros.accumulateAndGet(ChronoUnit.MICROS.between(Instant.EPOCH, now),
-                (last, current) -> Math.max(last + 1, current));
-        return Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
     }
 
     private static void sleep(Duration wait) {
@@ -150,13 +139,13 @@ public final class LlmGateway {
     /** One endpoint: its limit on requests in flight and its chat model, built on first use. */
     private static final class EndpointLane {
         private final EndpointConfig endpoint;
-        private final java.util.concurrent.Semaphore inFlight;
+        private final Semaphore inFlight;
         private volatile ChatModel model;
         private volatile String apiKey;
 
         EndpointLane(EndpointConfig endpoint) {
             this.endpoint = endpoint;
-            this.inFlight = new java.util.concurrent.Semaphore(endpoint.parallel(), true);
+            this.inFlight = new Semaphore(endpoint.parallel(), true);
         }
 
         Answer send(LlmRequest request, Function<String, String> environment) {

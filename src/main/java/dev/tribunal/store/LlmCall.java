@@ -5,12 +5,13 @@ import java.time.Instant;
 /**
  * One row of {@code llm_calls}: a call the LLM gateway made or answered from its cache.
  *
+ * @param id        assigned by the database; null before insertion
  * @param outcome   {@code ok}, {@code cached} or {@code error}
  * @param errorKind the failure's kind when outcome is {@code error} (e.g. {@code rate_limited}), else null
- * @param createdAt when; stored as epoch microseconds
+ * @param createdAt when, at millisecond precision; null on insert means now
  */
-public record LlmCall(String id, String requestKey, String endpoint, String model, String outcome, String errorKind,
-                      int attempts, int inputTokens, int outputTokens, long latencyMs, double cost,
+public record LlmCall(Long id, String requestKey, String endpoint, String model, String outcome, String errorKind,
+                      int attempts, long inputTokens, long outputTokens, long latencyMs, double cost,
                       String responseText, String requestJson, Instant createdAt) {
 
     public static final String OK = "ok";

@@ -5,14 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tribunal.llm.LlmConfigException;
+import dev.tribunal.config.ConfigException;
 import dev.tribunal.llm.LlmGateway;
 import dev.tribunal.llm.Yaml;
 import dev.tribunal.llm.stub.AnthropicStubServer;
 import dev.tribunal.llm.stub.OpenAiStubServer;
 import dev.tribunal.llm.stub.StubReply;
 import dev.tribunal.store.LlmCallDao;
-import dev.tribunal.store.TestDatabases;
+import dev.tribunal.store.Database;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -27,17 +27,20 @@ class JudgeTest {
     Path dir;
     private OpenAiStubServer openAi;
     private AnthropicStubServer anthropic;
+    private Database database;
     private LlmCallDao ledger;
 
     @BeforeEach
     void start() {
         openAi = new OpenAiStubServer();
         anthropic = new AnthropicStubServer();
-        ledger = new LlmCallDao(TestDatabases.sqlite(dir));
+        database = Database.open("jdbc:sqlite:" + dir.resolve("test.db"));
+        ledger = new LlmCallDao(database);
     }
 
     @AfterEach
     void stop() {
+        database.close();
         openAi.close();
         anthropic.close();
     }
@@ -180,7 +183,7 @@ class JudgeTest {
     @Test
     void badPromptOverrideIsNamedByItsKey() {
         assertThatThrownBy(() -> judge(", prompts: {single: no-such-prompt}"))
-                .isInstanceOf(LlmConfigException.class)
+                .isInstanceOf(ConfigException.class)
                 .hasMessage("llm.judges[1].prompts.single: no bundled prompt or file named 'no-such-prompt'");
     }
 

@@ -3,6 +3,7 @@ package dev.tribunal.llm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tribunal.config.ConfigException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -89,7 +90,7 @@ class LlmConfigTest {
     })
     void badValuesAreNamedByTheirKey(String line, String message) {
         assertThatThrownBy(() -> Yaml.oneEndpoint("x", "openai", "http://localhost:1/v1", line))
-                .isInstanceOf(LlmConfigException.class).hasMessageStartingWith(message);
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith(message);
     }
 
     @Test

@@ -9,7 +9,7 @@ import dev.tribunal.llm.stub.OpenAiStubServer;
 import dev.tribunal.llm.stub.StubReply;
 import dev.tribunal.store.LlmCall;
 import dev.tribunal.store.LlmCallDao;
-import dev.tribunal.store.TestDatabases;
+import dev.tribunal.store.Database;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,16 +31,19 @@ class LlmGatewayTest {
     @TempDir
     Path dir;
     private OpenAiStubServer openAi;
+    private Database database;
     private LlmCallDao ledger;
 
     @BeforeEach
     void start() {
         openAi = new OpenAiStubServer();
-        ledger = new LlmCallDao(TestDatabases.sqlite(dir));
+        database = Database.open("jdbc:sqlite:" + dir.resolve("test.db"));
+        ledger = new LlmCallDao(database);
     }
 
     @AfterEach
     void stop() {
+        database.close();
         openAi.close();
     }
 

@@ -1,0 +1,82 @@
+package dev.tribunal.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The {@code llm_calls} cache and ledger, run on SQLite and on PostgreSQL. */
+abstract class LlmCallDaoContract {
+
+    private Database database;
+    private LlmCallDao calls;
+
+    abstract Database openDatabase();
+
+    abstract void dropDatabase();
+
+    @BeforeEach
+    void open() {
+        database = openDatabase();
+        calls = new LlmCallDao(database);
+    }
+
+    @AfterEach
+    void close() {
+        if (database != null) database.close();
+        dropDatabase();
+    }
+
+    private static LlmCall row(String key, String endpoint, String outcome, String text, double cost) {
+        return new LlmCall(null, key, endpoint, "model-x", outcome, outcome.equals(LlmCall.ERROR) ? "timeout" : null,
+                outcome.equals(LlmCall.CACHED) ? 0 : 1, 120, 30, 850, cost, text, "{\"messages\":[]}", null);
+    }
+
+    @Test
+    void theNewestOkRowIsTheCachedAnswer() {
+        String key = "a".repeat(64);
+        calls.insert(row(key, "e1", LlmCall.OK, "old answer", 0.01));
+        calls.insert(row(key, "e1", LlmCall.CACHED, null, 0));
+        calls.insert(row(key, "e1", LlmCall.OK, "new answer", 0.01));
+        calls.insert(row(key, "e1", LlmCall.ERROR, null, 0));
+        LlmCall answer = calls.findAnswer(key).orElseThrow();
+        assertThat(answer.responseText()).isEqualTo("new answer");
+        assertThat(answer.inputTokens()).isEqualTo(120);
+        assertThat(answer.latencyMs()).isEqualTo(850);
+        assertThat(calls.findAnswer("b".repeat(64))).isEmpty();
+    }
+
+    @Test
+    void onlyErrorsAreNoAnswer() {
+        String key = "c".repeat(64);
+        calls.insert(row(key, "e1", LlmCall.ERROR, null, 0));
+        assertThat(calls.findAnswer(key)).isEmpty();
+    }
+
+    @Test
+    void ledgerReadsBackInOrderWithTimesAndTotals() {
+        Instant before = Instant.now().minusSeconds(1);
+        LlmCall stored = calls.insert(row("d".repeat(64), "e1", LlmCall.OK, "x", 0.25));
+        calls.insert(row("e".repeat(64), "e1", LlmCall.OK, "y", 0.5));
+        calls.insert(row("e".repeat(64), "e1", LlmCall.CACHED, null, 0));
+        calls.insert(row("f".repeat(64), "e2", LlmCall.OK, "z", 4));
+        List<LlmCall> rows = calls.since(before);
+        assertThat(rows).hasSize(4);
+        assertThat(rows.getFirst()).isEqualTo(stored);
+        assertThat(rows).extracting(LlmCall::outcome).containsExactly("ok", "ok", "cached", "ok");
+        assertThat(rows.get(2).errorKind()).isNull();
+        assertThat(calls.totalCost("e1")).isEqualTo(0.75);
+        assertThat(calls.totalCost("nobody")).isZero();
+        assertThat(calls.since(Instant.now().plusSeconds(60))).isEmpty();
+    }
+
+    @Test
+    void anUnknownOutcomeIsRefused() {
+        assertThatThrownBy(() -> calls.insert(row("g".repeat(64), "e1", "maybe", null, 0)))
+                .isInstanceOf(InvalidRowException.class);
+    }
+}
