@@ -3,32 +3,40 @@ package dev.tribunal.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** The {@code llm_calls} cache and ledger, run on SQLite and on PostgreSQL. */
-abstract class LlmCallDaoContract {
+/**
+ * The {@code llm_calls} cache and ledger, each test on SQLite and on PostgreSQL (a fresh schema, dropped
+ * afterwards; skipped without a server unless CI=true).
+ */
+class LlmCallDaoTest {
 
+    @TempDir
+    Path dir;
+    private PostgresSchema schema;
     private Database database;
     private LlmCallDao calls;
 
-    abstract Database openDatabase();
-
-    abstract void dropDatabase();
-
-    @BeforeEach
-    void open() {
-        database = openDatabase();
+    private void open(String dialect) {
+        if (dialect.equals("postgresql")) {
+            schema = PostgresSchema.create();
+            database = Database.open(schema.url());
+        } else {
+            database = Database.open("jdbc:sqlite:" + dir.resolve("calls.db"));
+        }
         calls = new LlmCallDao(database);
     }
 
     @AfterEach
     void close() {
         if (database != null) database.close();
-        dropDatabase();
+        if (schema != null) schema.close();
     }
 
     private static LlmCall row(String key, String endpoint, String outcome, String text, double cost) {
@@ -36,8 +44,10 @@ abstract class LlmCallDaoContract {
                 outcome.equals(LlmCall.CACHED) ? 0 : 1, 120, 30, 850, cost, text, "{\"messages\":[]}", null);
     }
 
-    @Test
-    void theNewestOkRowIsTheCachedAnswer() {
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgresql"})
+    void theNewestOkRowIsTheCachedAnswer(String dialect) {
+        open(dialect);
         String key = "a".repeat(64);
         calls.insert(row(key, "e1", LlmCall.OK, "old answer", 0.01));
         calls.insert(row(key, "e1", LlmCall.CACHED, null, 0));
@@ -50,15 +60,19 @@ abstract class LlmCallDaoContract {
         assertThat(calls.findAnswer("b".repeat(64))).isEmpty();
     }
 
-    @Test
-    void onlyErrorsAreNoAnswer() {
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgresql"})
+    void onlyErrorsAreNoAnswer(String dialect) {
+        open(dialect);
         String key = "c".repeat(64);
         calls.insert(row(key, "e1", LlmCall.ERROR, null, 0));
         assertThat(calls.findAnswer(key)).isEmpty();
     }
 
-    @Test
-    void ledgerReadsBackInOrderWithTimesAndTotals() {
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgresql"})
+    void ledgerReadsBackInOrderWithTimesAndTotals(String dialect) {
+        open(dialect);
         Instant before = Instant.now().minusSeconds(1);
         LlmCall stored = calls.insert(row("d".repeat(64), "e1", LlmCall.OK, "x", 0.25));
         calls.insert(row("e".repeat(64), "e1", LlmCall.OK, "y", 0.5));
@@ -74,8 +88,10 @@ abstract class LlmCallDaoContract {
         assertThat(calls.since(Instant.now().plusSeconds(60))).isEmpty();
     }
 
-    @Test
-    void anUnknownOutcomeIsRefused() {
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgresql"})
+    void anUnknownOutcomeIsRefused(String dialect) {
+        open(dialect);
         assertThatThrownBy(() -> calls.insert(row("g".repeat(64), "e1", "maybe", null, 0)))
                 .isInstanceOf(InvalidRowException.class);
     }
