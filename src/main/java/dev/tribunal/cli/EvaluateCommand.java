@@ -11,6 +11,7 @@ import dev.tribunal.store.Database;
 import dev.tribunal.store.LlmCallDao;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -59,9 +60,10 @@ public final class EvaluateCommand implements Callable<Integer> {
         Map<String, String> env = System.getenv();
         try {
             TribunalConfig config = TribunalConfig.load(configFile, env);
-            try (Database database = Database.open(config.database().connectionSettings(env),
-                    java.time.Clock.systemUTC())) {
-                Judge judge = new Judge(new LlmGateway(LlmConfig.parse(config.llm()), new LlmCallDao(database)));
+            LlmConfig llm = LlmConfig.parse(config.llm());
+            try (Database database = Database.open(config.database().connectionSettings(env), Clock.systemUTC());
+                 LlmGateway gateway = new LlmGateway(llm, new LlmCallDao(database))) {
+                Judge judge = new Judge(gateway);
                 JudgeVerdict verdict = responseB == null
                         ? judge.evaluateSingle(judgeName, input, response, reference, null)
                         : judge.evaluatePair(judgeName, input, response, responseB, reference);

@@ -31,13 +31,32 @@ public final class Judge {
             List.of(OutputSchema.Field.string("critique"), OutputSchema.Field.oneOf("verdict", PairVerdict.labels())));
 
     private final LlmGateway gateway;
-    private final Map<String, Prompts> judges = new HashMap<>();
+    private final Map<String, Prompts> judges;
+    private final boolean useCache;
 
     /**
      * @throws ConfigException when a judge's prompt override names no bundled prompt or readable file
      */
     public Judge(LlmGateway gateway) {
+        this(gateway, loadPrompts(gateway), true);
+    }
+
+    private Judge(LlmGateway gateway, Map<String, Prompts> judges, boolean useCache) {
         this.gateway = gateway;
+        this.judges = judges;
+        this.useCache = useCache;
+    }
+
+    /**
+     * The same judges with the response cache on (the default: a repeated evaluation is free) or off (every
+     * evaluation asks the provider afresh, e.g. to regenerate a critique; the new answer becomes the cached one).
+     */
+    public Judge withCache(boolean enabled) {
+        return new Judge(gateway, judges, enabled);
+    }
+
+    private static Map<String, Prompts> loadPrompts(LlmGateway gateway) {
+        Map<String, Prompts> judges = new HashMap<>();
         List<JudgeConfig> configured = gateway.config().judges();
         for (int i = 0; i < configured.size(); i++) {
             JudgeConfig j = configured.get(i);
@@ -49,6 +68,7 @@ public final class Judge {
                     PromptTemplate.load(orDefault(j.pairwisePrompt(), DEFAULT_PAIRWISE_PROMPT), key + "pairwise",
                             Set.of("input", "response_a", "response_b"))));
         }
+        return Map.copyOf(judges);
     }
 
     public List<JudgeConfig> judges() {
@@ -102,7 +122,7 @@ public final class Judge {
 
     private JudgeVerdict ask(Prompts p, PromptTemplate template, List<LlmMessage> messages, OutputSchema schema,
                              Function<String, ParsedReply> parser) {
-        LlmRequest request = new LlmRequest(messages, null, null, schema, true);
+        LlmRequest request = new LlmRequest(messages, null, null, schema, useCache);
         LlmResponse first = gateway.complete(p.judge.endpoint(), request);
         ParsedReply parsed = parser.apply(first.text());
         if (parsed.status() == ParseStatus.OK) return verdict(p, template, parsed, first, null);

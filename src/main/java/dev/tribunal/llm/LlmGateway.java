@@ -24,12 +24,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe; meant to be shared by the whole process and called from virtual threads.
  */
-public final class LlmGateway {
+public final class LlmGateway implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LlmGateway.class);
 
     private final LlmConfig config;
     private final LlmCallDao ledger;
+    private final LedgerWriter ledgerWriter;
     private final Function<String, String> environment;
     private final Map<String, EndpointLane> lanes = new ConcurrentHashMap<>();
 
@@ -42,6 +43,7 @@ public final class LlmGateway {
     public LlmGateway(LlmConfig config, LlmCallDao ledger, Function<String, String> environment) {
         this.config = config;
         this.ledger = ledger;
+        this.ledgerWriter = new LedgerWriter(ledger);
         this.environment = environment;
         for (EndpointConfig e : config.endpoints()) lanes.put(e.name(), new EndpointLane(e));
     }
@@ -69,7 +71,7 @@ public final class LlmGateway {
     }
 
     private LlmResponse answerFromCache(EndpointConfig endpoint, RequestKey key, LlmCall stored) {
-        ledger.insert(new LlmCall(null, key.hash(), endpoint.name(), endpoint.model(),
+        ledgerWriter.write(new LlmCall(null, key.hash(), endpoint.name(), endpoint.model(),
                 LlmCall.CACHED, null, 0, 0, 0, 0, 0, null, null, null));
         return new LlmResponse(stored.responseText(), (int) stored.inputTokens(), (int) stored.outputTokens(),
                 stored.latencyMs(),
@@ -99,7 +101,7 @@ public final class LlmGateway {
 
     private LlmResponse recordAnswer(EndpointConfig endpoint, RequestKey key, Answer answer, int attempts) {
         double cost = endpoint.cost(answer.inputTokens, answer.outputTokens);
-        ledger.insert(new LlmCall(null, key.hash(), endpoint.name(), endpoint.model(),
+        ledgerWriter.write(new LlmCall(null, key.hash(), endpoint.name(), endpoint.model(),
                 LlmCall.OK, null, attempts, answer.inputTokens, answer.outputTokens, answer.latencyMs, cost,
                 answer.text, key.canonicalJson(), null));
         return new LlmResponse(answer.text, answer.inputTokens, answer.outputTokens, answer.latencyMs, cost, false,
@@ -107,10 +109,16 @@ public final class LlmGateway {
     }
 
     private LlmException recordFailure(EndpointConfig endpoint, RequestKey key, ProviderFailure failure, int attempts) {
-        ledger.insert(new LlmCall(null, key.hash(), endpoint.name(), endpoint.model(),
+        ledgerWriter.write(new LlmCall(null, key.hash(), endpoint.name(), endpoint.model(),
                 LlmCall.ERROR, failure.kind().label(), attempts, 0, 0, 0, 0, null, key.canonicalJson(), null));
         LOG.warn("{}: {} after {} attempt(s)", endpoint.name(), failure.kind().label(), attempts);
         return new LlmException(endpoint.name(), failure.kind(), failure.message(), failure.retryAfter(), attempts);
+    }
+
+    /** Stops the ledger's writer; calls made afterwards would wait forever. */
+    @Override
+    public void close() {
+        ledgerWriter.close();
     }
 
     private static void sleep(Duration wait) {

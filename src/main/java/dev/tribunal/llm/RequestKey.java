@@ -1,8 +1,11 @@
 package dev.tribunal.llm;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 
 /**
  * The cache key: SHA-256 over a canonical JSON of exactly what is sent (endpoint, model, messages, effective
@@ -15,22 +18,22 @@ record RequestKey(String hash, String canonicalJson) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"endpoint", "model", "messages", "temperature", "max_tokens", "schema"})
+    private record Canonical(String endpoint, String model, List<LlmMessage> messages, Double temperature,
+                             @JsonProperty("max_tokens") Integer maxTokens, OutputSchema schema) {
+    }
+
     static RequestKey of(EndpointConfig endpoint, LlmRequest request) {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("endpoint", endpoint.name());
-        root.put("model", endpoint.model());
-        ArrayNode messages = root.putArray("messages");
-        for (LlmMessage m : request.messages()) {
-            messages.addObject().put("role", m.role().name().toLowerCase(java.util.Locale.ROOT)).put("text", m.text());
-        }
         Double temperature = request.temperature() != null ? request.temperature() : endpoint.temperature();
         Integer maxTokens = request.maxTokens() != null ? request.maxTokens() : endpoint.maxTokens();
-        if (temperature != null) root.put("temperature", temperature);
-        if (maxTokens != null) root.put("max_tokens", maxTokens);
-        if (request.outputSchema() != null && endpoint.structuredOutput()) {
-            root.set("schema", JSON.valueToTree(request.outputSchema()));
+        OutputSchema schema = endpoint.structuredOutput() ? request.outputSchema() : null;
+        try {
+            String canonical = JSON.writeValueAsString(new Canonical(endpoint.name(), endpoint.model(),
+                    request.messages(), temperature, maxTokens, schema));
+            return new RequestKey(Sha256.hex(canonical), canonical);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("records of strings and numbers always serialise", e);
         }
-        String canonical = root.toString();
-        return new RequestKey(Sha256.hex(canonical), canonical);
     }
 }

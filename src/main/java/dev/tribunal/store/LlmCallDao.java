@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
@@ -16,6 +18,11 @@ public final class LlmCallDao {
     private static final String COLUMNS = "id, request_key, endpoint, model, outcome, error_kind, attempts, "
             + "input_tokens, output_tokens, latency_ms, cost, response_text, request_json, created_at";
 
+    private static final String INSERT = "INSERT INTO llm_calls (request_key, endpoint, model, outcome, error_kind, "
+            + "attempts, input_tokens, output_tokens, latency_ms, cost, response_text, request_json, created_at) "
+            + "VALUES (:requestKey, :endpoint, :model, :outcome, :errorKind, :attempts, :inputTokens, :outputTokens, "
+            + ":latencyMs, :cost, :responseText, :requestJson, :createdAt)";
+
     private final Sql sql;
 
     public LlmCallDao(Database database) {
@@ -25,21 +32,28 @@ public final class LlmCallDao {
     /** Stores the row and returns it as stored (with its id and time). */
     public LlmCall insert(LlmCall call) {
         Instant at = sql.stamp(call.createdAt());
-        long id = sql.write(h -> h.createQuery("INSERT INTO llm_calls (request_key, endpoint, model, outcome, "
-                        + "error_kind, attempts, input_tokens, output_tokens, latency_ms, cost, response_text, "
-                        + "request_json, created_at) VALUES (:requestKey, :endpoint, :model, :outcome, :errorKind, "
-                        + ":attempts, :inputTokens, :outputTokens, :latencyMs, :cost, :responseText, :requestJson, "
-                        + ":createdAt) RETURNING id")
-                .bind("requestKey", call.requestKey()).bind("endpoint", call.endpoint()).bind("model", call.model())
-                .bind("outcome", call.outcome()).bind("errorKind", call.errorKind()).bind("attempts", call.attempts())
-                .bind("inputTokens", call.inputTokens()).bind("outputTokens", call.outputTokens())
-                .bind("latencyMs", call.latencyMs()).bind("cost", call.cost())
-                .bind("responseText", call.responseText()).bind("requestJson", call.requestJson())
-                .bind("createdAt", at.toEpochMilli())
-                .mapTo(Long.class).one());
+        long id = sql.write(h -> bind(h.createQuery(INSERT + " RETURNING id"), call, at).mapTo(Long.class).one());
         return new LlmCall(id, call.requestKey(), call.endpoint(), call.model(), call.outcome(), call.errorKind(),
                 call.attempts(), call.inputTokens(), call.outputTokens(), call.latencyMs(), call.cost(),
                 call.responseText(), call.requestJson(), at);
+    }
+
+    /** Stores the rows in one transaction (all or none): the gateway's group commit. */
+    public void insertAll(List<LlmCall> calls) {
+        sql.write(h -> {
+            PreparedBatch batch = h.prepareBatch(INSERT);
+            for (LlmCall call : calls) bind(batch, call, sql.stamp(call.createdAt())).add();
+            return batch.execute();
+        });
+    }
+
+    private static <S extends SqlStatement<S>> S bind(S statement, LlmCall call, Instant at) {
+        return statement.bind("requestKey", call.requestKey()).bind("endpoint", call.endpoint())
+                .bind("model", call.model()).bind("outcome", call.outcome()).bind("errorKind", call.errorKind())
+                .bind("attempts", call.attempts()).bind("inputTokens", call.inputTokens())
+                .bind("outputTokens", call.outputTokens()).bind("latencyMs", call.latencyMs()).bind("cost", call.cost())
+                .bind("responseText", call.responseText()).bind("requestJson", call.requestJson())
+                .bind("createdAt", at.toEpochMilli());
     }
 
     /** The newest successful answer to this request, if any. */

@@ -146,6 +146,16 @@ class JudgeTest {
     }
 
     @Test
+    void withTheCacheOffEveryEvaluationAsksAfresh() {
+        openAi.enqueue(StubReply.text("{\"critique\": \"x\", \"verdict\": \"A=B\"}"),
+                StubReply.text("{\"critique\": \"y\", \"verdict\": \"A>B\"}"));
+        Judge fresh = judge("").withCache(false);
+        assertThat(fresh.evaluatePair("gpt-judge", "q", "a1", "a2", null).verdict()).isEqualTo(PairVerdict.TIE);
+        assertThat(fresh.evaluatePair("gpt-judge", "q", "a1", "a2", null).verdict()).isEqualTo(PairVerdict.A_BETTER);
+        assertThat(openAi.requests()).isEqualTo(2);
+    }
+
+    @Test
     void swappedGamesPutEachAnswerInEachPosition() {
         // A judge that always prefers the response saying Paris, wherever it stands.
         openAi.respondWith(body -> {

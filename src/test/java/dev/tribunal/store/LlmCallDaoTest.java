@@ -90,6 +90,19 @@ class LlmCallDaoTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"sqlite", "postgresql"})
+    void aBatchIsStoredWholeOrNotAtAll(String dialect) {
+        open(dialect);
+        calls.insertAll(List.of(row("h".repeat(64), "e3", LlmCall.OK, "one", 1), row("i".repeat(64), "e3", LlmCall.OK,
+                "two", 2)));
+        assertThat(calls.findAnswer("i".repeat(64)).orElseThrow().responseText()).isEqualTo("two");
+        assertThatThrownBy(() -> calls.insertAll(List.of(row("j".repeat(64), "e3", LlmCall.OK, "three", 4),
+                row("k".repeat(64), "e3", "maybe", null, 8)))).isInstanceOf(InvalidRowException.class);
+        assertThat(calls.findAnswer("j".repeat(64))).isEmpty();
+        assertThat(calls.totalCost("e3")).isEqualTo(3);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgresql"})
     void anUnknownOutcomeIsRefused(String dialect) {
         open(dialect);
         assertThatThrownBy(() -> calls.insert(row("g".repeat(64), "e1", "maybe", null, 0)))
