@@ -5,6 +5,7 @@ import dev.tribunal.store.LlmCallDao;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
@@ -33,7 +34,12 @@ final class LedgerWriter implements AutoCloseable {
     void write(LlmCall row) {
         Pending pending = new Pending(row, new CompletableFuture<>());
         queue.add(pending);
-        pending.stored.join();
+        try {
+            pending.stored.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) throw cause;
+            throw e;
+        }
     }
 
     private void drain() {

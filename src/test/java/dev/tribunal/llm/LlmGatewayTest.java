@@ -201,6 +201,23 @@ class LlmGatewayTest {
     }
 
     @Test
+    void aStoppedRunResumesWithoutPayingTwice() {
+        openAi.respondWith(body -> StubReply.text("answer").usage(100, 10));
+        try (LlmGateway first = gateway("price_input_per_million: 1", "price_output_per_million: 1")) {
+            for (int i = 0; i < 5; i++) first.complete("stub", ask("item " + i));
+        }
+        database.close();
+        database = Database.open("jdbc:sqlite:" + dir.resolve("test.db"));
+        ledger = new LlmCallDao(database);
+        double resumedCost = 0;
+        try (LlmGateway resumed = gateway("price_input_per_million: 1", "price_output_per_million: 1")) {
+            for (int i = 0; i < 8; i++) resumedCost += resumed.complete("stub", ask("item " + i)).cost();
+        }
+        assertThat(openAi.requests()).isEqualTo(8); // 5 before the stop, only the 3 new ones after
+        assertThat(resumedCost).isCloseTo(3 * 110 / 1e6, within(1e-12));
+    }
+
+    @Test
     void aDifferentParameterIsADifferentRequest() {
         LlmGateway gateway = gateway("temperature: 0");
         gateway.complete("stub", ask("q"));
