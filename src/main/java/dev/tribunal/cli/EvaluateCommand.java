@@ -84,7 +84,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                 : v.score() != null ? "score    " + v.score() + " / 5" : "verdict  none: the reply could not be parsed";
         out.println("judge    " + v.judge());
         out.println(result);
-        out.println("parse    " + v.parseStatus().label() + " (prompt " + v.promptVersion() + ", " + v.calls()
+        out.println("parse    " + v.parseStatus().code() + " (prompt " + v.promptVersion() + ", " + v.calls()
                 + (v.calls() == 1 ? " call)" : " calls)"));
         out.println(String.format(Locale.ROOT, "usage    %d in / %d out tokens, %d ms, cost %.6f", v.inputTokens(),
                 v.outputTokens(), v.latencyMs(), v.cost()));

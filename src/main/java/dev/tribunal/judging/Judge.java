@@ -1,14 +1,15 @@
 package dev.tribunal.judging;
 
+import dev.tribunal.config.ConfigException;
 import dev.tribunal.llm.EndpointConfig;
 import dev.tribunal.llm.JudgeConfig;
-import dev.tribunal.config.ConfigException;
 import dev.tribunal.llm.LlmException;
 import dev.tribunal.llm.LlmGateway;
 import dev.tribunal.llm.LlmMessage;
 import dev.tribunal.llm.LlmRequest;
 import dev.tribunal.llm.LlmResponse;
 import dev.tribunal.llm.OutputSchema;
+import dev.tribunal.store.ParseStatus;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

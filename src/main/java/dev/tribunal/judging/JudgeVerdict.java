@@ -1,5 +1,7 @@
 package dev.tribunal.judging;
 
+import dev.tribunal.store.Evaluation;
+import dev.tribunal.store.ParseStatus;
 /**
  * One judge's evaluation of one sample.
  *
@@ -24,5 +26,12 @@ public record JudgeVerdict(String judge, PairVerdict verdict, Integer score, Str
 
     public boolean parsed() {
         return parseStatus == ParseStatus.OK;
+    }
+
+    /** As the store keeps it, for the given sample and judge contestant ids (A = the sample's response A). */
+    public Evaluation toEvaluation(long sampleId, long judgeId) {
+        return new Evaluation(0, sampleId, judgeId, verdict == null ? null : verdict.label(), score, critique,
+                promptVersion, requestKey, rawOutput, parseStatus, latencyMs, (long) inputTokens, (long) outputTokens,
+                cost, null);
     }
 }

@@ -1,5 +1,7 @@
 package dev.tribunal.judging;
 
+import dev.tribunal.store.ParseStatus;
+
 /**
  * What a judge's reply says, as far as it can be read without guessing.
  *

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.tribunal.store.ParseStatus;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

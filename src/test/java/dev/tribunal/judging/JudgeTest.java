@@ -11,8 +11,14 @@ import dev.tribunal.llm.Yaml;
 import dev.tribunal.llm.stub.AnthropicStubServer;
 import dev.tribunal.llm.stub.OpenAiStubServer;
 import dev.tribunal.llm.stub.StubReply;
-import dev.tribunal.store.LlmCallDao;
+import dev.tribunal.store.Contestant;
+import dev.tribunal.store.ContestantKind;
 import dev.tribunal.store.Database;
+import dev.tribunal.store.Evaluation;
+import dev.tribunal.store.LlmCallDao;
+import dev.tribunal.store.ParseStatus;
+import dev.tribunal.store.Sample;
+import dev.tribunal.store.SampleSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -81,6 +87,24 @@ class JudgeTest {
         String prompt = userPrompt(body);
         assertThat(prompt).contains("<response_a>\nParis.\n</response_a>", "<response_b>\nLyon.\n</response_b>",
                 "Write your own answer", "Reply with a JSON object only").doesNotContain("reference_answer");
+    }
+
+    @Test
+    void aVerdictIsStoredAsAnEvaluation() {
+        openAi.enqueue(StubReply.text("{\"critique\": \"A is right\", \"verdict\": \"A>B\"}").usage(90, 9));
+        Sample sample = database.samples().insert(Sample.pair("Capital of France?", "Paris.", "Lyon.", "m1", "m2",
+                SampleSource.CUSTOM, null));
+        Contestant judgeRow = database.contestants().insert(Contestant.of(ContestantKind.JUDGE, "gpt-judge",
+                "GPT judge", null, null));
+        JudgeVerdict v = judge("").evaluatePair("gpt-judge", sample.input(), sample.responseA(), sample.responseB(), null);
+        Evaluation stored = database.evaluations().insert(v.toEvaluation(sample.id(), judgeRow.id()));
+        Evaluation read = database.evaluations().byId(stored.id()).orElseThrow();
+        assertThat(read.verdict()).isEqualTo("A>B");
+        assertThat(read.parseStatus()).isEqualTo(ParseStatus.OK);
+        assertThat(read.promptVersion()).isEqualTo("pairwise-v1");
+        assertThat(read.requestKey()).isEqualTo(v.requestKey());
+        assertThat(read.inputTokens()).isEqualTo(90);
+        assertThat(read.critique()).isEqualTo("A is right");
     }
 
     @Test
