@@ -17,6 +17,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 final class LedgerWriter implements AutoCloseable {
 
     private static final int MAX_BATCH = 256;
+    /** Queued by {@link #close()}: everything before it is stored, then the writer ends. */
+    private static final Pending END = new Pending(null, null);
 
     private record Pending(LlmCall row, CompletableFuture<Void> stored) {
     }
@@ -24,6 +26,7 @@ final class LedgerWriter implements AutoCloseable {
     private final LlmCallDao dao;
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
+    private volatile boolean closed;
 
     LedgerWriter(LlmCallDao dao) {
         this.dao = dao;
@@ -32,6 +35,7 @@ final class LedgerWriter implements AutoCloseable {
 
     /** Stores the row; returns once it is committed, or throws what the database threw. */
     void write(LlmCall row) {
+        if (closed) throw new IllegalStateException("the LLM gateway is closed");
         Pending pending = new Pending(row, new CompletableFuture<>());
         queue.add(pending);
         try {
@@ -44,13 +48,16 @@ final class LedgerWriter implements AutoCloseable {
 
     private void drain() {
         List<Pending> batch = new ArrayList<>(MAX_BATCH);
-        while (!Thread.currentThread().isInterrupted()) {
+        boolean ending = false;
+        while (!ending) {
             try {
                 batch.add(queue.take());
             } catch (InterruptedException e) {
                 return;
             }
             queue.drainTo(batch, MAX_BATCH - 1);
+            ending = batch.remove(END);
+            if (batch.isEmpty()) continue;
             try {
                 dao.insertAll(batch.stream().map(Pending::row).toList());
                 batch.forEach(p -> p.stored.complete(null));
@@ -59,10 +66,21 @@ final class LedgerWriter implements AutoCloseable {
             }
             batch.clear();
         }
+        // rows that raced with close() after END was taken
+        for (Pending late; (late = queue.poll()) != null; ) {
+            late.stored.completeExceptionally(new IllegalStateException("the LLM gateway is closed"));
+        }
     }
 
     @Override
     public void close() {
-        writer.interrupt();
+        if (closed) return;
+        closed = true;
+        queue.add(END);
+        try {
+            writer.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -74,8 +74,7 @@ public final class LlmGateway implements AutoCloseable {
         ledgerWriter.write(new LlmCall(null, key.hash(), endpoint.name(), endpoint.model(),
                 LlmCall.CACHED, null, 0, 0, 0, 0, 0, null, null, null));
         return new LlmResponse(stored.responseText(), (int) stored.inputTokens(), (int) stored.outputTokens(),
-                stored.latencyMs(),
-                0, true, 0, key.hash());
+                stored.latencyMs(), 0, true, 0, key.hash());
     }
 
     private LlmResponse callProvider(EndpointLane lane, LlmRequest request, RequestKey key) {
@@ -115,7 +114,10 @@ public final class LlmGateway implements AutoCloseable {
         return new LlmException(endpoint.name(), failure.kind(), failure.message(), failure.retryAfter(), attempts);
     }
 
-    /** Stops the ledger's writer; calls made afterwards would wait forever. */
+    /**
+     * Stores the ledger rows still queued and stops the writer; later calls fail with IllegalStateException.
+     * Close once no call is in flight.
+     */
     @Override
     public void close() {
         ledgerWriter.close();

@@ -203,9 +203,10 @@ class LlmGatewayTest {
     @Test
     void aStoppedRunResumesWithoutPayingTwice() {
         openAi.respondWith(body -> StubReply.text("answer").usage(100, 10));
-        try (LlmGateway first = gateway("price_input_per_million: 1", "price_output_per_million: 1")) {
-            for (int i = 0; i < 5; i++) first.complete("stub", ask("item " + i));
-        }
+        LlmGateway first = gateway("price_input_per_million: 1", "price_output_per_million: 1");
+        for (int i = 0; i < 5; i++) first.complete("stub", ask("item " + i));
+        first.close();
+        assertThatThrownBy(() -> first.complete("stub", ask("item 0"))).isInstanceOf(IllegalStateException.class);
         database.close();
         database = Database.open("jdbc:sqlite:" + dir.resolve("test.db"));
         ledger = new LlmCallDao(database);
