@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The single entry point: wires the parts with plain constructors and dispatches to the subcommands. */
 @Command(name = "tribunal", mixinStandardHelpOptions = true, version = "tribunal 0.1.0",
         description = "Ranks LLMs and the LLMs that judge them from pairwise battles.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, EvaluateCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

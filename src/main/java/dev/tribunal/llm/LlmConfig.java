@@ -1,0 +1,50 @@
+package dev.tribunal.llm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The typed {@code llm:} section: the endpoints the gateway may call and the judges built on them.
+ * Names are unique within each list and every judge names an existing endpoint.
+ */
+public record LlmConfig(List<EndpointConfig> endpoints, List<JudgeConfig> judges) {
+
+    public LlmConfig {
+        endpoints = List.copyOf(endpoints);
+        judges = List.copyOf(judges);
+        Set<String> names = new HashSet<>();
+        for (EndpointConfig e : endpoints) {
+            if (!names.add(e.name())) throw new IllegalArgumentException("duplicate endpoint name: " + e.name());
+        }
+        for (JudgeConfig j : judges) {
+            if (!names.contains(j.endpoint())) {
+                throw new IllegalArgumentException("judge " + j.name() + " names unknown endpoint " + j.endpoint());
+            }
+        }
+    }
+
+    /** No endpoints, no judges: what the default configuration has, needing no keys. */
+    public static LlmConfig empty() {
+        return new LlmConfig(List.of(), List.of());
+    }
+
+    /**
+     * Reads the {@code llm:} tree (null or missing → {@link #empty()}).
+     *
+     * @throws dev.tribunal.config.ConfigException naming the key, e.g. {@code llm.endpoints[0].parallel: must be > 0}
+     */
+    public static LlmConfig parse(JsonNode llm) {
+        return new LlmConfigParser().parse(llm);
+    }
+
+    public Optional<EndpointConfig> endpoint(String name) {
+        return endpoints.stream().filter(e -> e.name().equals(name)).findFirst();
+    }
+
+    public Optional<JudgeConfig> judge(String name) {
+        return judges.stream().filter(j -> j.name().equals(name)).findFirst();
+    }
+}
