@@ -28,15 +28,15 @@ enum LeaderboardOutput {
             boolean scored = hasScores(board);
             int width = Math.max(30, board.rows().stream().mapToInt(row -> row.name().length()).max().orElse(0));
             String header = scored
-                    ? String.format(Locale.ROOT, "%-" + width + "s | %6s | %-16s | %8s | %4s | %s", "model", "score", "95% CI", "rating", "rank", "battles")
-                    : String.format(Locale.ROOT, "%-" + width + "s | %8s | %-18s | %4s | %s", "model", "rating", "95% CI", "rank", "battles");
+                    ? String.format(Locale.ROOT, "%-" + width + "s | %6s | %-16s | %8s | %4s | %7s", "model", "score", "95% CI", "rating", "rank", "battles")
+                    : String.format(Locale.ROOT, "%-" + width + "s | %8s | %-18s | %4s | %7s", "model", "rating", "95% CI", "rank", "battles");
             out.println(header);
             out.println("-".repeat(header.length()));
             for (LeaderboardRow row : board.rows()) {
                 out.println(scored
-                        ? String.format(Locale.ROOT, "%-" + width + "s | %6.2f | %-16s | %8.2f | %4d | %s", row.name(), row.score(),
+                        ? String.format(Locale.ROOT, "%-" + width + "s | %6.2f | %-16s | %8.2f | %4d | %7s", row.name(), row.score(),
                                 interval(row.score(), row.scoreLower(), row.scoreUpper()), row.rating(), row.rankUb(), count(row.battles()))
-                        : String.format(Locale.ROOT, "%-" + width + "s | %8.2f | %-18s | %4d | %s", row.name(), row.rating(),
+                        : String.format(Locale.ROOT, "%-" + width + "s | %8.2f | %-18s | %4d | %7s", row.name(), row.rating(),
                                 interval(row.rating(), row.ratingLower(), row.ratingUpper()), row.rankUb(), count(row.battles())));
             }
             out.println();
@@ -111,9 +111,10 @@ enum LeaderboardOutput {
         }
     };
 
+    /** Writes the leaderboard; the table prints the notes after it, JSON holds them, CSV leaves them out. */
     abstract void write(Leaderboard board, List<String> notes, PrintWriter out);
 
-    /** Whether notes go to stderr, to keep stdout a clean CSV or JSON document. */
+    /** Whether notes (also) go to stderr, to keep stdout a clean CSV or JSON document. */
     boolean notesOnStderr() {
         return true;
     }
@@ -126,16 +127,26 @@ enum LeaderboardOutput {
         return board.options().baseline() != null;
     }
 
-    /** Arena-Hard's interval column: "(-lower distance, +upper distance)". */
+    /**
+     * Arena-Hard's interval column, the bounds as distances from the value: "(-2.77, +2.55)". A bound on the other
+     * side of the value (online Elo's bootstrap need not contain the point estimate) keeps its true sign.
+     */
     static String interval(double value, double lower, double upper) {
-        return String.format(Locale.ROOT, "(-%.2f, +%.2f)", Math.abs(value - lower), Math.abs(upper - value));
+        return "(" + offset(lower - value, '-') + ", " + offset(upper - value, '+') + ")";
+    }
+
+    /** A signed offset, zero shown with the sign its side expects. */
+    private static String offset(double offset, char expectedSign) {
+        String magnitude = String.format(Locale.ROOT, "%.2f", Math.abs(offset));
+        boolean expected = expectedSign == '-' ? offset <= 0 : offset >= 0;
+        return (expected ? expectedSign : expectedSign == '-' ? '+' : '-') + magnitude;
     }
 
     private static double round2(double value) {
         return Math.round(value * 100) / 100.0;
     }
 
-    /** A weighted count: whole numbers without decimals. */
+    /** A weighted count or a setting: whole numbers without decimals. */
     private static String count(double value) {
         return value == Math.rint(value) ? String.format(Locale.ROOT, "%.0f", value) : String.format(Locale.ROOT, "%.2f", value);
     }
@@ -148,11 +159,11 @@ enum LeaderboardOutput {
     static String describe(RatingOptions options) {
         String method = switch (options.method()) {
             case BRADLEY_TERRY -> options.styleControl() ? "Bradley-Terry with style control" : "Bradley-Terry";
-            case ELO -> "online Elo (K = " + options.eloK() + ")";
+            case ELO -> "online Elo (K = " + count(options.eloK()) + ")";
         };
         String anchor = options.effectiveAnchor() == null
-                ? "mean " + options.anchorRating()
-                : options.effectiveAnchor() + " = " + options.anchorRating();
+                ? "mean " + count(options.anchorRating())
+                : options.effectiveAnchor() + " = " + count(options.anchorRating());
         return method + ", " + anchor + ", " + options.rounds() + " bootstrap rounds (seed " + options.seed() + ")";
     }
 }

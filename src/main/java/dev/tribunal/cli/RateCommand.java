@@ -30,9 +30,10 @@ import picocli.CommandLine.TypeConversionException;
 
 /** {@code tribunal rate FILE|DIR…}: rates the battles in other systems' files and prints the leaderboard. */
 @Command(name = "rate", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
-        description = {"Rates the battles in Arena-Hard judgment or battle files, Chatbot Arena clean battles, AlpacaEval"
-                + " annotations (.json, .json.gz) or CSV (model_a, model_b, winner or left, right, winner), and prints"
-                + " the leaderboard. Each file's format is told from its name and first record unless --format is given."},
+        description = {"Rates the battles in other systems' files and prints the leaderboard.",
+                "Reads Arena-Hard judgments and battle files, Chatbot Arena clean battles, AlpacaEval annotations"
+                        + " (.json, .json.gz) and CSV (model_a, model_b, winner or left, right, winner); each file's"
+                        + " format is told from its name and first record unless --format is given."},
         exitCodeOnInvalidInput = 2, exitCodeOnExecutionException = 1)
 public final class RateCommand implements Callable<Integer> {
 
@@ -186,7 +187,7 @@ public final class RateCommand implements Callable<Integer> {
     }
 
     private void writeTo(Leaderboard board, List<String> notes, PrintWriter target, PrintWriter err) {
-        output.write(board, output.notesOnStderr() ? List.of() : notes, target);
+        output.write(board, notes, target);
         if (output.notesOnStderr()) notes.forEach(note -> err.println("note: " + note));
     }
 

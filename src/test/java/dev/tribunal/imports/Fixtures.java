@@ -4,7 +4,7 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Path;
 
-/** The public data copied into src/test/resources/data (each folder with its licence and SOURCE.md). */
+/** The public data copied into src/test/resources/data (each folder with its licence and README.md). */
 public final class Fixtures {
 
     public static final Path ARENA_HARD_BATTLES = path("arena-hard-v0.1/arena_hard_battles_74e8b6f.jsonl");
