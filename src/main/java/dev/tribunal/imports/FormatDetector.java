@@ -3,8 +3,8 @@ package dev.tribunal.imports;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -29,35 +29,24 @@ final class FormatDetector {
     }
 
     private static Set<String> firstRecordFields(InputFile file) throws IOException {
-        try (BufferedReader in = file.openReader()) {
-            boolean array = JsonRecords.startsWithArray(in);
-            String firstLine = array ? null : firstNonBlankLine(in);
-            if (!array && firstLine == null) throw new BadInputException(file.name() + ": empty file");
-            try (JsonParser parser = array ? JsonRecords.FACTORY.createParser(in) : JsonRecords.FACTORY.createParser(firstLine)) {
-                if (array) parser.nextToken();
-                if (parser.nextToken() != JsonToken.START_OBJECT) {
-                    throw new BadInputException(file.name() + ": the first record is not a JSON object: give --format ("
-                            + BattleFormat.cliNames() + ")");
-                }
-                Set<String> fields = new LinkedHashSet<>();
-                while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                    fields.add(parser.currentName());
-                    parser.nextToken();
-                    parser.skipChildren();
-                }
-                return fields;
-            } catch (JsonProcessingException e) {
-                throw new BadInputException(file.name() + ": cannot tell the format, the first record is not JSON ("
-                        + e.getOriginalMessage() + "): give --format (" + BattleFormat.cliNames() + ")");
+        try (InputStream in = file.openStream(); JsonParser parser = JsonRecords.FACTORY.createParser(in)) {
+            JsonToken token = parser.nextToken();
+            if (token == null) throw new BadInputException(file.name() + ": empty file");
+            if (token == JsonToken.START_ARRAY) token = parser.nextToken();
+            if (token != JsonToken.START_OBJECT) {
+                throw new BadInputException(file.name() + ": the first record is not a JSON object: give --format ("
+                        + BattleFormat.cliNames() + ")");
             }
+            Set<String> fields = new LinkedHashSet<>();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                fields.add(parser.currentName());
+                parser.nextToken();
+                parser.skipChildren();
+            }
+            return fields;
+        } catch (JsonProcessingException e) {
+            throw new BadInputException(file.name() + ": cannot tell the format, the first record is not JSON ("
+                    + e.getOriginalMessage() + "): give --format (" + BattleFormat.cliNames() + ")");
         }
-    }
-
-    private static String firstNonBlankLine(BufferedReader in) throws IOException {
-        String line;
-        while ((line = in.readLine()) != null) {
-            if (!line.isBlank()) return line;
-        }
-        return null;
     }
 }

@@ -6,19 +6,26 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 
 /**
  * Streams the JSON objects of a file that is either JSON Lines (one object a line) or one JSON array of objects,
  * to a {@link RecordReader}, with the line each starts on. A record that cannot be read stops the import with
- * "FILE:LINE: problem", or with skip-bad is counted and skipped. In a JSON array, broken JSON syntax stops the
- * import even with skip-bad, since the parser cannot find where the next element starts.
+ * "FILE:LINE: problem", or with skip-bad is counted and skipped.
+ * <p>
+ * JSON Lines go through one streaming parser for speed (a fresh parser per line costs twice as much). When a bad
+ * record runs past its own line (a line cut short swallows the next), reading starts again with a fresh parser on
+ * the line after the bad record's first, so each line stands or falls on its own, as JSON Lines mean. In a JSON
+ * array, broken syntax stops the import even with skip-bad, since nothing tells where the next element starts.
  */
 final class JsonRecords {
 
     /** Jackson's factory with a codec, so that readers can read a nested object as a tree. */
     static final JsonFactory FACTORY = new ObjectMapper().getFactory();
+
+    private static final int PEEK_LIMIT = 1 << 16;
+    private static final String CUT_SHORT = " (the record does not end on its line: is the line cut short?)";
 
     /** Reads one record: the parser stands at its START_OBJECT and the reader leaves it at the matching END_OBJECT. */
     @FunctionalInterface
@@ -37,45 +44,101 @@ final class JsonRecords {
     }
 
     void forEach(RecordReader reader) throws IOException {
-        try (BufferedReader in = file.openReader()) {
-            if (startsWithArray(in)) readArray(in, reader);
-            else readLines(in, reader);
+        boolean array;
+        try (InputStream in = file.openStream()) {
+            array = startsWithArray(in);
+        }
+        if (array) {
+            try (InputStream in = file.openStream()) {
+                readArray(in, reader);
+            }
+            return;
+        }
+        long resumeAt = 1;
+        while (resumeAt > 0) resumeAt = readLinesFrom(resumeAt, reader);
+    }
+
+    /** Whether the first byte that is not white space (or a UTF-8 byte-order mark) is '['; leaves the stream where it was. */
+    static boolean startsWithArray(InputStream in) throws IOException {
+        in.mark(PEEK_LIMIT);
+        try {
+            for (int read = 0; read < PEEK_LIMIT; read++) {
+                int c = in.read();
+                if (c == '[') return true;
+                if (c == -1 || !(Character.isWhitespace(c) || c == 0xEF || c == 0xBB || c == 0xBF)) return false;
+            }
+            return false;
+        } finally {
+            in.reset();
         }
     }
 
-    /** Whether the first character that is not white space (or a byte-order mark) is '['. */
-    static boolean startsWithArray(BufferedReader in) throws IOException {
-        in.mark(1 << 16);
-        int c;
-        int read = 0;
-        do {
-            c = in.read();
-            read++;
-        } while (c != -1 && (Character.isWhitespace(c) || c == '\uFEFF') && read < (1 << 16) - 1);
-        in.reset();
-        return c == '[';
-    }
-
-    private void readLines(BufferedReader in, RecordReader reader) throws IOException {
-        long lineNumber = 0;
-        String line;
-        while ((line = in.readLine()) != null) {
-            lineNumber++;
-            if (line.isBlank()) continue;
-            counts.addRecord();
-            try (JsonParser parser = FACTORY.createParser(line)) {
-                if (parser.nextToken() != JsonToken.START_OBJECT) throw new BadRecord("expected a JSON object");
-                reader.read(parser, lineNumber);
-                if (parser.nextToken() != null) throw new BadRecord("more than one JSON value on the line");
-            } catch (JsonProcessingException e) {
-                bad(lineNumber, "malformed JSON: " + e.getOriginalMessage());
-            } catch (BadRecord e) {
-                bad(lineNumber, e.getMessage());
+    /**
+     * Reads JSON Lines from line {@code first} on, with one parser, until the end (returns 0) or until a bad record
+     * whose text went past its first line (returns the line to start again at).
+     */
+    private long readLinesFrom(long first, RecordReader reader) throws IOException {
+        try (InputStream in = file.openStream()) {
+            skipLines(in, first - 1);
+            try (JsonParser parser = FACTORY.createParser(in)) {
+                while (true) {
+                    JsonToken token;
+                    try {
+                        token = parser.nextToken();
+                    } catch (JsonProcessingException e) {
+                        long line = first - 1 + lineOf(e);
+                        counts.addRecord();
+                        bad(line, "malformed JSON: " + e.getOriginalMessage());
+                        return line + 1;
+                    }
+                    if (token == null) return 0;
+                    long line = first - 1 + parser.currentTokenLocation().getLineNr();
+                    counts.addRecord();
+                    try {
+                        if (token != JsonToken.START_OBJECT) {
+                            parser.skipChildren();
+                            throw new BadRecord("expected a JSON object");
+                        }
+                        reader.read(parser, line);
+                    } catch (BadRecord e) {
+                        boolean spilled = first - 1 + parser.currentLocation().getLineNr() > line;
+                        bad(line, e.getMessage() + (spilled ? CUT_SHORT : ""));
+                        if (spilled || !skipToRoot(parser) || first - 1 + parser.currentLocation().getLineNr() > line) return line + 1;
+                    } catch (JsonProcessingException e) {
+                        boolean spilled = first - 1 + lineOf(e) > line;
+                        bad(line, "malformed JSON: " + e.getOriginalMessage() + (spilled ? CUT_SHORT : ""));
+                        return line + 1;
+                    }
+                }
             }
         }
     }
 
-    private void readArray(BufferedReader in, RecordReader reader) throws IOException {
+    /** Skips the rest of a bad root-level record; false if its syntax is broken too. */
+    private static boolean skipToRoot(JsonParser parser) throws IOException {
+        try {
+            while (!parser.getParsingContext().inRoot()) {
+                if (parser.nextToken() == null) return false;
+            }
+            return true;
+        } catch (JsonProcessingException e) {
+            return false;
+        }
+    }
+
+    private static long lineOf(JsonProcessingException e) {
+        return e.getLocation() == null ? 1 : e.getLocation().getLineNr();
+    }
+
+    private static void skipLines(InputStream in, long lines) throws IOException {
+        for (long skipped = 0; skipped < lines; ) {
+            int c = in.read();
+            if (c == -1) return;
+            if (c == '\n') skipped++;
+        }
+    }
+
+    private void readArray(InputStream in, RecordReader reader) throws IOException {
         try (JsonParser parser = FACTORY.createParser(in)) {
             parser.nextToken();
             JsonStreamContext array = parser.getParsingContext();
@@ -85,7 +148,7 @@ final class JsonRecords {
                 long line = parser.currentTokenLocation().getLineNr();
                 counts.addRecord();
                 try {
-                    if (token != JsonToken.START_OBJECT) throw new BadRecord("expected a JSON object, found " + token);
+                    if (token != JsonToken.START_OBJECT) throw new BadRecord("expected a JSON object, found " + describe(token));
                     reader.read(parser, line);
                 } catch (BadRecord e) {
                     bad(line, e.getMessage());
@@ -94,8 +157,7 @@ final class JsonRecords {
             }
             if (parser.nextToken() != null) throw BadInputException.at(file.name(), parser.currentTokenLocation().getLineNr(), "text after the JSON array");
         } catch (JsonProcessingException e) {
-            throw BadInputException.at(file.name(), e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
-                    "malformed JSON: " + e.getOriginalMessage());
+            throw BadInputException.at(file.name(), lineOf(e), "malformed JSON: " + e.getOriginalMessage());
         }
     }
 

@@ -2,8 +2,16 @@ package dev.tribunal.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
+import dev.tribunal.rating.Battle;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,7 +27,8 @@ class BadInputTest {
 
         assertThatThrownBy(() -> Imported.read(file))
                 .isInstanceOf(BadInputException.class)
-                .hasMessageStartingWith(file + ":3: malformed JSON");
+                .hasMessageStartingWith(file + ":3: ")
+                .hasMessageEndingWith("(the record does not end on its line: is the line cut short?)");
     }
 
     @Test
@@ -38,7 +47,25 @@ class BadInputTest {
         assertThat(imported.battles()).hasSize(2);
         assertThat(imported.counts().badRecords()).isEqualTo(6);
         assertThat(imported.counts().notes()).singleElement().asString()
-                .startsWith("skipped 6 malformed record(s); the first: " + file + ":2: malformed JSON: Unexpected end-of-input");
+                .startsWith("skipped 6 malformed record(s); the first: " + file + ":2: ")
+                .endsWith("(the record does not end on its line: is the line cut short?)");
+    }
+
+    @Test
+    void aLineCutShortDoesNotSwallowTheNextEvenGzipped() throws IOException {
+        String cut = "{\"model_a\": \"x\", \"model_b\": \"y\", \"judge\": ";
+        String text = String.join("\n", GOOD, cut, GOOD.replace("model_a\"}", "model_b\"}"), cut, cut, "", GOOD, cut) + "\n";
+        Path gzipped = dir.resolve("rows.jsonl.gz");
+        try (Writer out = new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(gzipped)), StandardCharsets.UTF_8)) {
+            out.write(text);
+        }
+
+        Imported imported = Imported.read(ImportSettings.defaults().withSkipBad(true), null, gzipped);
+
+        assertThat(imported.battles()).extracting(Battle::outcome, Battle::time).containsExactly(
+                tuple(1.0, 0L), tuple(0.0, 2L), tuple(1.0, 5L));
+        assertThat(imported.counts().badRecords()).isEqualTo(4);
+        assertThat(imported.counts().records()).isEqualTo(7);
     }
 
     @Test
