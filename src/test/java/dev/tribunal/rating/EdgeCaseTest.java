@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Inputs without a unique maximum-likelihood estimate, and other corners: finite results and a note saying why. */
 class EdgeCaseTest {
@@ -117,6 +119,23 @@ class EdgeCaseTest {
     }
 
     @Test
+    void resamplesWithoutTheAnchorAreLeftOutOfTheIntervals() {
+        List<Battle> battles = new ArrayList<>();
+        repeat(battles, "A", "B", 1, 30);
+        repeat(battles, "A", "B", 0, 20);
+        repeat(battles, "anchor", "A", 0.5, 1);   // a resample misses this battle with probability (1 − 1/51)^51 ≈ 0.37
+
+        Leaderboard board = RatingEngine.rate(battles, WITH_BOOTSTRAP.withAnchor("anchor", 1500));
+
+        assertAllFinite(board);
+        assertThat(board.row("anchor").rating()).isEqualTo(1500);
+        assertThat(board.row("A").rating()).isCloseTo(1500, within(1e-9));
+        assertThat(board.row("anchor").ratingLower()).isEqualTo(1500);
+        assertThat(board.notes()).anySatisfy(note -> assertThat(note)
+                .containsPattern("[0-9]+ of 50 bootstrap resamples had no battle of the anchor anchor"));
+    }
+
+    @Test
     void noBattlesGiveAnEmptyLeaderboard() {
         Leaderboard board = RatingEngine.rate(List.of(), RatingOptions.defaults());
 
@@ -159,18 +178,32 @@ class EdgeCaseTest {
         assertThat(expected.row("B").rating()).isCloseTo(984 + bBeatsC, within(1e-12));
     }
 
+    @ParameterizedTest
+    @EnumSource(names = {"BRADLEY_TERRY", "ELO"})
+    void sameSeedGivesTheSameLeaderboardWithOneOrFourThreads(RatingMethod method) {
+        sameSeedSameLeaderboard(RatingOptions.defaults().withMethod(method));
+    }
+
     @Test
-    void sameSeedGivesTheSameLeaderboardWithOneOrFourThreads() {
-        BattleSet battles = BattleSet.of(ReferenceData.arenaHardBattles());
-        RatingOptions options = RatingOptions.defaults().withRounds(40).withSeed(7).withBaseline(ReferenceData.HAIKU);
+    void sameSeedGivesTheSameStyleControlledLeaderboardWithOneOrFourThreads() {
+        sameSeedSameLeaderboard(RatingOptions.defaults().withStyleControl(true));
+    }
+
+    private static void sameSeedSameLeaderboard(RatingOptions method) {
+        BattleSet battles = BattleSet.of(ReferenceData.arenaHardBattlesWithStyle());
+        RatingOptions options = method.withRounds(40).withSeed(7).withBaseline(ReferenceData.HAIKU);
 
         Leaderboard one = RatingEngine.rate(battles, options.withThreads(1));
         Leaderboard four = RatingEngine.rate(battles, options.withThreads(4));
         Leaderboard again = RatingEngine.rate(battles, options.withThreads(4));
         Leaderboard otherSeed = RatingEngine.rate(battles, options.withThreads(4).withSeed(8));
 
-        assertThat(four.rows()).isEqualTo(one.rows());
-        assertThat(again.rows()).isEqualTo(one.rows());
+        for (Leaderboard other : List.of(four, again)) {
+            assertThat(other.rows()).isEqualTo(one.rows());
+            assertThat(other.predicted()).isEqualTo(one.predicted());
+            assertThat(other.notes()).isEqualTo(one.notes());
+            assertThat(other.style()).isEqualTo(one.style());
+        }
         assertThat(otherSeed.rows()).isNotEqualTo(one.rows());
     }
 
@@ -184,6 +217,23 @@ class EdgeCaseTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("keepStyle()");
         assertThatThrownBy(() -> RatingEngine.rate(List.of(Battle.of("A", "B", 1)), RatingOptions.defaults().withStyleControl(true)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("answer styles");
+    }
+
+    @Test
+    void observedWinRateIsTheWeightedMeanOutcomeAgainstTheBaselineFromEitherSide() {
+        List<Battle> battles = List.of(new Battle("base", "A", 0.25, 2, null, 0, null, null),   // A scores 0.75 ×2
+                new Battle("A", "base", 0.6, 1, null, 1, null, null),                            // A scores 0.6
+                new Battle("A", "B", 1, 5, null, 2, null, null),                                 // not against base
+                new Battle("B", "base", 0.1, 1, null, 3, null, null));
+
+        Leaderboard board = RatingEngine.rate(battles, RatingOptions.defaults().withRounds(0).withBaseline("base"));
+
+        assertThat(board.row("A").observedWinRate()).isCloseTo(100 * (2 * 0.75 + 0.6) / 3, within(1e-12));
+        assertThat(board.row("B").observedWinRate()).isCloseTo(10, within(1e-12));
+        assertThat(board.row("base").observedWinRate()).isNaN();
+        assertThat(board.row("A").battles()).isEqualTo(8);
+        assertThat(board.row("base").rating()).isEqualTo(1000);
+        assertThat(board.row("A").score()).isCloseTo(100 * board.predicted().get("A", "base"), within(1e-12));
     }
 
     private static void repeat(List<Battle> battles, String a, String b, double outcome, int times) {
