@@ -97,7 +97,8 @@ public final class RateCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "bootstrap threads (default: all cores)")
     Integer threads;
 
-    @Option(names = "--timings", description = "print the seconds spent loading, aggregating, fitting and bootstrapping to stderr")
+    @Option(names = "--timings", description = "print the seconds spent loading, aggregating, fitting and bootstrapping to stderr"
+                    + " (the fit is timed by a separate point-estimate run)")
     boolean timings;
 
     /** A contestant pinned at a rating. */
