@@ -1,6 +1,7 @@
 package dev.tribunal.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -74,7 +75,8 @@ enum LeaderboardOutput {
     JSON {
         @Override
         void write(Leaderboard board, List<String> notes, PrintWriter out) {
-            ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                    .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
             ObjectNode root = json.createObjectNode();
             root.set("options", json.valueToTree(board.options()));
             number(root, "total_battles", board.totalBattles());

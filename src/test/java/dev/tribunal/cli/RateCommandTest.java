@@ -40,6 +40,8 @@ class RateCommandTest {
         assertRating(rows, OPUS, 1199.981632, 75.972763);
         assertThat(rows.get(HAIKU).get("rating").asDouble()).isEqualTo(1000);
         assertThat(run.json().get("total_battles").asDouble()).isEqualTo(2136);
+        assertThat(run.json().get("options").get("baseline").asText()).isEqualTo(HAIKU);
+        assertThat(run.json().get("options").get("anchor_rating").asDouble()).isEqualTo(1000);
         // 100 rounds: within about 1 point of Arena-Hard's own bootstrap interval
         assertThat(rows.get(SONNET).get("score_lower").asDouble()).isCloseTo(85.93, within(1.0));
         assertThat(rows.get(SONNET).get("score_upper").asDouble()).isCloseTo(91.13, within(1.0));
