@@ -23,6 +23,7 @@ final class BattleRowReader implements FormatReader {
     }
 
     private static void readRow(JsonParser row, StyleTable styles, BattleSink sink) throws IOException {
+        NameCache names = sink.names();
         String a = null;
         String b = null;
         String winner = null;
@@ -37,9 +38,9 @@ final class BattleRowReader implements FormatReader {
             String field = row.currentName();
             row.nextToken();
             switch (field) {
-                case "model_a" -> a = text(row, field);
-                case "model_b" -> b = text(row, field);
-                case "winner" -> winner = text(row, field);
+                case "model_a" -> a = names.text(row, field);
+                case "model_b" -> b = names.text(row, field);
+                case "winner" -> winner = names.text(row, field);
                 case "category" -> category = text(row, field);
                 case "question_id", "uid" -> question = text(row, field);
                 case "tstamp" -> tstamp = number(row, field);

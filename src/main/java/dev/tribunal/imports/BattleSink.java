@@ -10,6 +10,7 @@ final class BattleSink {
     private final Consumer<Battle> downstream;
     private final String category;
     private final ImportCounts counts;
+    private final NameCache names = new NameCache();
 
     BattleSink(Consumer<Battle> downstream, String category, ImportCounts counts) {
         this.downstream = downstream;
@@ -43,6 +44,11 @@ final class BattleSink {
     /** The 0-based position of the record being read among all records of the import: the time of undated battles. */
     long position() {
         return counts.records() - 1;
+    }
+
+    /** Contestant names shared across the import's files. */
+    NameCache names() {
+        return names;
     }
 
     ImportCounts counts() {
