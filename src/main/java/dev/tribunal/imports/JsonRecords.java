@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -15,8 +16,9 @@ import java.io.InputStream;
  * "FILE:LINE: problem", or with skip-bad is counted and skipped.
  * <p>
  * JSON Lines go through one streaming parser for speed (a fresh parser per line costs twice as much). When a bad
- * record runs past its own line (a line cut short swallows the next), reading starts again with a fresh parser on
- * the line after the bad record's first, so each line stands or falls on its own, as JSON Lines mean. In a JSON
+ * record runs past its own line (a line cut short swallows the next), the rest of the file, from the line after
+ * the bad record's first, is read with a parser per line, so each line stands or falls on its own, as JSON Lines
+ * mean. In a JSON
  * array, broken syntax stops the import even with skip-bad, since nothing tells where the next element starts.
  */
 final class JsonRecords {
@@ -54,8 +56,8 @@ final class JsonRecords {
             }
             return;
         }
-        long resumeAt = 1;
-        while (resumeAt > 0) resumeAt = readLinesFrom(resumeAt, reader);
+        long resumeAt = readStream(reader);
+        if (resumeAt > 0) readLineByLine(resumeAt, reader);
     }
 
     /** Whether the first byte that is not white space (or a UTF-8 byte-order mark) is '['; leaves the stream where it was. */
@@ -74,25 +76,24 @@ final class JsonRecords {
     }
 
     /**
-     * Reads JSON Lines from line {@code first} on, with one parser, until the end (returns 0) or until a bad record
-     * whose text went past its first line (returns the line to start again at).
+     * Reads JSON Lines with one parser until the end (returns 0) or until a bad record whose text went past its
+     * first line (returns the line to go on at).
      */
-    private long readLinesFrom(long first, RecordReader reader) throws IOException {
+    private long readStream(RecordReader reader) throws IOException {
         try (InputStream in = file.openStream()) {
-            skipLines(in, first - 1);
             try (JsonParser parser = FACTORY.createParser(in)) {
                 while (true) {
                     JsonToken token;
                     try {
                         token = parser.nextToken();
                     } catch (JsonProcessingException e) {
-                        long line = first - 1 + lineOf(e);
+                        long line = lineOf(e);
                         counts.addRecord();
                         bad(line, "malformed JSON: " + e.getOriginalMessage());
                         return line + 1;
                     }
                     if (token == null) return 0;
-                    long line = first - 1 + parser.currentTokenLocation().getLineNr();
+                    long line = parser.currentTokenLocation().getLineNr();
                     counts.addRecord();
                     try {
                         if (token != JsonToken.START_OBJECT) {
@@ -101,14 +102,35 @@ final class JsonRecords {
                         }
                         reader.read(parser, line);
                     } catch (BadRecord e) {
-                        boolean spilled = first - 1 + parser.currentLocation().getLineNr() > line;
+                        boolean spilled = parser.currentLocation().getLineNr() > line;
                         bad(line, e.getMessage() + (spilled ? CUT_SHORT : ""));
-                        if (spilled || !skipToRoot(parser) || first - 1 + parser.currentLocation().getLineNr() > line) return line + 1;
+                        if (spilled || !skipToRoot(parser) || parser.currentLocation().getLineNr() > line) return line + 1;
                     } catch (JsonProcessingException e) {
-                        boolean spilled = first - 1 + lineOf(e) > line;
+                        boolean spilled = lineOf(e) > line;
                         bad(line, "malformed JSON: " + e.getOriginalMessage() + (spilled ? CUT_SHORT : ""));
                         return line + 1;
                     }
+                }
+            }
+        }
+    }
+
+    /** Reads JSON Lines from line {@code first} on with a parser per line: slower, but no line can spoil the next. */
+    private void readLineByLine(long first, RecordReader reader) throws IOException {
+        try (BufferedReader in = file.openReader()) {
+            long number = 0;
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (++number < first || line.isBlank()) continue;
+                counts.addRecord();
+                try (JsonParser parser = FACTORY.createParser(line)) {
+                    if (parser.nextToken() != JsonToken.START_OBJECT) throw new BadRecord("expected a JSON object");
+                    reader.read(parser, number);
+                    if (parser.nextToken() != null) throw new BadRecord("more than one JSON value on the line");
+                } catch (JsonProcessingException e) {
+                    bad(number, "malformed JSON: " + e.getOriginalMessage());
+                } catch (BadRecord e) {
+                    bad(number, e.getMessage());
                 }
             }
         }
@@ -128,14 +150,6 @@ final class JsonRecords {
 
     private static long lineOf(JsonProcessingException e) {
         return e.getLocation() == null ? 1 : e.getLocation().getLineNr();
-    }
-
-    private static void skipLines(InputStream in, long lines) throws IOException {
-        for (long skipped = 0; skipped < lines; ) {
-            int c = in.read();
-            if (c == -1) return;
-            if (c == '\n') skipped++;
-        }
     }
 
     private void readArray(InputStream in, RecordReader reader) throws IOException {
