@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The single entry point: wires the parts with plain constructors and dispatches to the subcommands. */
 @Command(name = "tribunal", mixinStandardHelpOptions = true, version = "tribunal 0.1.0",
         description = "Ranks LLMs and the LLMs that judge them from pairwise battles.",
-        subcommands = {CommandLine.HelpCommand.class, EvaluateCommand.class})
+        subcommands = {CommandLine.HelpCommand.class,
+                RateCommand.class, EvaluateCommand.class, GenerateBattlesCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
@@ -14,7 +15,7 @@ public final class Main implements Runnable {
     }
 
     static CommandLine commandLine() {
-        return new CommandLine(new Main());
+        return new CommandLine(new Main()).setParameterExceptionHandler(new OneLineUsageErrors());
     }
 
     @Override

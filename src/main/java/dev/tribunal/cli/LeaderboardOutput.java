@@ -1,0 +1,171 @@
+package dev.tribunal.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tribunal.rating.Leaderboard;
+import dev.tribunal.rating.LeaderboardRow;
+import dev.tribunal.rating.RatingOptions;
+import dev.tribunal.rating.StyleCoefficients;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * The ways {@code tribunal rate} writes a leaderboard. With a baseline the score is the win-rate against it
+ * (Arena-Hard's); without one there is no score, and the score columns carry the rating and its interval.
+ */
+enum LeaderboardOutput {
+    /** Arena-Hard's console table: model | score | 95% CI | rating | rank | battles. */
+    TABLE {
+        @Override
+        void write(Leaderboard board, List<String> notes, PrintWriter out) {
+            boolean scored = hasScores(board);
+            int width = Math.max(30, board.rows().stream().mapToInt(row -> row.name().length()).max().orElse(0));
+            String header = scored
+                    ? String.format(Locale.ROOT, "%-" + width + "s | %6s | %-16s | %8s | %4s | %7s", "model", "score", "95% CI", "rating", "rank", "battles")
+                    : String.format(Locale.ROOT, "%-" + width + "s | %8s | %-18s | %4s | %7s", "model", "rating", "95% CI", "rank", "battles");
+            out.println(header);
+            out.println("-".repeat(header.length()));
+            for (LeaderboardRow row : board.rows()) {
+                out.println(scored
+                        ? String.format(Locale.ROOT, "%-" + width + "s | %6.2f | %-16s | %8.2f | %4d | %7s", row.name(), row.score(),
+                                interval(row.score(), row.scoreLower(), row.scoreUpper()), row.rating(), row.rankUb(), count(row.battles()))
+                        : String.format(Locale.ROOT, "%-" + width + "s | %8.2f | %-18s | %4d | %7s", row.name(), row.rating(),
+                                interval(row.rating(), row.ratingLower(), row.ratingUpper()), row.rankUb(), count(row.battles())));
+            }
+            out.println();
+            out.println(describe(board.options()) + ", " + count(board.totalBattles()) + " battles");
+            for (String note : notes) out.println("note: " + note);
+        }
+
+        @Override
+        boolean notesOnStderr() {
+            return false;
+        }
+    },
+    /** Arena-Hard's leaderboard CSV (model, score, rating_q025, rating_q975, CI) plus rating, rank, battles. */
+    CSV {
+        @Override
+        void write(Leaderboard board, List<String> notes, PrintWriter out) {
+            boolean scored = hasScores(board);
+            try {
+                CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get());
+                csv.printRecord("model", "score", "rating_q025", "rating_q975", "CI", "rating", "rank", "battles");
+                for (LeaderboardRow row : board.rows()) {
+                    double score = scored ? row.score() : row.rating();
+                    double lower = scored ? row.scoreLower() : row.ratingLower();
+                    double upper = scored ? row.scoreUpper() : row.ratingUpper();
+                    csv.printRecord(row.name(), round2(score), round2(lower), round2(upper), interval(score, lower, upper),
+                            String.format(Locale.ROOT, "%.6f", row.rating()), row.rankUb(), count(row.battles()));
+                }
+                csv.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    },
+    /** The whole leaderboard: options, rows with every number, notes, style coefficients. */
+    JSON {
+        @Override
+        void write(Leaderboard board, List<String> notes, PrintWriter out) {
+            ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                    .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+            ObjectNode root = json.createObjectNode();
+            root.set("options", json.valueToTree(board.options()));
+            number(root, "total_battles", board.totalBattles());
+            ArrayNode rows = root.putArray("rows");
+            for (LeaderboardRow row : board.rows()) {
+                ObjectNode node = rows.addObject().put("model", row.name());
+                number(node, "rating", row.rating());
+                number(node, "rating_lower", row.ratingLower());
+                number(node, "rating_upper", row.ratingUpper());
+                number(node, "score", row.score());
+                number(node, "score_lower", row.scoreLower());
+                number(node, "score_upper", row.scoreUpper());
+                node.put("rank", row.rankUb());
+                number(node, "battles", row.battles());
+                number(node, "observed_win_rate", row.observedWinRate());
+            }
+            StyleCoefficients style = board.style();
+            if (style == null) {
+                root.putNull("style");
+            } else {
+                ObjectNode node = root.putObject("style");
+                number(node, "tokens", style.tokens());
+                number(node, "headers", style.headers());
+                number(node, "list_items", style.listItems());
+                number(node, "bold", style.bold());
+            }
+            ArrayNode notesNode = root.putArray("notes");
+            notes.forEach(notesNode::add);
+            try {
+                out.println(json.writeValueAsString(root));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    };
+
+    /** Writes the leaderboard; the table prints the notes after it, JSON holds them, CSV leaves them out. */
+    abstract void write(Leaderboard board, List<String> notes, PrintWriter out);
+
+    /** Whether notes (also) go to stderr, to keep stdout a clean CSV or JSON document. */
+    boolean notesOnStderr() {
+        return true;
+    }
+
+    static LeaderboardOutput ofCliName(String name) {
+        return valueOf(name.toUpperCase(Locale.ROOT));
+    }
+
+    private static boolean hasScores(Leaderboard board) {
+        return board.options().baseline() != null;
+    }
+
+    /**
+     * Arena-Hard's interval column, the bounds as distances from the value: "(-2.77, +2.55)". A bound on the other
+     * side of the value (online Elo's bootstrap need not contain the point estimate) keeps its true sign.
+     */
+    static String interval(double value, double lower, double upper) {
+        return "(" + offset(lower - value, '-') + ", " + offset(upper - value, '+') + ")";
+    }
+
+    /** A signed offset, zero shown with the sign its side expects. */
+    private static String offset(double offset, char expectedSign) {
+        String magnitude = String.format(Locale.ROOT, "%.2f", Math.abs(offset));
+        boolean expected = expectedSign == '-' ? offset <= 0 : offset >= 0;
+        return (expected ? expectedSign : expectedSign == '-' ? '+' : '-') + magnitude;
+    }
+
+    private static double round2(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+
+    /** A weighted count or a setting: whole numbers without decimals. */
+    private static String count(double value) {
+        return value == Math.rint(value) ? String.format(Locale.ROOT, "%.0f", value) : String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    private static void number(ObjectNode node, String name, double value) {
+        if (Double.isFinite(value)) node.put(name, value);
+        else node.putNull(name);
+    }
+
+    static String describe(RatingOptions options) {
+        String method = switch (options.method()) {
+            case BRADLEY_TERRY -> options.styleControl() ? "Bradley-Terry with style control" : "Bradley-Terry";
+            case ELO -> "online Elo (K = " + count(options.eloK()) + ")";
+        };
+        String anchor = options.effectiveAnchor() == null
+                ? "mean " + count(options.anchorRating())
+                : options.effectiveAnchor() + " = " + count(options.anchorRating());
+        return method + ", " + anchor + ", " + options.rounds() + " bootstrap rounds (seed " + options.seed() + ")";
+    }
+}

@@ -1,0 +1,243 @@
+package dev.tribunal.cli;
+
+import dev.tribunal.imports.BadInputException;
+import dev.tribunal.imports.BattleFormat;
+import dev.tribunal.imports.BattleImporter;
+import dev.tribunal.imports.ImportCounts;
+import dev.tribunal.imports.ImportSettings;
+import dev.tribunal.imports.StyleTable;
+import dev.tribunal.rating.BattleSet;
+import dev.tribunal.rating.Leaderboard;
+import dev.tribunal.rating.RatingEngine;
+import dev.tribunal.rating.RatingMethod;
+import dev.tribunal.rating.RatingOptions;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+
+/** {@code tribunal rate FILE|DIR…}: rates the battles in other systems' files and prints the leaderboard. */
+@Command(name = "rate", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
+        description = {"Rates the battles in other systems' files and prints the leaderboard.",
+                "Reads Arena-Hard judgments and battle files, Chatbot Arena clean battles, AlpacaEval annotations"
+                        + " (.json, .json.gz) and CSV (model_a, model_b, winner or left, right, winner); each file's"
+                        + " format is told from its name and first record unless --format is given."},
+        exitCodeOnInvalidInput = 2, exitCodeOnExecutionException = 1)
+public final class RateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE|DIR", arity = "1..*", description = "files, or directories read recursively")
+    List<Path> inputs;
+
+    @Option(names = "--format", paramLabel = "FORMAT", converter = FormatConverter.class,
+            description = "auto (default), arena-hard, battles, alpaca-eval or csv")
+    BattleFormat format;
+
+    @Option(names = "--baseline", paramLabel = "NAME",
+            description = "score = win-rate against this model, which is also pinned at 1000 unless --anchor says otherwise;"
+                    + " required for Arena-Hard judgments (the model that is A in game 1)")
+    String baseline;
+
+    @Option(names = "--anchor", paramLabel = "NAME=RATING", converter = AnchorConverter.class,
+            description = "pin NAME at RATING (default: the baseline at 1000, else a mean of 1000)")
+    Anchor anchor;
+
+    @Option(names = "--method", paramLabel = "bt|elo", converter = MethodConverter.class, defaultValue = "bt",
+            description = "Bradley-Terry (default) or online Elo in time order")
+    RatingMethod method;
+
+    @Option(names = "--rounds", paramLabel = "N", defaultValue = "100", description = "bootstrap rounds (default 100)")
+    int rounds;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "bootstrap seed (default 42)")
+    long seed;
+
+    @Option(names = "--style-control", description = "control for answer length and markdown (Bradley-Terry only)")
+    boolean styleControl;
+
+    @Option(names = "--style-file", paramLabel = "FILE",
+            description = "answer styles by (question_id, model): JSON lines {question_id, model, tokens, headers,"
+                    + " list_items, bold}, or Arena-Hard answers with 'metadata'")
+    List<Path> styleFiles = new ArrayList<>();
+
+    @Option(names = "--category", paramLabel = "NAME", description = "rate only the battles of this category")
+    String category;
+
+    @Option(names = "--elo-k", paramLabel = "K", defaultValue = "4", description = "K of online Elo (default 4)")
+    double eloK;
+
+    @Option(names = "--strong-weight", paramLabel = "W", defaultValue = "3",
+            description = "weight of a strong Arena-Hard verdict, A>>B or B>>A (default 3)")
+    double strongWeight;
+
+    @Option(names = "--output", paramLabel = "table|csv|json", converter = OutputConverter.class, defaultValue = "table",
+            description = "table (default), csv (Arena-Hard's columns) or json (the whole leaderboard)")
+    LeaderboardOutput output;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "write the leaderboard to FILE instead of stdout")
+    Path out;
+
+    @Option(names = "--skip-bad", description = "count and skip malformed records instead of stopping at the first")
+    boolean skipBad;
+
+    @Option(names = "--threads", paramLabel = "N", description = "bootstrap threads (default: all cores)")
+    Integer threads;
+
+    @Option(names = "--timings", description = "print the seconds spent loading, aggregating, fitting and bootstrapping to stderr"
+                    + " (the fit is timed by a separate point-estimate run)")
+    boolean timings;
+
+    /** A contestant pinned at a rating. */
+    record Anchor(String name, double rating) {
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            rate(err);
+            return 0;
+        } catch (BadInputException | IllegalArgumentException e) {
+            err.println("tribunal rate: " + e.getMessage());
+            return spec.exitCodeOnInvalidInput();
+        } finally {
+            err.flush();
+        }
+    }
+
+    private void rate(PrintWriter err) {
+        if (rounds < 0) throw new BadInputException("--rounds must be >= 0: " + rounds);
+        PhaseTimer timer = new PhaseTimer();
+        StyleTable styles = styleFiles.isEmpty() ? StyleTable.EMPTY : StyleTable.read(styleFiles);
+        ImportSettings settings = new ImportSettings(baseline, strongWeight, category, skipBad, styles);
+        BattleSet.Builder builder = BattleSet.builder();
+        if (method == RatingMethod.ELO) builder.keepRows();
+        if (styleControl) builder.keepStyle();
+        ImportCounts counts = new BattleImporter(settings).read(inputs, format, builder::add);
+        timer.lap("load");
+        BattleSet battles = builder.build();
+        timer.lap("aggregate");
+        RatingOptions options = options(battles, counts);
+        if (timings) {
+            RatingEngine.rate(battles, options.withRounds(0));
+            timer.lap("fit");
+        }
+        Leaderboard board = RatingEngine.rate(battles, options);
+        if (timings) timer.lapMinus("bootstrap", "fit");
+        List<String> notes = new ArrayList<>(counts.notes());
+        notes.addAll(board.notes());
+        write(board, notes, err);
+        if (timings) {
+            err.println("timings: " + timer + String.format(Locale.ROOT, " (%d battles, %d cells, %d contestants, %d rounds, %d threads)",
+                    battles.battleCount(), battles.cellCount(), battles.contestants().size(), rounds, options.threads()));
+        }
+    }
+
+    private RatingOptions options(BattleSet battles, ImportCounts counts) {
+        if (battles.battleCount() == 0) {
+            String why = counts.notes().isEmpty() ? "" : " (" + String.join("; ", counts.notes()) + ")";
+            throw new BadInputException("no battles in " + counts.records() + " record(s) of " + counts.files() + " file(s)" + why);
+        }
+        requireContestant("--baseline", baseline, battles);
+        if (anchor != null) requireContestant("--anchor", anchor.name(), battles);
+        if (styleControl && counts.battlesWithStyle() == 0) {
+            throw new BadInputException("--style-control needs answer styles: none of the " + counts.battles()
+                    + " battles has them (give style_a/style_b or conv_metadata on the rows, or --style-file)");
+        }
+        if (styleControl && method != RatingMethod.BRADLEY_TERRY) throw new BadInputException("--style-control needs --method bt");
+        RatingOptions options = RatingOptions.defaults().withMethod(method).withRounds(rounds).withSeed(seed)
+                .withBaseline(baseline).withEloK(eloK).withStyleControl(styleControl);
+        if (anchor != null) options = options.withAnchor(anchor.name(), anchor.rating());
+        return threads == null ? options : options.withThreads(threads);
+    }
+
+    private static void requireContestant(String option, String name, BattleSet battles) {
+        if (name == null || battles.contestants().contains(name)) return;
+        List<String> sorted = battles.contestants().stream().sorted().toList();
+        int shown = Math.min(sorted.size(), 30);
+        String list = String.join(", ", sorted.subList(0, shown)) + (shown < sorted.size() ? ", … (" + sorted.size() + " in all)" : "");
+        throw new BadInputException(option + " " + name + " is not among the contestants: " + list);
+    }
+
+    private void write(Leaderboard board, List<String> notes, PrintWriter err) {
+        if (out == null) {
+            PrintWriter stdout = spec.commandLine().getOut();
+            writeTo(board, notes, stdout, err);
+            stdout.flush();
+            return;
+        }
+        try (PrintWriter file = new PrintWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8))) {
+            writeTo(board, notes, file, err);
+        } catch (IOException e) {
+            throw new BadInputException("cannot write " + out + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void writeTo(Leaderboard board, List<String> notes, PrintWriter target, PrintWriter err) {
+        output.write(board, notes, target);
+        if (output.notesOnStderr()) notes.forEach(note -> err.println("note: " + note));
+    }
+
+    static final class FormatConverter implements ITypeConverter<BattleFormat> {
+        @Override
+        public BattleFormat convert(String value) {
+            if (value.equalsIgnoreCase("auto")) return null;
+            try {
+                return BattleFormat.ofCliName(value);
+            } catch (BadInputException e) {
+                throw new TypeConversionException("expected auto, " + BattleFormat.cliNames() + ", not '" + value + "'");
+            }
+        }
+    }
+
+    static final class MethodConverter implements ITypeConverter<RatingMethod> {
+        @Override
+        public RatingMethod convert(String value) {
+            return switch (value.toLowerCase(Locale.ROOT)) {
+                case "bt", "bradley-terry" -> RatingMethod.BRADLEY_TERRY;
+                case "elo" -> RatingMethod.ELO;
+                default -> throw new TypeConversionException("expected bt or elo, not '" + value + "'");
+            };
+        }
+    }
+
+    static final class OutputConverter implements ITypeConverter<LeaderboardOutput> {
+        @Override
+        public LeaderboardOutput convert(String value) {
+            try {
+                return LeaderboardOutput.ofCliName(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException("expected table, csv or json, not '" + value + "'");
+            }
+        }
+    }
+
+    static final class AnchorConverter implements ITypeConverter<Anchor> {
+        @Override
+        public Anchor convert(String value) {
+            int equals = value.lastIndexOf('=');
+            if (equals <= 0) throw new TypeConversionException("expected NAME=RATING, not '" + value + "'");
+            try {
+                double rating = Double.parseDouble(value.substring(equals + 1));
+                if (!Double.isFinite(rating)) throw new NumberFormatException();
+                return new Anchor(value.substring(0, equals), rating);
+            } catch (NumberFormatException e) {
+                throw new TypeConversionException("expected NAME=RATING with a number, not '" + value + "'");
+            }
+        }
+    }
+}
