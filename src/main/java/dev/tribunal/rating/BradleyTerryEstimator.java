@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Bradley–Terry ratings of a battle set, anchored, and their bootstrap rounds: a multinomial resample of the
- * (a, b, outcome, weight) cells, refitted from the point estimate (warm start).
+ * (a, b, outcome, weight) cells, refitted from the point estimate by the chord method ({@link BradleyTerry#refit}).
  */
 final class BradleyTerryEstimator implements Estimator {
     private final List<String> names;
@@ -20,7 +20,7 @@ final class BradleyTerryEstimator implements Estimator {
     private final AtomicInteger roundsWithPrior = new AtomicInteger();
     private final AtomicInteger rounds = new AtomicInteger();
     private final List<String> notes = new ArrayList<>();
-    private double[] pointLogStrength;
+    private BradleyTerry.Chord chord;
     private boolean pointPrior;
 
     BradleyTerryEstimator(List<String> names, PairCounts cells, Anchoring anchoring) {
@@ -38,12 +38,12 @@ final class BradleyTerryEstimator implements Estimator {
         double[] scoreJ = new double[cells.pairCount()];
         cells.pairScores(cells.count, scoreI, scoreJ);
         BradleyTerry.Fit fit = model.fit(scoreI, scoreJ, null, priorTie);
-        pointLogStrength = fit.logStrength();
+        chord = model.chord(fit, scoreI, scoreJ);
         pointPrior = fit.priorApplied();
         ComparisonGraph graph = fit.graph();
         if (graph.components > 1) notes.add(ComponentNotes.disconnected(names, graph, anchoring));
         if (pointPrior) notes.add(ComponentNotes.noMaximum(names, graph, cells, scoreI, scoreJ, priorTie));
-        return anchoring.fromLogStrength(pointLogStrength, graph.component, graph.components);
+        return anchoring.fromLogStrength(fit.logStrength(), graph.component, graph.components);
     }
 
     @Override
@@ -53,7 +53,7 @@ final class BradleyTerryEstimator implements Estimator {
         double[] scoreI = new double[cells.pairCount()];
         double[] scoreJ = new double[cells.pairCount()];
         cells.pairScores(drawn, scoreI, scoreJ);
-        BradleyTerry.Fit fit = model.fit(scoreI, scoreJ, pointLogStrength, priorTie);
+        BradleyTerry.Fit fit = model.refit(chord, scoreI, scoreJ, priorTie);
         rounds.incrementAndGet();
         if (fit.priorApplied()) roundsWithPrior.incrementAndGet();
         return anchoring.fromLogStrength(fit.logStrength(), fit.graph().component, fit.graph().components);

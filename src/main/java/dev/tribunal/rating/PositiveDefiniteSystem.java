@@ -1,6 +1,9 @@
 package dev.tribunal.rating;
 
-/** Solves A x = b for a symmetric positive definite A by Cholesky factorisation A = L Lᵀ, in place. */
+/**
+ * Solves A x = b for a symmetric positive definite A by Cholesky factorisation A = L Lᵀ, in place. The factor can
+ * be kept and reused: {@link #factor} once, O(n³), then {@link #solveFactored} per right-hand side, O(n²).
+ */
 final class PositiveDefiniteSystem {
 
     private PositiveDefiniteSystem() {
@@ -12,6 +15,16 @@ final class PositiveDefiniteSystem {
      * @throws ArithmeticException when A is not (numerically) positive definite
      */
     static void solve(double[] a, int n, double[] b) {
+        factor(a, n);
+        solveFactored(a, n, b);
+    }
+
+    /**
+     * Overwrites the lower triangle of {@code a} (row-major, n × n) with L, A = L Lᵀ.
+     *
+     * @throws ArithmeticException when A is not (numerically) positive definite
+     */
+    static void factor(double[] a, int n) {
         for (int j = 0; j < n; j++) {
             int rowJ = j * n;
             double diagonal = a[rowJ + j];
@@ -26,15 +39,21 @@ final class PositiveDefiniteSystem {
                 a[rowI + j] = sum / pivot;
             }
         }
+    }
+
+    /** Overwrites {@code b} with the solution of L Lᵀ x = b, L from {@link #factor}; both passes read L by rows. */
+    static void solveFactored(double[] l, int n, double[] b) {
         for (int i = 0; i < n; i++) {           // L y = b
+            int row = i * n;
             double sum = b[i];
-            for (int k = 0; k < i; k++) sum -= a[i * n + k] * b[k];
-            b[i] = sum / a[i * n + i];
+            for (int k = 0; k < i; k++) sum -= l[row + k] * b[k];
+            b[i] = sum / l[row + i];
         }
-        for (int i = n - 1; i >= 0; i--) {      // Lᵀ x = y
-            double sum = b[i];
-            for (int k = i + 1; k < n; k++) sum -= a[k * n + i] * b[k];
-            b[i] = sum / a[i * n + i];
+        for (int i = n - 1; i >= 0; i--) {      // Lᵀ x = y: x_i = y_i / L_ii, then y_k −= L_ik·x_i for k < i
+            int row = i * n;
+            double x = b[i] / l[row + i];
+            b[i] = x;
+            for (int k = 0; k < i; k++) b[k] -= l[row + k] * x;
         }
     }
 }

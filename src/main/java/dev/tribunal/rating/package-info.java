@@ -4,7 +4,7 @@
  * ({@link dev.tribunal.rating.RatingEngine#rate(BattleSet, RatingOptions)}).
  * <p>
  * One class per method, its formula in its Javadoc: {@code BradleyTerry} (maximum likelihood by Newton's method on
- * pair scores), {@code OnlineElo}, {@code StyleControl} (L2-regularised logistic regression with style covariates),
+ * pair scores; bootstrap resamples by the chord method from the point estimate), {@code OnlineElo}, {@code StyleControl} (L2-regularised logistic regression with style covariates),
  * {@code BootstrapIntervals} (seeded percentile bootstrap, multinomial resampling of cells by
  * {@code MultinomialResampler}), {@code RankRange}, {@link dev.tribunal.rating.WinRateMatrix}.
  */
