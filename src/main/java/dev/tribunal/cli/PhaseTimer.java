@@ -18,12 +18,6 @@ final class PhaseTimer {
         last = now;
     }
 
-    /** Ends the phase {@code name} now, less the time of the earlier phase {@code repeated}, which it did again. */
-    void lapMinus(String name, String repeated) {
-        lap(name);
-        seconds.put(name, Math.max(0, seconds.get(name) - seconds.getOrDefault(repeated, 0.0)));
-    }
-
     @Override
     public String toString() {
         double total = (System.nanoTime() - start) / 1e9;

@@ -97,8 +97,7 @@ public final class RateCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "bootstrap threads (default: all cores)")
     Integer threads;
 
-    @Option(names = "--timings", description = "print the seconds spent loading, aggregating, fitting and bootstrapping to stderr"
-                    + " (the fit is timed by a separate point-estimate run)")
+    @Option(names = "--timings", description = "print the seconds spent loading, aggregating, fitting and bootstrapping to stderr")
     boolean timings;
 
     /** A contestant pinned at a rating. */
@@ -132,12 +131,7 @@ public final class RateCommand implements Callable<Integer> {
         BattleSet battles = builder.build();
         timer.lap("aggregate");
         RatingOptions options = options(battles, counts);
-        if (timings) {
-            RatingEngine.rate(battles, options.withRounds(0));
-            timer.lap("fit");
-        }
-        Leaderboard board = RatingEngine.rate(battles, options);
-        if (timings) timer.lapMinus("bootstrap", "fit");
+        Leaderboard board = RatingEngine.rate(battles, options, phase -> timer.lap(phase.label()));
         List<String> notes = new ArrayList<>(counts.notes());
         notes.addAll(board.notes());
         write(board, notes, err);

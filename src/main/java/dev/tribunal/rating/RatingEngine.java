@@ -21,6 +21,11 @@ public final class RatingEngine {
 
     /** Rates {@code battles} as {@code options} say. */
     public static Leaderboard rate(BattleSet battles, RatingOptions options) {
+        return rate(battles, options, PhaseListener.NONE);
+    }
+
+    /** Rates {@code battles} as {@code options} say, telling {@code phases} as the fit and the bootstrap end. */
+    public static Leaderboard rate(BattleSet battles, RatingOptions options, PhaseListener phases) {
         List<String> names = battles.contestants();
         List<String> notes = new ArrayList<>();
         if (names.isEmpty()) {
@@ -38,9 +43,11 @@ public final class RatingEngine {
         }
         Estimator estimator = estimator(battles, options, new Anchoring(anchor, options.anchorRating()));
         double[] rating = estimator.point();
+        phases.ended(PhaseListener.Phase.FIT);
         List<String> bootstrapNotes = new ArrayList<>();
         Intervals intervals = options.rounds() == 0 ? Intervals.degenerate(rating, scores(rating, baseline))
                 : bootstrap(estimator, options, anchor < 0 ? null : names.get(anchor), anchor, baseline, bootstrapNotes);
+        phases.ended(PhaseListener.Phase.BOOTSTRAP);
         notes.addAll(estimator.notes());
         notes.addAll(bootstrapNotes);
         List<LeaderboardRow> rows = rows(battles, rating, scores(rating, baseline), intervals, baseline);
