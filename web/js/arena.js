@@ -1,0 +1,219 @@
+// The judge arena: load a round, show the sample and both anonymous critiques, take a vote, reveal.
+import { api, describeError } from './api.js';
+import { el, fill, formatCount, isTyping } from './elements.js';
+import { renderMarkdown } from './markdown.js';
+import { describeJudgement, CHOICE_WORDS } from './verdicts.js';
+
+const $ = (id) => document.getElementById(id);
+const voteButtons = [...document.querySelectorAll('#vote button[data-choice]')];
+const nextButtons = [$('new-round'), $('regenerate')];
+const SHORTCUTS = {
+  1: 'A', a: 'A', 2: 'B', b: 'B', 3: 'tie', t: 'tie', 4: 'both_bad', x: 'both_bad',
+};
+
+let round = null;      // the round on screen
+let voted = false;
+let busy = false;
+
+function setBusy(value, message) {
+  busy = value;
+  $('round').setAttribute('aria-busy', String(value));
+  $('status').textContent = message || '';
+  voteButtons.forEach((b) => { b.disabled = value || voted || !round; });
+  nextButtons.forEach((b) => { b.disabled = value || !voted; });
+}
+
+function showError(error, retry) {
+  $('error-text').textContent = describeError(error);
+  $('error').hidden = false;
+  $('retry').onclick = () => { $('error').hidden = true; retry(); };
+}
+
+async function run(message, action, retry) {
+  if (busy) return;
+  $('error').hidden = true;
+  setBusy(true, message);
+  try {
+    await action();
+    setBusy(false, '');
+  } catch (error) {
+    setBusy(false, '');
+    showError(error, retry || (() => run(message, action)));
+  }
+}
+
+function responseBlock(title, text, side) {
+  const body = el('div', { class: 'markdown text-block' });
+  renderMarkdown(body, text);
+  return el('section', { class: 'response', dataset: side ? { side } : {} },
+    el('h3', { class: 'label' }, side ? el('span', { class: 'side-badge' }, side) : null, ' ', title),
+    body);
+}
+
+function showRound(next) {
+  round = next;
+  voted = false;
+  const { sample, judges } = round;
+  renderMarkdown($('input'), sample.input);
+  fill($('responses'), sample.kind === 'pair'
+    ? [responseBlock('Response A', sample.response_a, 'A'), responseBlock('Response B', sample.response_b, 'B')]
+    : [responseBlock('AI response', sample.response)]);
+  $('responses').classList.toggle('single', sample.kind !== 'pair');
+  $('category').hidden = !sample.category;
+  $('category').textContent = sample.category ? `Category: ${sample.category}` : '';
+  $('reference-box').hidden = !sample.reference;
+  renderMarkdown($('reference'), sample.reference || '');
+  for (const side of ['A', 'B']) showJudge(side, judges[side]);
+  $('reveal').hidden = true;
+  $('round').hidden = false;
+  document.body.dataset.phase = 'voting';
+}
+
+function showJudge(side, judge) {
+  const key = side.toLowerCase();
+  const judgement = describeJudgement(judge);
+  fill($(`verdict-${key}`), judgement
+    ? [el('strong', {}, judgement.symbol), el('span', { class: 'verdict-words' }, judgement.words)]
+    : [el('span', { class: 'verdict-words' }, 'No verdict given')]);
+  renderMarkdown($(`critique-${key}`), judge.critique || '*(The judge wrote no critique.)*');
+  $(`identity-${key}`).hidden = true;
+  document.querySelector(`.judge[data-side="${side}"]`).classList.remove('chosen');
+}
+
+function showReveal(result) {
+  voted = true;
+  document.body.dataset.phase = 'revealed';
+  for (const side of ['A', 'B']) {
+    const judge = result.judges[side] || {};
+    const identity = $(`identity-${side.toLowerCase()}`);
+    fill(identity, el('strong', {}, judge.name || 'Unknown judge'),
+      judge.organisation ? el('span', { class: 'org' }, ` · ${judge.organisation}`) : null);
+    identity.hidden = false;
+    document.querySelector(`.judge[data-side="${side}"]`)
+      .classList.toggle('chosen', result.choice === side);
+  }
+  $('your-vote').textContent = `Your vote: ${CHOICE_WORDS[result.choice] || result.choice}.`;
+  fill($('reveal-list'), revealRows(result));
+  fill($('pair-stats'), pairStats(result.pair_stats));
+  $('reveal').hidden = false;
+  $('reveal-title').focus({ preventScroll: true });
+  $('reveal').scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+}
+
+function revealRows({ judges, models = {} }) {
+  const row = (term, value) => [el('dt', {}, term), el('dd', {}, value)];
+  const who = (judge = {}) => [el('strong', {}, judge.name || 'Unknown'),
+    judge.organisation ? ` (${judge.organisation})` : ''];
+  const rows = [row('Judge A', who(judges.A)), row('Judge B', who(judges.B))];
+  if (round.sample.kind === 'pair') {
+    rows.push(row('Response A written by', models.response_a || 'unknown'));
+    rows.push(row('Response B written by', models.response_b || 'unknown'));
+  } else {
+    rows.push(row('Response written by', models.response || models.response_a || 'unknown'));
+  }
+  return rows.flat();
+}
+
+function pairStats(stats) {
+  if (!stats || !stats.votes) return [el('p', {}, 'You are the first to vote on this pair of judges.')];
+  const parts = [['A', 'Judge A', stats.a], ['B', 'Judge B', stats.b], ['tie', 'Tie', stats.tie],
+    ['both_bad', 'Both bad', stats.both_bad]];
+  const percent = (n) => Math.round((100 * (n || 0)) / stats.votes);
+  return [
+    el('h3', { class: 'label' }, `How people voted on this pair of judges (${formatCount(stats.votes)} vote${stats.votes === 1 ? '' : 's'})`),
+    el('div', { class: 'stack-bar', role: 'img', 'aria-label': parts.map(([, l, n]) => `${l} ${percent(n)}%`).join(', ') },
+      parts.filter(([, , n]) => n > 0).map(([key, , n]) => el('span', {
+        class: `seg seg-${key}`, style: `flex-grow:${n}`, title: `${n}`,
+      }))),
+    el('ul', { class: 'stack-legend' }, parts.map(([key, label, n]) => el('li', {},
+      el('span', { class: `swatch seg-${key}`, 'aria-hidden': 'true' }),
+      `${label}: ${formatCount(n || 0)} (${percent(n)} %)`))),
+  ];
+}
+
+const newRound = () => run('Loading a round…', async () => showRound(await api('/api/rounds', { method: 'POST' })));
+
+const regenerate = () => run('Asking two other judges…', async () => {
+  showRound(await api(`/api/rounds/${encodeURIComponent(round.round_id)}/regenerate`, { method: 'POST' }));
+});
+
+function vote(choice) {
+  if (!round || voted || busy) return;
+  const id = round.round_id;
+  run('Recording your vote…', async () => {
+    showReveal(await api(`/api/rounds/${encodeURIComponent(id)}/vote`, { method: 'POST', body: { choice } }));
+  });
+}
+
+voteButtons.forEach((button) => button.addEventListener('click', () => vote(button.dataset.choice)));
+$('new-round').addEventListener('click', newRound);
+$('regenerate').addEventListener('click', regenerate);
+
+document.addEventListener('keydown', (event) => {
+  if (isTyping(event)) return;
+  const key = event.key.toLowerCase();
+  if (!voted && SHORTCUTS[key]) { event.preventDefault(); vote(SHORTCUTS[key]); }
+  else if (voted && key === 'n') { event.preventDefault(); newRound(); }
+  else if (voted && key === 'r') { event.preventDefault(); regenerate(); }
+});
+
+// --- the "submit your own sample" form -------------------------------------------------------------
+const form = $('sample-form');
+
+function formKind() { return form.elements.kind.value; }
+
+form.addEventListener('change', (event) => {
+  if (event.target.name !== 'kind') return;
+  form.querySelector('.kind-single').hidden = formKind() !== 'single';
+  form.querySelector('.kind-pair').hidden = formKind() !== 'pair';
+});
+
+function sampleFromForm() {
+  const value = (name) => form.elements[name].value.trim();
+  const body = { input: value('input') };
+  const required = [['input', 'User input']];
+  if (formKind() === 'pair') {
+    Object.assign(body, { response_a: value('response_a'), response_b: value('response_b') });
+    required.push(['response_a', 'Response A'], ['response_b', 'Response B']);
+  } else {
+    body.response = value('response');
+    required.push(['response', 'Response']);
+  }
+  if (value('reference')) body.reference = value('reference');
+  if (value('rubric')) body.rubric = value('rubric');
+  const missing = required.filter(([name]) => !body[name]);
+  return { body, missing };
+}
+
+form.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const { body, missing } = sampleFromForm();
+  const error = $('form-error');
+  form.querySelectorAll('[aria-invalid]').forEach((f) => f.removeAttribute('aria-invalid'));
+  if (missing.length) {
+    missing.forEach(([name]) => form.elements[name].setAttribute('aria-invalid', 'true'));
+    error.textContent = `Please fill in: ${missing.map(([, label]) => label).join(', ')}.`;
+    error.hidden = false;
+    form.elements[missing[0][0]].focus();
+    return;
+  }
+  error.hidden = true;
+  const submit = form.querySelector('button[type="submit"]');
+  submit.disabled = true;
+  $('form-status').textContent = 'The judges are reading your sample…';
+  try {
+    showRound(await api('/api/samples', { method: 'POST', body }));
+    $('form-status').textContent = 'Done: vote on your sample above.';
+    $('error').hidden = true;
+    document.querySelector('.intro').scrollIntoView({ behavior: 'smooth' });
+  } catch (failure) {
+    $('form-status').textContent = '';
+    error.textContent = describeError(failure);
+    error.hidden = false;
+  } finally {
+    submit.disabled = false;
+    setBusy(false, '');
+  }
+});
+
+newRound();
