@@ -1,0 +1,161 @@
+// The battles browser: samples with their responses, every judge's verdict and critique, and the votes they got.
+import { api, describeError } from './api.js';
+import { el, fill, formatCount } from './elements.js';
+import { renderMarkdown } from './markdown.js';
+import { describeJudgement } from './verdicts.js';
+
+const $ = (id) => document.getElementById(id);
+const form = $('filters');
+const FILTERS = ['q', 'judge', 'model', 'category'];
+const PAGE_SIZE = 10;
+let request = 0;
+
+function readUrl() {
+  const params = new URLSearchParams(location.search);
+  const state = { page: Math.max(1, Number(params.get('page')) || 1) };
+  for (const name of FILTERS) state[name] = params.get(name) || '';
+  return state;
+}
+
+let state = readUrl();
+
+function queryString(page) {
+  const q = new URLSearchParams();
+  for (const name of FILTERS) if (state[name]) q.set(name, state[name]);
+  if (page > 1) q.set('page', page);
+  return q.toString();
+}
+
+async function loadFacets() {
+  try {
+    const facets = await api('/api/browse/facets');
+    const fillSelect = (name, values, allLabel) => fill($(name), el('option', { value: '' }, allLabel),
+      (values || []).map((v) => el('option', { value: v, selected: v === state[name] }, v)));
+    fillSelect('judge', facets.judges, 'All judges');
+    fillSelect('model', facets.models, 'All models');
+    fillSelect('category', facets.categories, 'All categories');
+  } catch (error) {
+    $('error-text').textContent = `The filters could not be loaded: ${describeError(error)}`;
+    $('error').hidden = false;
+  }
+}
+
+async function load(page, { push = false } = {}) {
+  const mine = ++request;
+  state.page = page;
+  const qs = queryString(page);
+  const url = `${location.pathname}${qs ? `?${qs}` : ''}`;
+  if (push) history.pushState(null, '', url); else history.replaceState(null, '', url);
+  $('status').textContent = 'Loading…';
+  $('results').setAttribute('aria-busy', 'true');
+  try {
+    const query = new URLSearchParams(qs);
+    query.set('page', page);
+    query.set('size', PAGE_SIZE);
+    const result = await api(`/api/samples?${query}`);
+    if (mine !== request) return;
+    $('error').hidden = true;
+    show(result);
+    $('status').textContent = '';
+  } catch (error) {
+    if (mine !== request) return;
+    $('status').textContent = '';
+    $('error-text').textContent = describeError(error);
+    $('error').hidden = false;
+  } finally {
+    if (mine === request) $('results').setAttribute('aria-busy', 'false');
+  }
+}
+
+function show({ items = [], total = 0, page = 1, size = PAGE_SIZE }) {
+  const pages = Math.max(1, Math.ceil(total / size));
+  const first = total ? (page - 1) * size + 1 : 0;
+  $('summary').textContent = total
+    ? `${formatCount(total)} sample${total === 1 ? '' : 's'} · showing ${first}–${first + items.length - 1}`
+    : '';
+  fill($('results'), items.length ? items.map(sampleCard)
+    : el('p', { class: 'empty card' }, 'No samples match these filters.'));
+  $('pager').hidden = pages <= 1;
+  $('page-of').textContent = `Page ${page} of ${pages}`;
+  $('previous').disabled = page <= 1;
+  $('next').disabled = page >= pages;
+}
+
+function markdownBlock(text, className = 'markdown text-block') {
+  const node = el('div', { class: className });
+  renderMarkdown(node, text);
+  return node;
+}
+
+function responseBlock(title, text, model, side) {
+  return el('section', { class: 'response', dataset: side ? { side } : {} },
+    el('h4', { class: 'label' }, side ? el('span', { class: 'side-badge' }, side) : null, ' ', title,
+      model ? el('span', { class: 'model-name' }, ` · ${model}`) : null),
+    markdownBlock(text));
+}
+
+function sampleCard(sample) {
+  const models = sample.models || {};
+  const pair = sample.kind === 'pair';
+  const responses = pair
+    ? [responseBlock('Response A', sample.response_a, models.response_a, 'A'),
+      responseBlock('Response B', sample.response_b, models.response_b, 'B')]
+    : [responseBlock('Response', sample.response, models.response)];
+  const evaluations = sample.evaluations || [];
+  return el('article', { class: 'card battle', 'aria-labelledby': `sample-${sample.id}` },
+    el('header', { class: 'card-header' },
+      el('h2', { id: `sample-${sample.id}` }, `Sample ${sample.id}`),
+      el('span', { class: 'battle-meta' },
+        sample.category ? el('span', { class: 'tag' }, sample.category) : null,
+        sample.source ? el('span', { class: 'tag' }, `source: ${sample.source}`) : null,
+        el('span', { class: 'tag' }, pair ? 'two responses' : 'one response'))),
+    el('h3', { class: 'label' }, 'User input'),
+    markdownBlock(sample.input),
+    el('div', { class: `columns${pair ? '' : ' single'}` }, responses),
+    sample.reference ? el('details', { class: 'reference' }, el('summary', {}, 'Reference answer'),
+      markdownBlock(sample.reference, 'markdown')) : null,
+    el('h3', { class: 'label' }, `Judges (${evaluations.length})`),
+    evaluations.length ? el('div', { class: 'evaluations' }, evaluations.map(evaluationCard))
+      : el('p', { class: 'note' }, 'No judge has evaluated this sample yet.'));
+}
+
+function votesText(votes) {
+  if (!votes || !votes.rounds) return 'No votes yet';
+  return `Votes: won ${votes.won}, lost ${votes.lost}, tie ${votes.tie}, both bad ${votes.both_bad}`
+    + ` (${formatCount(votes.rounds)} round${votes.rounds === 1 ? '' : 's'})`;
+}
+
+function evaluationCard(evaluation) {
+  const judgement = describeJudgement(evaluation);
+  const critique = el('div', { class: 'markdown critique' });
+  renderMarkdown(critique, evaluation.critique || '*(no critique)*');
+  return el('section', { class: 'evaluation' },
+    el('header', {},
+      el('span', {}, el('span', { class: 'judge-name' }, evaluation.judge),
+        evaluation.organisation ? el('span', { class: 'note' }, ` · ${evaluation.organisation}`) : null),
+      el('span', { class: 'verdict' }, judgement
+        ? [el('strong', {}, judgement.symbol), el('span', { class: 'verdict-words' }, judgement.words)]
+        : el('span', { class: 'verdict-words' }, evaluation.status ? `No verdict (${evaluation.status})` : 'No verdict'))),
+    el('p', { class: 'votes' }, votesText(evaluation.votes)),
+    critique);
+}
+
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  for (const name of FILTERS) state[name] = form.elements[name].value.trim();
+  load(1, { push: true });
+});
+form.addEventListener('change', (event) => {
+  if (event.target.tagName === 'SELECT') form.requestSubmit();
+});
+$('previous').addEventListener('click', () => { load(state.page - 1, { push: true }); scrollTo(0, 0); });
+$('next').addEventListener('click', () => { load(state.page + 1, { push: true }); scrollTo(0, 0); });
+window.addEventListener('popstate', () => {
+  state = readUrl();
+  for (const name of FILTERS) form.elements[name].value = state[name];
+  load(state.page);
+});
+
+$('q').value = state.q;
+loadFacets();
+load(state.page);
