@@ -1,0 +1,155 @@
+package dev.tribunal.rating;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Battles aggregated for rating: per distinct (a, b, outcome, weight) cell the number of battles, which is all
+ * Bradley–Terry and its bootstrap need. Callers add battles one at a time through {@link #builder()} and need not
+ * hold them all. Online Elo needs the battle sequence ({@link Builder#keepRows()}) and style control the answer
+ * styles ({@link Builder#keepStyle()}); {@link #of(List)} keeps both. Immutable once built.
+ */
+public final class BattleSet {
+    private final List<String> contestants;
+    private final PairCounts cells;
+    private final BattleRows rows;          // null unless kept
+    private final StyleCells styleCells;    // null unless kept
+    private final long battleCount;
+
+    private BattleSet(List<String> contestants, PairCounts cells, BattleRows rows, StyleCells styleCells,
+                      long battleCount) {
+        this.contestants = contestants;
+        this.cells = cells;
+        this.rows = rows;
+        this.styleCells = styleCells;
+        this.battleCount = battleCount;
+    }
+
+    /** All of {@code battles}, keeping the sequence and the styles. */
+    public static BattleSet of(List<Battle> battles) {
+        Builder builder = builder().keepRows().keepStyle();
+        for (Battle battle : battles) builder.add(battle);
+        return builder.build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Contestants in order of first appearance. */
+    public List<String> contestants() {
+        return contestants;
+    }
+
+    /** Sum of the battles' weights. */
+    public double totalWeight() {
+        return cells.totalWeight();
+    }
+
+    /** Number of battles added. */
+    public long battleCount() {
+        return battleCount;
+    }
+
+    /** Number of distinct (a, b, outcome, weight) cells. */
+    public int cellCount() {
+        return cells.size();
+    }
+
+    public boolean hasRows() {
+        return rows != null;
+    }
+
+    public boolean hasStyle() {
+        return styleCells != null;
+    }
+
+    PairCounts cells() {
+        return cells;
+    }
+
+    BattleRows rows() {
+        if (rows == null) throw new IllegalStateException("the battle sequence was not kept: build with keepRows()");
+        return rows;
+    }
+
+    StyleCells styleCells() {
+        if (styleCells == null) throw new IllegalStateException("answer styles were not kept: build with keepStyle()");
+        return styleCells;
+    }
+
+    /** Adds battles one at a time; not thread-safe. */
+    public static final class Builder {
+        private final Map<String, Integer> index = new HashMap<>();
+        private final List<String> names = new ArrayList<>();
+        private final CellIndex cellIndex = new CellIndex(3);
+        private final long[] key = new long[3];
+        private long[] counts = new long[64];
+        private BattleRows.Builder rows;
+        private StyleCells.Builder style;
+        private long battleCount;
+        private boolean built;
+
+        private Builder() {
+        }
+
+        /** Keeps the time-ordered sequence of battles, which online Elo needs (costs memory per battle). */
+        public Builder keepRows() {
+            if (rows == null) rows = new BattleRows.Builder();
+            return this;
+        }
+
+        /** Keeps the answer styles, which style control needs (aggregated per distinct feature vector). */
+        public Builder keepStyle() {
+            if (style == null) style = new StyleCells.Builder();
+            return this;
+        }
+
+        public Builder add(Battle battle) {
+            if (built) throw new IllegalStateException("already built");
+            int a = indexOf(battle.a());
+            int b = indexOf(battle.b());
+            key[0] = ((long) a << 32) | (b & 0xFFFFFFFFL);
+            key[1] = Double.doubleToLongBits(battle.outcome());
+            key[2] = Double.doubleToLongBits(battle.weight());
+            int cell = cellIndex.indexOf(key);
+            if (cell == counts.length) counts = Arrays.copyOf(counts, 2 * counts.length);
+            counts[cell]++;
+            if (rows != null) rows.add(a, b, battle.outcome(), battle.weight(), battle.time());
+            if (style != null) style.add(a, b, battle);
+            battleCount++;
+            return this;
+        }
+
+        public BattleSet build() {
+            built = true;
+            int size = cellIndex.size();
+            int[] cellA = new int[size];
+            int[] cellB = new int[size];
+            double[] outcome = new double[size];
+            double[] weight = new double[size];
+            for (int c = 0; c < size; c++) {
+                long pair = cellIndex.field(c, 0);
+                cellA[c] = (int) (pair >>> 32);
+                cellB[c] = (int) pair;
+                outcome[c] = Double.longBitsToDouble(cellIndex.field(c, 1));
+                weight[c] = Double.longBitsToDouble(cellIndex.field(c, 2));
+            }
+            PairCounts cells = new PairCounts(names.size(), cellA, cellB, outcome, weight, Arrays.copyOf(counts, size));
+            return new BattleSet(Collections.unmodifiableList(new ArrayList<>(names)), cells,
+                    rows == null ? null : rows.build(), style == null ? null : style.build(), battleCount);
+        }
+
+        private int indexOf(String name) {
+            Integer i = index.get(name);
+            if (i != null) return i;
+            index.put(name, names.size());
+            names.add(name);
+            return names.size() - 1;
+        }
+    }
+}

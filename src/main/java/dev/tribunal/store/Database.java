@@ -1,0 +1,209 @@
+package dev.tribunal.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The open database: migrated on open, with one DAO per table family. SQLite gets a pool of read-only
+ * connections plus a single writer connection; PostgreSQL one pool for both. Close it to release them.
+ */
+public final class Database implements AutoCloseable {
+
+    private static final int BUSY_TIMEOUT_MS = 30_000;
+
+    private final Sql sql;
+    private final List<HikariDataSource> pools;
+    private final ContestantDao contestants;
+    private final SampleDao samples;
+    private final EvaluationDao evaluations;
+    private final RoundDao rounds;
+    private final VoteDao votes;
+    private final BattleDao battles;
+    private final SnapshotDao snapshots;
+    private final JobDao jobs;
+    private final BenchDao bench;
+    private final SettingDao settings;
+
+    private Database(Sql sql, List<HikariDataSource> pools) {
+        this.sql = sql;
+        this.pools = pools;
+        this.contestants = new ContestantDao(sql);
+        this.samples = new SampleDao(sql);
+        this.evaluations = new EvaluationDao(sql);
+        this.rounds = new RoundDao(sql);
+        this.battles = new BattleDao(sql);
+        this.votes = new VoteDao(sql, battles);
+        this.snapshots = new SnapshotDao(sql);
+        this.jobs = new JobDao(sql);
+        this.bench = new BenchDao(sql);
+        this.settings = new SettingDao(sql);
+    }
+
+    /** Opens (creating the file and its directory for SQLite) and migrates the database at this JDBC URL. */
+    public static Database open(String jdbcUrl) {
+        return open(ConnectionSettings.of(jdbcUrl), Clock.systemUTC());
+    }
+
+    public static Database open(ConnectionSettings settings, Clock clock) {
+        Dialect dialect = Dialect.of(settings.url());
+        return dialect == Dialect.SQLITE ? openSqlite(settings, clock) : openPostgres(settings, clock);
+    }
+
+    private static Database openSqlite(ConnectionSettings settings, Clock clock) {
+        String url = settings.url();
+        boolean memory = url.contains(":memory:") || url.contains("mode=memory");
+        if (!memory) createParentDirectory(url);
+        migrate(sqliteSource(url, false), Dialect.SQLITE);
+        List<HikariDataSource> pools = new ArrayList<>();
+        try {
+            HikariDataSource writer = pool("tribunal-write", sqliteSource(url, true), 1, null);
+            pools.add(writer);
+            // An in-memory database exists once per connection: reads must share the writer.
+            HikariDataSource reader = memory ? writer
+                    : pool("tribunal-read", sqliteSource(url, false), settings.poolSize(), "PRAGMA query_only = 1");
+            if (!memory) pools.add(reader);
+            return new Database(new Sql(Jdbi.create(reader), Jdbi.create(writer), Dialect.SQLITE, clock), pools);
+        } catch (RuntimeException e) {
+            pools.forEach(HikariDataSource::close);
+            throw e;
+        }
+    }
+
+    private static Database openPostgres(ConnectionSettings settings, Clock clock) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("tribunal");
+        config.setJdbcUrl(settings.url());
+        config.setUsername(settings.user());
+        config.setPassword(settings.password());
+        config.setMaximumPoolSize(settings.poolSize());
+        HikariDataSource pool = new HikariDataSource(config);
+        try {
+            migrate(pool, Dialect.POSTGRESQL);
+            Jdbi jdbi = Jdbi.create(pool);
+            return new Database(new Sql(jdbi, jdbi, Dialect.POSTGRESQL, clock), List.of(pool));
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    /** Every connection gets the same pragmas; the writer also begins its transactions IMMEDIATE. */
+    private static SQLiteDataSource sqliteSource(String url, boolean writer) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        if (writer) config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        SQLiteDataSource source = new SQLiteDataSource(config);
+        source.setUrl(url);
+        return source;
+    }
+
+    private static HikariDataSource pool(String name, DataSource source, int size, String initSql) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName(name);
+        config.setDataSource(source);
+        config.setMaximumPoolSize(size);
+        config.setMinimumIdle(1);
+        if (initSql != null) config.setConnectionInitSql(initSql);
+        return new HikariDataSource(config);
+    }
+
+    private static void migrate(DataSource source, Dialect dialect) {
+        Flyway.configure()
+                .dataSource(source)
+                .locations("classpath:db/migration")
+                .placeholders(dialect.placeholders())
+                .load()
+                .migrate();
+    }
+
+    private static void createParentDirectory(String url) {
+        String path = url.substring("jdbc:sqlite:".length());
+        if (path.startsWith("file:")) path = path.substring("file:".length());
+        int query = path.indexOf('?');
+        if (query >= 0) path = path.substring(0, query);
+        if (path.isEmpty()) return;
+        Path parent = Path.of(path).toAbsolutePath().getParent();
+        try {
+            if (parent != null) Files.createDirectories(parent);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the database directory " + parent, e);
+        }
+    }
+
+    /**
+     * Runs the work in one write transaction: the Database it is given has the same DAOs, and every call
+     * on them joins the transaction, so all of it is stored or none of it. Do not keep the view.
+     */
+    public <R> R inTransaction(java.util.function.Function<Database, R> work) {
+        return sql.transaction(bound -> work.apply(new Database(bound, List.of())));
+    }
+
+    public Dialect dialect() {
+        return sql.dialect();
+    }
+
+    /** For DAOs added elsewhere in this package. */
+    Sql sql() {
+        return sql;
+    }
+
+    public ContestantDao contestants() {
+        return contestants;
+    }
+
+    public SampleDao samples() {
+        return samples;
+    }
+
+    public EvaluationDao evaluations() {
+        return evaluations;
+    }
+
+    public RoundDao rounds() {
+        return rounds;
+    }
+
+    public VoteDao votes() {
+        return votes;
+    }
+
+    public BattleDao battles() {
+        return battles;
+    }
+
+    public SnapshotDao snapshots() {
+        return snapshots;
+    }
+
+    public JobDao jobs() {
+        return jobs;
+    }
+
+    public BenchDao bench() {
+        return bench;
+    }
+
+    public SettingDao settings() {
+        return settings;
+    }
+
+    @Override
+    public void close() {
+        pools.forEach(HikariDataSource::close);
+    }
+}

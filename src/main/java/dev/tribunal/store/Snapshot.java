@@ -1,0 +1,35 @@
+package dev.tribunal.store;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * An immutable leaderboard: which battles it was computed from and how. {@code id} is 0 until stored.
+ *
+ * @param kind         a leaderboard of models or of judges
+ * @param source       the battle source filter it was computed for (e.g. "arena", "human", "all")
+ * @param category     the category it was computed for, or null for all categories
+ * @param cutoff       battles created at or before this instant were used
+ * @param inputsHash   a hash of the inputs (battles and settings): equal hashes, equal leaderboards
+ * @param settingsJson the rating settings used, as JSON
+ * @param error        why the computation failed, or null
+ */
+public record Snapshot(long id, ContestantKind kind, String source, String category, Instant computedAt,
+                       Instant cutoff, long battleCount, String inputsHash, String settingsJson,
+                       SnapshotStatus status, String error) {
+
+    public Snapshot {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(computedAt, "computedAt");
+        Objects.requireNonNull(cutoff, "cutoff");
+        Objects.requireNonNull(inputsHash, "inputsHash");
+        Objects.requireNonNull(settingsJson, "settingsJson");
+        Objects.requireNonNull(status, "status");
+    }
+
+    Snapshot withId(long newId) {
+        return new Snapshot(newId, kind, source, category, computedAt, cutoff, battleCount, inputsHash, settingsJson,
+                status, error);
+    }
+}

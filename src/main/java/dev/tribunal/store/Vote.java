@@ -1,0 +1,15 @@
+package dev.tribunal.store;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/** The one vote on an arena round. */
+public record Vote(String roundId, VoteChoice choice, String voterHash, Instant createdAt) {
+
+    public Vote {
+        Objects.requireNonNull(roundId, "roundId");
+        Objects.requireNonNull(choice, "choice");
+        Objects.requireNonNull(voterHash, "voterHash");
+        Objects.requireNonNull(createdAt, "createdAt");
+    }
+}
