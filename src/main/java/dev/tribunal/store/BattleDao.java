@@ -133,7 +133,7 @@ public final class BattleDao {
     }
 
     private <S extends SqlStatement<S>> S bind(S st, BattleRow b) {
-        Instant at = b.createdAt() != null ? b.createdAt() : sql.now();
+        Instant at = sql.stamp(b.createdAt());
         AnswerStyle sa = b.styleA();
         AnswerStyle sb = b.styleB();
         return st.bind("kind", b.kind().code()).bind("a", b.a()).bind("b", b.b()).bind("outcome", b.outcome())

@@ -22,7 +22,7 @@ public final class BenchDao {
 
     /** {@link DuplicateKeyException} when the external key exists. */
     public Question insertQuestion(Question q) {
-        Instant at = q.createdAt() != null ? q.createdAt() : sql.now();
+        Instant at = sql.stamp(q.createdAt());
         long id = sql.write(h -> h.createQuery("INSERT INTO questions (question_set, external_key, category, topic, "
                         + "difficulty, prompt, reference, generated_by, quality, created_at) VALUES (:set, :key, "
                         + ":category, :topic, :difficulty, :prompt, :reference, :generatedBy, :quality, :at) RETURNING id")
@@ -48,7 +48,7 @@ public final class BenchDao {
 
     /** {@link DuplicateKeyException} when the model already answered the question. */
     public Answer insertAnswer(Answer a) {
-        Instant at = a.createdAt() != null ? a.createdAt() : sql.now();
+        Instant at = sql.stamp(a.createdAt());
         long id = sql.write(h -> h.createQuery("INSERT INTO answers (question_id, model_id, content, tokens, latency_ms, "
                         + "cost, created_at) VALUES (:q, :m, :content, :tokens, :latency, :cost, :at) RETURNING id")
                 .bind("q", a.questionId()).bind("m", a.modelId()).bind("content", a.content())
@@ -73,7 +73,7 @@ public final class BenchDao {
 
     /** {@link DuplicateKeyException} when this judge already judged these answers in this game and prompt version. */
     public Judgment insertJudgment(Judgment j) {
-        Instant at = j.createdAt() != null ? j.createdAt() : sql.now();
+        Instant at = sql.stamp(j.createdAt());
         long id = sql.write(h -> h.createQuery("INSERT INTO judgments (question_id, judge_id, answer_a_id, answer_b_id, "
                         + "game, verdict, score, critique, prompt_version, raw_output, parse_status, latency_ms, "
                         + "input_tokens, output_tokens, cost, created_at) VALUES (:q, :judge, :a, :b, :game, :verdict, "

@@ -64,15 +64,19 @@ public final class Database implements AutoCloseable {
     private static Database openSqlite(ConnectionSettings settings, Clock clock) {
         String url = settings.url();
         boolean memory = url.contains(":memory:") || url.contains("mode=memory");
-        if (!memory) createParentDirectory(url);
-        migrate(sqliteSource(url, false), Dialect.SQLITE);
+        if (!memory) {
+            createParentDirectory(url);
+            migrate(sqliteSource(url, false), Dialect.SQLITE);
+        }
         List<HikariDataSource> pools = new ArrayList<>();
         try {
-            HikariDataSource writer = pool("tribunal-write", sqliteSource(url, true), 1, null);
+            // an in-memory database lives as long as its one connection: never retire it
+            HikariDataSource writer = pool("tribunal-write", sqliteSource(url, true), 1, null, memory);
             pools.add(writer);
+            if (memory) migrate(writer, Dialect.SQLITE);
             // An in-memory database exists once per connection: reads must share the writer.
             HikariDataSource reader = memory ? writer
-                    : pool("tribunal-read", sqliteSource(url, false), settings.poolSize(), "PRAGMA query_only = 1");
+                    : pool("tribunal-read", sqliteSource(url, false), settings.poolSize(), "PRAGMA query_only = 1", false);
             if (!memory) pools.add(reader);
             return new Database(new Sql(Jdbi.create(reader), Jdbi.create(writer), Dialect.SQLITE, clock), pools);
         } catch (RuntimeException e) {
@@ -112,13 +116,14 @@ public final class Database implements AutoCloseable {
         return source;
     }
 
-    private static HikariDataSource pool(String name, DataSource source, int size, String initSql) {
+    private static HikariDataSource pool(String name, DataSource source, int size, String initSql, boolean keep) {
         HikariConfig config = new HikariConfig();
         config.setPoolName(name);
         config.setDataSource(source);
         config.setMaximumPoolSize(size);
         config.setMinimumIdle(1);
         if (initSql != null) config.setConnectionInitSql(initSql);
+        if (keep) config.setMaxLifetime(0);
         return new HikariDataSource(config);
     }
 

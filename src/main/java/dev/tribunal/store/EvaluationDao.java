@@ -30,14 +30,14 @@ public final class EvaluationDao {
      * and prompt version, {@link MissingReferenceException} for an unknown sample or judge.
      */
     public Evaluation insert(Evaluation e) {
-        Instant at = e.createdAt() != null ? e.createdAt() : sql.now();
+        Instant at = sql.stamp(e.createdAt());
         long id = sql.write(h -> bind(h.createQuery(INSERT + " RETURNING id"), e, at).mapTo(Long.class).one());
         return e.stored(id, at);
     }
 
     /** Returns the stored evaluation with this one's (sample, judge, prompt version), inserting this one if none. */
     public Evaluation insertIfAbsent(Evaluation e) {
-        Instant at = e.createdAt() != null ? e.createdAt() : sql.now();
+        Instant at = sql.stamp(e.createdAt());
         return sql.write(h -> {
             bind(h.createUpdate(INSERT + " ON CONFLICT (sample_id, judge_id, prompt_version) DO NOTHING"), e, at).execute();
             return find(h, e.sampleId(), e.judgeId(), e.promptVersion()).orElseThrow();

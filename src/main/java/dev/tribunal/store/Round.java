@@ -1,6 +1,7 @@
 package dev.tribunal.store;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
@@ -16,6 +17,9 @@ public record Round(String id, long sampleId, long evalAId, long evalBId, String
         if (id == null || id.isBlank()) throw new IllegalArgumentException("a round needs an id");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(expiresAt, "expiresAt");
+        // stored in milliseconds: keep exactly what a read gives back
+        createdAt = createdAt.truncatedTo(ChronoUnit.MILLIS);
+        expiresAt = expiresAt.truncatedTo(ChronoUnit.MILLIS);
         if (evalAId == evalBId) throw new IllegalArgumentException("a round shows two different evaluations");
     }
 

@@ -28,7 +28,7 @@ public final class SampleDao {
 
     /** Stores a new sample; {@link DuplicateKeyException} when its external key exists. */
     public Sample insert(Sample s) {
-        Instant at = createdAt(s);
+        Instant at = sql.stamp(s.createdAt());
         long id = sql.write(h -> bind(h.createQuery(INSERT + " RETURNING id"), s, at).mapTo(Long.class).one());
         return s.stored(id, at);
     }
@@ -36,7 +36,7 @@ public final class SampleDao {
     /** Returns the stored sample with this one's external key (required), inserting this one if there is none. */
     public Sample insertIfAbsent(Sample s) {
         if (s.externalKey() == null) throw new IllegalArgumentException("insertIfAbsent needs an external key");
-        Instant at = createdAt(s);
+        Instant at = sql.stamp(s.createdAt());
         return sql.write(h -> {
             bind(h.createUpdate(INSERT + " ON CONFLICT (external_key) DO NOTHING"), s, at).execute();
             return byExternalKey(h, s.externalKey()).orElseThrow();
@@ -84,10 +84,6 @@ public final class SampleDao {
     public List<String> categories() {
         return sql.read(h -> h.createQuery("SELECT DISTINCT category FROM samples WHERE category IS NOT NULL "
                 + "ORDER BY category").mapTo(String.class).list());
-    }
-
-    private Instant createdAt(Sample s) {
-        return s.createdAt() != null ? s.createdAt() : sql.now();
     }
 
     private static Optional<Sample> byExternalKey(Handle h, String key) {

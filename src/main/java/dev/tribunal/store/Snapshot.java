@@ -1,6 +1,7 @@
 package dev.tribunal.store;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
@@ -21,8 +22,9 @@ public record Snapshot(long id, ContestantKind kind, String source, String categ
     public Snapshot {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(source, "source");
-        Objects.requireNonNull(computedAt, "computedAt");
-        Objects.requireNonNull(cutoff, "cutoff");
+        // stored in milliseconds: keep exactly what a read gives back
+        computedAt = computedAt.truncatedTo(ChronoUnit.MILLIS);
+        cutoff = cutoff.truncatedTo(ChronoUnit.MILLIS);
         Objects.requireNonNull(inputsHash, "inputsHash");
         Objects.requireNonNull(settingsJson, "settingsJson");
         Objects.requireNonNull(status, "status");

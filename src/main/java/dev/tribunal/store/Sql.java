@@ -47,12 +47,18 @@ public final class Sql {
         return dialect;
     }
 
+    /** The current time at the database's precision (milliseconds). */
     Instant now() {
-        return clock.instant();
+        return Instant.ofEpochMilli(clock.millis());
     }
 
     long nowMillis() {
         return clock.millis();
+    }
+
+    /** The given time, or now when null, at the database's precision: what a stored row reads back. */
+    Instant stamp(Instant at) {
+        return at == null ? now() : at.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 
     /** Runs a read on a pooled connection (read-only for SQLite). Must not write. */

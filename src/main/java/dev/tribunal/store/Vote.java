@@ -1,6 +1,7 @@
 package dev.tribunal.store;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /** The one vote on an arena round. */
@@ -10,6 +11,7 @@ public record Vote(String roundId, VoteChoice choice, String voterHash, Instant 
         Objects.requireNonNull(roundId, "roundId");
         Objects.requireNonNull(choice, "choice");
         Objects.requireNonNull(voterHash, "voterHash");
-        Objects.requireNonNull(createdAt, "createdAt");
+        // stored in milliseconds: keep exactly what a read gives back
+        createdAt = createdAt.truncatedTo(ChronoUnit.MILLIS);
     }
 }

@@ -38,7 +38,7 @@ final class ArenaViews {
     record Judges(@JsonProperty("A") Object a, @JsonProperty("B") Object b) {
     }
 
-    record JudgeName(String name, String organisation) {
+    record JudgeName(String name, String displayName, String organisation) {
     }
 
     record PairModels(String responseA, String responseB) {
@@ -88,6 +88,6 @@ final class ArenaViews {
     }
 
     private static JudgeName name(JudgeEvaluation e) {
-        return new JudgeName(e.judge(), e.organisation());
+        return new JudgeName(e.judge(), e.displayName(), e.organisation());
     }
 }

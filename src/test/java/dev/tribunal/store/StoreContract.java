@@ -1,0 +1,584 @@
+package dev.tribunal.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tribunal.rating.AnswerStyle;
+import dev.tribunal.rating.Battle;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The DAO contract, run against every database we support (one subclass each): the same calls must give
+ * the same results on SQLite and PostgreSQL.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class StoreContract {
+
+    static final Instant T0 = Instant.parse("2025-01-01T00:00:00Z");
+
+    Database db;
+
+    /** Opens a fresh, migrated database for this test class. */
+    abstract Database openDatabase();
+
+    /** Releases what openDatabase created (after the database is closed). */
+    void dropDatabase() {
+    }
+
+    @BeforeAll
+    void open() {
+        db = openDatabase();
+    }
+
+    @AfterAll
+    void close() {
+        if (db != null) db.close();
+        dropDatabase();
+    }
+
+    @BeforeEach
+    void empty() {
+        db.sql().write(h -> {
+            for (String table : List.of("battles", "votes", "rounds", "evaluations", "samples", "snapshot_rows",
+                    "snapshots", "jobs", "judgments", "answers", "questions", "contestants", "settings")) {
+                h.execute("DELETE FROM " + table);
+            }
+            return null;
+        });
+    }
+
+    // ---- fixtures
+
+    Contestant judge(String name) {
+        return db.contestants().insert(Contestant.of(ContestantKind.JUDGE, name, name.toUpperCase(), "Org", "proprietary"));
+    }
+
+    Sample pairSample(String key) {
+        return db.samples().insert(Sample.pair("Q " + key, "answer a", "answer b", "m1", "m2", SampleSource.CUSTOM, "writing")
+                .withExternalKey(key));
+    }
+
+    Evaluation evaluation(Sample s, Contestant judge, String verdict) {
+        return db.evaluations().insert(Evaluation.verdict(s.id(), judge.id(), verdict, "because " + verdict, "v1"));
+    }
+
+    Round round(String id, Evaluation a, Evaluation b, Instant at) {
+        return db.rounds().insert(new Round(id, a.sampleId(), a.id(), b.id(), "voter-1", at, at.plus(Duration.ofMinutes(30))));
+    }
+
+    static BattleRow battle(String a, String b, double outcome, String source, Instant at) {
+        return BattleRow.of(ContestantKind.MODEL, a, b, outcome, source, null).withCreatedAt(at);
+    }
+
+    // ---- migrations
+
+    @Test
+    void migrationsCreateEveryTableEmpty() {
+        for (String table : List.of("contestants", "samples", "evaluations", "rounds", "votes", "battles", "snapshots",
+                "snapshot_rows", "jobs", "questions", "answers", "judgments", "settings")) {
+            long n = db.sql().read(h -> h.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Long.class).one());
+            assertThat(n).as(table).isZero();
+        }
+        String applied = db.sql().read(h -> h.createQuery(
+                "SELECT version FROM flyway_schema_history WHERE success = TRUE AND version = '1'").mapTo(String.class).one());
+        assertThat(applied).isEqualTo("1");
+    }
+
+    // ---- contestants
+
+    @Test
+    void contestantsRoundTripAndStayUniquePerKind() {
+        Contestant model = db.contestants().insert(
+                Contestant.of(ContestantKind.MODEL, "gpt4", "GPT-4", "OpenAI", "proprietary").withEndpoint("openai"));
+        Contestant judge = db.contestants().insert(Contestant.of(ContestantKind.JUDGE, "gpt4", "GPT-4", "OpenAI", null));
+
+        assertThat(model.id()).isPositive().isNotEqualTo(judge.id());
+        assertThat(db.contestants().find(ContestantKind.MODEL, "gpt4")).contains(model);
+        assertThat(db.contestants().byId(judge.id())).contains(judge);
+        assertThat(db.contestants().find(ContestantKind.JUDGE, "nobody")).isEmpty();
+        assertThatThrownBy(() -> db.contestants().insert(Contestant.of(ContestantKind.MODEL, "gpt4", null, null, null)))
+                .isInstanceOf(DuplicateKeyException.class);
+
+        Contestant again = db.contestants().ensure(Contestant.of(ContestantKind.MODEL, "gpt4", "changed", null, null));
+        assertThat(again).isEqualTo(model);
+
+        Contestant updated = db.contestants().upsert(
+                new Contestant(0, ContestantKind.MODEL, "gpt4", "GPT-4 (2023)", "OpenAI", "closed", null, false));
+        assertThat(updated).isEqualTo(new Contestant(model.id(), ContestantKind.MODEL, "gpt4", "GPT-4 (2023)", "OpenAI",
+                "closed", null, false));
+
+        db.contestants().insert(Contestant.of(ContestantKind.MODEL, "claude", null, "Anthropic", null));
+        assertThat(db.contestants().list(ContestantKind.MODEL)).extracting(Contestant::name).containsExactly("claude", "gpt4");
+        assertThat(db.contestants().listActive(ContestantKind.MODEL)).extracting(Contestant::name).containsExactly("claude");
+        assertThat(db.contestants().setActive(model.id(), true)).isTrue();
+        assertThat(db.contestants().setActive(-5, true)).isFalse();
+        assertThat(db.contestants().listActive(ContestantKind.MODEL)).hasSize(2);
+        assertThat(db.contestants().find(ContestantKind.MODEL, "claude").orElseThrow().displayName()).isEqualTo("claude");
+    }
+
+    // ---- samples
+
+    @Test
+    void samplesRoundTripAndImportIdempotently() {
+        Sample pair = pairSample("k1");
+        Sample single = db.samples().insert(new Sample(0, SampleKind.SINGLE, "input", "the response", null, null, "gpt4",
+                null, "the reference", "be kind", SampleSource.GENERATED, "math", null, "salted-hash", null));
+
+        assertThat(db.samples().byId(pair.id())).contains(pair);
+        assertThat(db.samples().byId(single.id())).contains(single);
+        assertThat(db.samples().byExternalKey("k1")).contains(pair);
+        assertThat(pair.createdAt()).isNotNull();
+
+        assertThatThrownBy(() -> pairSample("k1")).isInstanceOf(DuplicateKeyException.class);
+        Sample same = db.samples().insertIfAbsent(Sample.pair("other", "x", "y", null, null, SampleSource.DEMO, null)
+                .withExternalKey("k1"));
+        assertThat(same).isEqualTo(pair);
+        assertThat(db.samples().count()).isEqualTo(2);
+
+        Sample third = pairSample("k3");
+        assertThat(db.samples().list(null, null, 0, 10)).extracting(Sample::id)
+                .containsExactly(pair.id(), single.id(), third.id());
+        assertThat(db.samples().list(null, null, pair.id(), 1)).extracting(Sample::id).containsExactly(single.id());
+        assertThat(db.samples().list("writing", SampleSource.CUSTOM, 0, 10)).extracting(Sample::id)
+                .containsExactly(pair.id(), third.id());
+        assertThat(db.samples().list(null, SampleSource.GENERATED, 0, 10)).containsExactly(single);
+        assertThat(db.samples().categories()).containsExactly("math", "writing");
+    }
+
+    @Test
+    void samplesWithEnoughDistinctJudgesAreFound() {
+        Contestant j1 = judge("j1");
+        Contestant j2 = judge("j2");
+        Sample two = pairSample("two");
+        Sample one = pairSample("one");
+        evaluation(two, j1, "A>B");
+        evaluation(two, j2, "B>A");
+        evaluation(one, j1, "A=B");
+        db.evaluations().insert(new Evaluation(0, one.id(), j2.id(), null, null, null, "v1", null, "garbage",
+                ParseStatus.UNPARSEABLE, 10L, null, null, null, null));
+
+        assertThat(db.samples().idsWithJudges(2)).containsExactly(two.id());
+        assertThat(db.samples().idsWithJudges(1)).containsExactly(two.id(), one.id());
+    }
+
+    // ---- evaluations
+
+    @Test
+    void evaluationsRoundTripOncePerSampleJudgeAndPrompt() {
+        Contestant j = judge("j");
+        Sample s = pairSample("s");
+        Evaluation full = db.evaluations().insert(new Evaluation(0, s.id(), j.id(), "A>>B", null, "crit", "v1", "req-1",
+                "[[A>>B]] crit", ParseStatus.OK, 1234L, 100L, 50L, 0.0125, T0));
+        Evaluation graded = db.evaluations().insert(new Evaluation(0, s.id(), j.id(), null, 4, "ok", "v2", null, null,
+                ParseStatus.OK, null, null, null, null, null));
+
+        assertThat(db.evaluations().byId(full.id())).contains(full);
+        assertThat(db.evaluations().byId(graded.id())).contains(graded);
+        assertThat(db.evaluations().find(s.id(), j.id(), "v2")).contains(graded);
+        assertThat(db.evaluations().forSample(s.id())).containsExactly(full, graded);
+
+        Evaluation dup = Evaluation.verdict(s.id(), j.id(), "B>A", "other", "v1");
+        assertThatThrownBy(() -> db.evaluations().insert(dup)).isInstanceOf(DuplicateKeyException.class);
+        assertThat(db.evaluations().insertIfAbsent(dup)).isEqualTo(full);
+        assertThatThrownBy(() -> db.evaluations().insert(Evaluation.verdict(999_999, j.id(), "A>B", "x", "v1")))
+                .isInstanceOf(MissingReferenceException.class);
+        assertThat(db.evaluations().count()).isEqualTo(2);
+    }
+
+    // ---- rounds and votes
+
+    @Test
+    void roundsRoundTripCountAndExpire() {
+        Contestant j1 = judge("j1");
+        Contestant j2 = judge("j2");
+        Sample s = pairSample("s");
+        Evaluation a = evaluation(s, j1, "A>B");
+        Evaluation b = evaluation(s, j2, "B>A");
+        Round r1 = round("r1", a, b, T0);
+        Round r2 = round("r2", b, a, T0.plusSeconds(60));
+
+        assertThat(db.rounds().byId("r1")).contains(r1);
+        assertThat(db.rounds().byId("nope")).isEmpty();
+        assertThat(db.rounds().countCreatedSince("voter-1", T0)).isEqualTo(2);
+        assertThat(db.rounds().countCreatedSince("voter-1", T0.plusSeconds(1))).isEqualTo(1);
+        assertThat(db.rounds().countCreatedSince("voter-2", T0)).isZero();
+        assertThatThrownBy(() -> round("r1", a, b, T0)).isInstanceOf(DuplicateKeyException.class);
+
+        db.votes().record(new Vote("r1", VoteChoice.A, "voter-1", T0.plusSeconds(5)), null);
+        assertThat(db.rounds().deleteExpiredUnvoted(T0.plus(Duration.ofHours(2)))).isEqualTo(1);
+        assertThat(db.rounds().byId("r1")).isPresent();
+        assertThat(db.rounds().byId(r2.id())).isEmpty();
+    }
+
+    @Test
+    void aVoteAndItsBattleAreStoredTogether() {
+        Contestant j1 = judge("j1");
+        Contestant j2 = judge("j2");
+        Sample s = pairSample("s");
+        round("r1", evaluation(s, j1, "A>B"), evaluation(s, j2, "B>A"), T0);
+        Vote vote = new Vote("r1", VoteChoice.B, "voter-1", T0.plusSeconds(10));
+        BattleRow battle = BattleRow.of(ContestantKind.JUDGE, "j1", "j2", 0, "arena", "writing")
+                .withCreatedAt(vote.createdAt());
+
+        assertThat(db.votes().record(vote, battle)).isEqualTo(vote);
+
+        assertThat(db.votes().byRound("r1")).contains(vote);
+        List<BattleRow> stored = rows(BattleFilter.all());
+        assertThat(stored).singleElement().satisfies(b -> {
+            assertThat(b.voteId()).isEqualTo("r1");
+            assertThat(b.toBattle()).isEqualTo(new Battle("j1", "j2", 0, 1, "writing", vote.createdAt().toEpochMilli(),
+                    null, null));
+        });
+        assertThat(db.votes().count()).isEqualTo(1);
+        assertThat(db.votes().countSince("voter-1", T0)).isEqualTo(1);
+        assertThat(db.votes().countSince("voter-1", T0.plusSeconds(11))).isZero();
+    }
+
+    @Test
+    void aSecondVoteOnARoundIsRefusedAndChangesNothing() {
+        Contestant j1 = judge("j1");
+        Contestant j2 = judge("j2");
+        Sample s = pairSample("s");
+        round("r1", evaluation(s, j1, "A>B"), evaluation(s, j2, "B>A"), T0);
+        Vote first = new Vote("r1", VoteChoice.A, "voter-1", T0.plusSeconds(1));
+        db.votes().record(first, BattleRow.of(ContestantKind.JUDGE, "j1", "j2", 1, "arena", null));
+
+        Vote second = new Vote("r1", VoteChoice.B, "voter-2", T0.plusSeconds(2));
+        assertThatThrownBy(() -> db.votes().record(second, BattleRow.of(ContestantKind.JUDGE, "j1", "j2", 0, "arena", null)))
+                .isInstanceOf(DuplicateVoteException.class)
+                .satisfies(e -> assertThat(((DuplicateVoteException) e).roundId()).isEqualTo("r1"));
+
+        assertThat(db.votes().byRound("r1")).contains(first);
+        assertThat(db.votes().count()).isEqualTo(1);
+        assertThat(rows(BattleFilter.all())).singleElement().extracting(BattleRow::outcome).isEqualTo(1.0);
+    }
+
+    @Test
+    void aVoteWhoseBattleFailsIsNotStored() {
+        Contestant j1 = judge("j1");
+        Contestant j2 = judge("j2");
+        Sample s = pairSample("s");
+        round("r1", evaluation(s, j1, "A>B"), evaluation(s, j2, "B>A"), T0);
+        db.battles().insert(battle("x", "y", 1, "human", T0).withExternalKey("taken"));
+
+        BattleRow clashing = BattleRow.of(ContestantKind.JUDGE, "j1", "j2", 1, "arena", null).withExternalKey("taken");
+        assertThatThrownBy(() -> db.votes().record(new Vote("r1", VoteChoice.A, "v", T0), clashing))
+                .isInstanceOf(DuplicateKeyException.class)
+                .isNotInstanceOf(DuplicateVoteException.class);
+
+        assertThat(db.votes().byRound("r1")).isEmpty();
+        assertThat(db.battles().count(BattleFilter.all())).isEqualTo(1);
+        // the round is still open for a real vote
+        db.votes().record(new Vote("r1", VoteChoice.A, "v", T0), BattleRow.of(ContestantKind.JUDGE, "j1", "j2", 1, "arena", null));
+        assertThat(db.battles().count(BattleFilter.of(ContestantKind.JUDGE))).isEqualTo(1);
+    }
+
+    @Test
+    void aVoteOnAnUnknownRoundIsRefused() {
+        assertThatThrownBy(() -> db.votes().record(new Vote("ghost", VoteChoice.A, "v", T0), null))
+                .isInstanceOf(MissingReferenceException.class);
+        assertThat(db.votes().count()).isZero();
+    }
+
+    @Test
+    void voteStatisticsAreOrientedToTheAskedPair() {
+        Contestant x = judge("x");
+        Contestant y = judge("y");
+        Contestant z = judge("z");
+        Sample s = pairSample("s");
+        Evaluation ex = evaluation(s, x, "A>B");
+        Evaluation ey = evaluation(s, y, "B>A");
+        Evaluation ez = evaluation(s, z, "A=B");
+        // x shown as A: vote A (x better), vote B (y better), tie
+        vote(round("r1", ex, ey, T0), VoteChoice.A);
+        vote(round("r2", ex, ey, T0), VoteChoice.B);
+        vote(round("r3", ex, ey, T0), VoteChoice.TIE);
+        // x shown as B: vote B (x better), both bad
+        vote(round("r4", ey, ex, T0), VoteChoice.B);
+        vote(round("r5", ey, ex, T0), VoteChoice.BOTH_BAD);
+        // other pairs do not count
+        vote(round("r6", ex, ez, T0), VoteChoice.A);
+        round("r7", ex, ey, T0); // no vote
+
+        assertThat(db.votes().statsForJudges(x.id(), y.id())).isEqualTo(new PairVoteStats(x.id(), y.id(), 2, 1, 1, 1));
+        assertThat(db.votes().statsForJudges(y.id(), x.id())).isEqualTo(new PairVoteStats(y.id(), x.id(), 1, 2, 1, 1));
+        assertThat(db.votes().statsForJudges(y.id(), z.id()).total()).isZero();
+    }
+
+    private void vote(Round r, VoteChoice choice) {
+        db.votes().record(new Vote(r.id(), choice, "voter-1", r.createdAt()), null);
+    }
+
+    @Test
+    void voteRecordsStreamInTimeOrderWithJudgeNames() {
+        Contestant j1 = judge("j1");
+        Contestant j2 = judge("j2");
+        Sample s = pairSample("s");
+        Evaluation e1 = evaluation(s, j1, "A>B");
+        Evaluation e2 = evaluation(s, j2, "B>A");
+        round("late", e1, e2, T0);
+        round("early", e2, e1, T0);
+        db.votes().record(new Vote("late", VoteChoice.TIE, "v", T0.plusSeconds(20)), null);
+        db.votes().record(new Vote("early", VoteChoice.A, "v", T0.plusSeconds(10)), null);
+
+        List<VoteRecord> records = new ArrayList<>();
+        db.votes().forEachVoteRecord(records::add);
+
+        assertThat(records).extracting(r -> r.vote().roundId()).containsExactly("early", "late");
+        VoteRecord early = records.getFirst();
+        assertThat(early.vote()).isEqualTo(new Vote("early", VoteChoice.A, "v", T0.plusSeconds(10)));
+        assertThat(early.sample()).isEqualTo(s);
+        assertThat(early.evaluationA()).isEqualTo(e2);
+        assertThat(early.judgeA()).isEqualTo("j2");
+        assertThat(early.evaluationB()).isEqualTo(e1);
+        assertThat(early.judgeB()).isEqualTo("j1");
+    }
+
+    // ---- battles
+
+    @Test
+    void battlesRoundTripWithStyleAndFilters() {
+        AnswerStyle sa = new AnswerStyle(120, 2, 5, 1);
+        AnswerStyle sb = new AnswerStyle(80.5, 0, 0, 3);
+        db.battles().insert(new BattleRow(0, ContestantKind.MODEL, "gpt4", "claude", 0.75, 3, "judge:gpt4", "math",
+                T0.plusSeconds(3), sa, sb, null, "key-1"));
+        db.battles().insert(battle("claude", "bard", 0, "human", T0.plusSeconds(1)));
+        db.battles().insert(battle("bard", "gpt4", 0.5, "judge:claude", T0.plusSeconds(2)));
+        db.battles().insert(BattleRow.of(ContestantKind.JUDGE, "gpt4", "claude", 1, "arena", "math").withCreatedAt(T0));
+
+        List<Battle> models = new ArrayList<>();
+        db.battles().forEachBattle(BattleFilter.of(ContestantKind.MODEL), models::add);
+        assertThat(models).containsExactly(
+                new Battle("claude", "bard", 0, 1, null, T0.plusSeconds(1).toEpochMilli(), null, null),
+                new Battle("bard", "gpt4", 0.5, 1, null, T0.plusSeconds(2).toEpochMilli(), null, null),
+                new Battle("gpt4", "claude", 0.75, 3, "math", T0.plusSeconds(3).toEpochMilli(), sa, sb));
+
+        assertThat(names(BattleFilter.of(ContestantKind.MODEL).withSource("judge:*"))).containsExactly("bard", "gpt4");
+        assertThat(names(BattleFilter.of(ContestantKind.MODEL).withSource("judge:gpt4"))).containsExactly("gpt4");
+        assertThat(names(BattleFilter.of(ContestantKind.MODEL).withSource("judge:"))).isEmpty();
+        assertThat(names(BattleFilter.all().withCategory("math"))).containsExactly("gpt4", "gpt4");
+        assertThat(names(BattleFilter.of(ContestantKind.MODEL).withCutoff(T0.plusSeconds(2)))).containsExactly("claude", "bard");
+
+        BattleSummary summary = db.battles().summarize(BattleFilter.of(ContestantKind.MODEL));
+        assertThat(summary.count()).isEqualTo(3);
+        assertThat(summary.totalWeight()).isEqualTo(5.0);
+        assertThat(summary.latest()).isEqualTo(T0.plusSeconds(3));
+        assertThat(db.battles().summarize(BattleFilter.of(ContestantKind.MODEL).withSource("nope")))
+                .isEqualTo(new BattleSummary(0, 0, null, 0));
+        assertThat(db.battles().sources(ContestantKind.MODEL)).containsExactly("human", "judge:claude", "judge:gpt4");
+        assertThat(db.battles().sources(null)).containsExactly("arena", "human", "judge:claude", "judge:gpt4");
+        assertThat(db.battles().categories(ContestantKind.MODEL)).containsExactly("math");
+        assertThat(rows(BattleFilter.all().withSource("judge:gpt4"))).singleElement()
+                .extracting(BattleRow::externalKey).isEqualTo("key-1");
+    }
+
+    private List<String> names(BattleFilter filter) {
+        List<String> a = new ArrayList<>();
+        db.battles().forEachBattle(filter, b -> a.add(b.a()));
+        return a;
+    }
+
+    private List<BattleRow> rows(BattleFilter filter) {
+        List<BattleRow> rows = new ArrayList<>();
+        db.battles().forEachRow(filter, rows::add);
+        return rows;
+    }
+
+    @Test
+    void insertAllSkipsBattlesAlreadyImported() {
+        List<BattleRow> batch = new ArrayList<>();
+        for (int i = 0; i < 2_500; i++) {
+            batch.add(battle("m" + (i % 7), "n" + (i % 5), i % 3 / 2.0, "import", T0.plusMillis(i)).withExternalKey("b" + i));
+        }
+        batch.add(battle("free", "rider", 1, "import", T0)); // no key: always inserted
+
+        assertThat(db.battles().insertAll(batch)).isEqualTo(2_501);
+        assertThat(db.battles().insertAll(batch)).isEqualTo(1);
+        assertThat(db.battles().count(BattleFilter.all())).isEqualTo(2_502);
+    }
+
+    @Test
+    void manyBattlesStreamInOrder() {
+        int n = 50_000;
+        List<BattleRow> batch = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            // times descend with the insertion order, so ordering by id alone would fail
+            batch.add(battle("a" + (i % 11), "b" + (i % 13), i % 2, "load", T0.plusMillis(n - i)));
+        }
+        db.battles().insertAll(batch);
+
+        long[] seen = {0, Long.MIN_VALUE};
+        db.battles().forEachBattle(BattleFilter.of(ContestantKind.MODEL).withSource("load"), b -> {
+            assertThat(b.time()).isGreaterThan(seen[1]);
+            seen[1] = b.time();
+            seen[0]++;
+        });
+        assertThat(seen[0]).isEqualTo(n);
+        assertThat(seen[1]).isEqualTo(T0.plusMillis(n).toEpochMilli());
+    }
+
+    // ---- snapshots
+
+    @Test
+    void snapshotsAreImmutableAndTheLatestGoodOneIsFound() {
+        SnapshotRow gpt4 = new SnapshotRow("gpt4", 1, 1100.5, 1090.0, 1111.0, 75.5, 70.0, 80.0, 640, 312.5);
+        SnapshotRow bard = new SnapshotRow("bard", 2, 950, null, null, null, null, null, 640, null);
+        Snapshot first = db.snapshots().insert(snapshot(T0, null, SnapshotStatus.OK), List.of(bard, gpt4));
+        Snapshot second = db.snapshots().insert(snapshot(T0.plusSeconds(3600), null, SnapshotStatus.OK),
+                List.of(new SnapshotRow("gpt4", 1, 1200, null, null, null, null, null, 700, null)));
+        Snapshot failed = db.snapshots().insert(new Snapshot(0, ContestantKind.MODEL, "human", null,
+                T0.plusSeconds(7200), T0, 0, "h", "{}", SnapshotStatus.FAILED, "boom"), List.of());
+        Snapshot math = db.snapshots().insert(snapshot(T0, "math", SnapshotStatus.OK), List.of());
+
+        assertThat(db.snapshots().latestOk(ContestantKind.MODEL, "human", null)).contains(second);
+        assertThat(db.snapshots().latestOk(ContestantKind.MODEL, "human", "math")).contains(math);
+        assertThat(db.snapshots().latestOk(ContestantKind.MODEL, "human", "coding")).isEmpty();
+        assertThat(db.snapshots().latestOk(ContestantKind.JUDGE, "human", null)).isEmpty();
+        assertThat(db.snapshots().byId(failed.id())).contains(failed);
+        assertThat(db.snapshots().recent(ContestantKind.MODEL, 2)).containsExactly(failed, second);
+
+        // the older snapshot keeps its rows, best first
+        assertThat(db.snapshots().byId(first.id())).contains(first);
+        assertThat(db.snapshots().rows(first.id())).containsExactly(gpt4, bard);
+        assertThat(db.snapshots().rows(failed.id())).isEmpty();
+    }
+
+    private static Snapshot snapshot(Instant at, String category, SnapshotStatus status) {
+        return new Snapshot(0, ContestantKind.MODEL, "human", category, at, at.minusSeconds(1), 640, "hash-" + at,
+                "{\"method\":\"bt\"}", status, null);
+    }
+
+    // ---- jobs
+
+    @Test
+    void jobsAreClaimedOnceInOrderAndTrackProgress() {
+        Job a = db.jobs().enqueue("bench", "{\"n\":1}");
+        Job b = db.jobs().enqueue("rate", "{}");
+        Job c = db.jobs().enqueue("bench", "{\"n\":2}");
+        assertThat(a.state()).isEqualTo(JobState.QUEUED);
+        assertThat(a.createdAt()).isNotNull();
+
+        assertThat(db.jobs().claimNext("w1", List.of("rate"))).map(Job::id).contains(b.id());
+        Job claimed = db.jobs().claimNext("w2", null).orElseThrow();
+        assertThat(claimed.id()).isEqualTo(a.id());
+        assertThat(claimed.state()).isEqualTo(JobState.RUNNING);
+        assertThat(claimed.claimedBy()).isEqualTo("w2");
+
+        db.jobs().progress(a.id(), 0.25, "a quarter");
+        assertThat(db.jobs().byId(a.id()).orElseThrow()).extracting(Job::progress, Job::message).containsExactly(0.25, "a quarter");
+        db.jobs().progress(a.id(), 7, "over");
+        assertThat(db.jobs().byId(a.id()).orElseThrow().progress()).isEqualTo(1.0);
+        db.jobs().complete(a.id(), "done");
+        db.jobs().fail(b.id(), "it broke");
+        assertThat(db.jobs().byId(a.id()).orElseThrow().state()).isEqualTo(JobState.DONE);
+        assertThat(db.jobs().byId(b.id()).orElseThrow()).extracting(Job::state, Job::error)
+                .containsExactly(JobState.FAILED, "it broke");
+
+        assertThat(db.jobs().claimNext("w1", List.of("bench"))).map(Job::id).contains(c.id());
+        assertThat(db.jobs().claimNext("w1", null)).isEmpty();
+        assertThat(db.jobs().failRunning("restarted")).isEqualTo(1);
+        assertThat(db.jobs().byId(c.id()).orElseThrow().state()).isEqualTo(JobState.FAILED);
+        assertThat(db.jobs().recent(2)).extracting(Job::id).containsExactly(c.id(), b.id());
+        assertThatThrownBy(() -> db.jobs().complete(-1, "x")).isInstanceOf(MissingReferenceException.class);
+    }
+
+    @Test
+    void concurrentWorkersNeverClaimTheSameJob() throws Exception {
+        int jobs = 60;
+        for (int i = 0; i < jobs; i++) db.jobs().enqueue("work", "{}");
+        Set<Long> claimed = ConcurrentHashMap.newKeySet();
+        List<Long> all = java.util.Collections.synchronizedList(new ArrayList<>());
+        try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int w = 0; w < 4; w++) {
+                String name = "w" + w;
+                workers.add(pool.submit(() -> {
+                    Optional<Job> job;
+                    while ((job = db.jobs().claimNext(name, null)).isPresent()) {
+                        claimed.add(job.get().id());
+                        all.add(job.get().id());
+                    }
+                }));
+            }
+            for (Future<?> f : workers) f.get();
+        }
+        assertThat(all).hasSize(jobs);
+        assertThat(claimed).hasSize(jobs);
+    }
+
+    // ---- settings, benchmark, transactions
+
+    @Test
+    void settingsKeepTheFirstValue() {
+        assertThat(db.settings().get("voter_secret")).isEmpty();
+        assertThat(db.settings().getOrInsert("voter_secret", "first")).isEqualTo("first");
+        assertThat(db.settings().getOrInsert("voter_secret", "second")).isEqualTo("first");
+        db.settings().put("voter_secret", "third");
+        assertThat(db.settings().get("voter_secret")).contains("third");
+    }
+
+    @Test
+    void benchmarkRowsRoundTrip() {
+        Contestant model = db.contestants().insert(Contestant.of(ContestantKind.MODEL, "m", null, null, null));
+        Contestant base = db.contestants().insert(Contestant.of(ContestantKind.MODEL, "base", null, null, null));
+        Contestant judge = judge("j");
+        Question q = db.bench().insertQuestion(new Question(0, "arena-hard", "uid-1", "coding", "python", "hard",
+                "Write a parser", null, null, 4.5, null));
+        assertThatThrownBy(() -> db.bench().insertQuestion(q)).isInstanceOf(DuplicateKeyException.class);
+        Answer a = db.bench().insertAnswer(new Answer(0, q.id(), model.id(), "def parse(): …", 512L, 900L, 0.01, null));
+        Answer b = db.bench().insertAnswer(new Answer(0, q.id(), base.id(), "baseline", null, null, null, null));
+        Judgment g1 = db.bench().insertJudgment(new Judgment(0, q.id(), judge.id(), b.id(), a.id(), 1, "B>A", null,
+                "A is better", "ah-v1", "[[B>A]]", ParseStatus.OK, 1500L, 900L, 300L, 0.02, null));
+        Judgment single = db.bench().insertJudgment(new Judgment(0, q.id(), judge.id(), a.id(), null, 1, null, 7.5,
+                null, "ah-v1", "7.5", ParseStatus.OK, null, null, null, null, null));
+
+        assertThat(db.bench().questions("arena-hard")).containsExactly(q);
+        assertThat(db.bench().answers(q.id())).containsExactly(a, b);
+        assertThat(db.bench().answer(q.id(), base.id())).contains(b);
+        assertThat(db.bench().judgments(q.id())).containsExactly(g1, single);
+        assertThatThrownBy(() -> db.bench().insertJudgment(g1)).isInstanceOf(DuplicateKeyException.class);
+    }
+
+    @Test
+    void aFailedTransactionLeavesNothingBehind() {
+        assertThatThrownBy(() -> db.inTransaction(tx -> {
+            tx.contestants().insert(Contestant.of(ContestantKind.MODEL, "kept?", null, null, null));
+            tx.samples().insert(Sample.pair("q", "a", "b", null, null, SampleSource.DEMO, null).withExternalKey("x"));
+            return tx.samples().insert(Sample.pair("q", "a", "b", null, null, SampleSource.DEMO, null).withExternalKey("x"));
+        })).isInstanceOf(DuplicateKeyException.class);
+
+        assertThat(db.contestants().list(ContestantKind.MODEL)).isEmpty();
+        assertThat(db.samples().count()).isZero();
+
+        Contestant kept = db.inTransaction(tx -> {
+            Contestant c = tx.contestants().insert(Contestant.of(ContestantKind.MODEL, "kept", null, null, null));
+            // reads inside the transaction see its own writes
+            assertThat(tx.contestants().find(ContestantKind.MODEL, "kept")).contains(c);
+            return c;
+        });
+        assertThat(db.contestants().byId(kept.id())).contains(kept);
+    }
+
+    @Test
+    void valuesOutsideTheSchemaAreRejectedByTheDatabase() {
+        assertThatThrownBy(() -> db.sql().write(h -> h.execute("INSERT INTO battles (kind, a, b, outcome, weight, source, "
+                + "created_at) VALUES ('model', 'x', 'y', 2, 1, 'human', 0)"))).isInstanceOf(InvalidRowException.class);
+        assertThatThrownBy(() -> db.sql().write(h -> h.execute("INSERT INTO contestants (kind, name, display_name, active, "
+                + "created_at) VALUES ('referee', 'x', 'x', TRUE, 0)"))).isInstanceOf(InvalidRowException.class);
+        assertThat(db.battles().count(BattleFilter.all())).isZero();
+    }
+}
