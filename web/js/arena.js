@@ -1,5 +1,5 @@
 // The judge arena: load a round, show the sample and both anonymous critiques, take a vote, reveal.
-import { api, describeError } from './api.js';
+import { api, ApiProblem, describeError } from './api.js';
 import { el, fill, formatCount, isTyping } from './elements.js';
 import { renderMarkdown } from './markdown.js';
 import { describeJudgement, CHOICE_WORDS } from './verdicts.js';
@@ -133,6 +133,12 @@ function pairStats(stats) {
 
 const newRound = () => run('Loading a round…', async () => showRound(await api('/api/rounds', { method: 'POST' })));
 
+// The first round on screen with its buttons enabled: the page is usable (read by the browser tests).
+async function firstRound() {
+  await newRound();
+  if (round) performance.mark('tribunal:interactive');
+}
+
 const regenerate = () => run('Asking two other judges…', async () => {
   showRound(await api(`/api/rounds/${encodeURIComponent(round.round_id)}/regenerate`, { method: 'POST' }));
 });
@@ -185,6 +191,15 @@ function sampleFromForm() {
   return { body, missing };
 }
 
+// Until live judges are configured the server has no POST /api/samples, or answers it with a problem.
+function describeSubmitError(failure) {
+  if (failure instanceof ApiProblem && (failure.status === 404 || failure.status === 405)) {
+    return 'This server has no live judges configured, so it cannot judge your own samples yet. '
+      + 'You can still vote on the samples above.';
+  }
+  return describeError(failure);
+}
+
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
   const { body, missing } = sampleFromForm();
@@ -208,7 +223,7 @@ form.addEventListener('submit', async (event) => {
     document.querySelector('.intro').scrollIntoView({ behavior: 'smooth' });
   } catch (failure) {
     $('form-status').textContent = '';
-    error.textContent = describeError(failure);
+    error.textContent = describeSubmitError(failure);
     error.hidden = false;
   } finally {
     submit.disabled = false;
@@ -216,4 +231,4 @@ form.addEventListener('submit', async (event) => {
   }
 });
 
-newRound();
+firstRound();
