@@ -20,7 +20,7 @@ export function fill(parent, ...children) {
   return parent;
 }
 
-const NUMBER = new Intl.NumberFormat('en');
+const NUMBER = new Intl.NumberFormat('en', { maximumFractionDigits: 1 });
 export const formatCount = (n) => (n == null ? '–' : NUMBER.format(n));
 
 export function formatTime(iso) {

@@ -35,9 +35,10 @@ function selectTab(kind) {
   load();
 }
 
+// allLabel null: one of the values must be chosen (every leaderboard is of one source).
 function fillOptions(select, values, current, allLabel) {
   const options = [...new Set([...(values || []), ...(current ? [current] : [])])];
-  fill(select, el('option', { value: '' }, allLabel),
+  fill(select, allLabel ? el('option', { value: '' }, allLabel) : null,
     options.map((v) => el('option', { value: v, selected: v === current }, v)));
   select.parentElement.hidden = options.length === 0;
 }
@@ -66,7 +67,7 @@ async function load() {
 }
 
 function show(board) {
-  fillOptions($('source'), board.sources, state.source, 'All sources');
+  fillOptions($('source'), board.sources, board.source, null);
   const rows = board.rows || [];
   const what = state.kind === 'judges' ? 'votes' : 'battles';
   const scope = [board.source && `source ${board.source}`, board.category && `category ${board.category}`]
@@ -99,7 +100,8 @@ function interval({ rating, ci_lower: lower, ci_upper: upper }) {
 function tableRow(row) {
   return el('tr', { class: row.preliminary ? 'preliminary' : null },
     el('td', {}, rankRange(row)),
-    el('td', { class: 'name' }, row.name,
+    el('td', { class: 'name', title: row.display_name && row.display_name !== row.name ? row.name : null },
+      row.display_name || row.name,
       row.preliminary ? el('span', { class: 'prelim-marker', title: 'Few battles yet: the rating may move a lot' }, 'preliminary') : null),
     el('td', { class: 'num' }, round(row.rating)),
     el('td', { class: 'num', title: `${round(row.ci_lower)} to ${round(row.ci_upper)}` }, interval(row)),
@@ -109,9 +111,10 @@ function tableRow(row) {
 }
 
 // Long names squeeze a phone's chart to nothing: shorten them there (the table has them in full).
-function chartLabel({ name, preliminary }, narrow) {
+function chartLabel(row, narrow) {
+  const name = row.display_name || row.name;
   const shown = narrow && name.length > 18 ? `${name.slice(0, 17)}…` : name;
-  return preliminary ? `${shown} (prelim.)` : shown;
+  return row.preliminary ? `${shown} (prelim.)` : shown;
 }
 
 function cssColour(name) {

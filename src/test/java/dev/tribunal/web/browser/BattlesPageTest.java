@@ -1,0 +1,64 @@
+package dev.tribunal.web.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The battles browser: every sample with its critiques and votes, searched and filtered. */
+class BattlesPageTest extends BrowserTest {
+
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    static void start() {
+        launch(dir, SiteSamples.standard());
+    }
+
+    @Test
+    void listsSamplesWithEveryJudgesCritiqueAndFiltersThem() {
+        page.navigate(site.url("/battles"));
+        assertThat(page.locator("article.battle")).hasCount(5);
+        assertThat(page.locator("#summary")).hasText("5 samples · showing 1–5");
+        assertThat(page.locator("article.battle").first().locator(".evaluation")).hasCount(3);
+        assertThat(page.locator("article.battle").first()).containsText("gavel-70b");
+        assertThat(page.locator(".evaluation .votes").first()).containsText(Pattern.compile("Votes: won \\d+|No votes yet"));
+        assertThat(page.locator("#judge option")).hasCount(4);
+        screenshot("all");
+
+        page.locator("#model").selectOption("cirrus-pro");
+        assertThat(page.locator("article.battle")).hasCount(2);
+        assertThat(page).hasURL(Pattern.compile("model=cirrus-pro"));
+        page.locator("#category").selectOption("coding");
+        assertThat(page.locator("article.battle")).hasCount(2);
+        page.locator("#q").fill("HASH MAP");
+        page.locator("#q").press("Enter");
+        assertThat(page.locator("article.battle")).hasCount(1);
+        assertThat(page.locator("article.battle")).containsText("Explain what a hash map is");
+        assertThat(page.locator("article.battle")).containsText("cirrus-pro");
+        screenshot("filtered");
+
+        page.locator("#q").fill("no such words anywhere");
+        page.locator("#q").press("Enter");
+        assertThat(page.locator(".empty")).hasText("No samples match these filters.");
+
+        page.goBack();
+        assertThat(page.locator("article.battle")).hasCount(1);
+        assertThat(page.locator("#q")).hasValue("HASH MAP");
+        assertThat(pageErrors).isEmpty();
+    }
+
+    @Test
+    void filtersComeFromTheUrl() {
+        page.navigate(site.url("/battles?category=math"));
+        assertThat(page.locator("article.battle")).hasCount(1);
+        assertThat(page.locator("article.battle")).containsText("17 × 23");
+        assertThat(page.locator("article.battle .verdict strong").first()).hasText(Pattern.compile("[1-5] / 5"));
+        assertThat(page.locator("#category")).hasValue("math");
+    }
+}
