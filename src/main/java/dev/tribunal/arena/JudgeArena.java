@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Set;
 import java.util.random.RandomGenerator;
@@ -62,7 +63,7 @@ public final class JudgeArena {
         Round round = stored.round();
         requireOwner(round, voterHash);
         if (stored.voted()) throw alreadyVoted(stored.vote());
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         if (round.expiredAt(now)) {
             throw new ArenaException(Reason.EXPIRED_ROUND, "Round " + roundId + " expired at " + round.expiresAt()
                     + " and takes no more votes; start a new round.");
@@ -86,7 +87,7 @@ public final class JudgeArena {
         boolean swap = random.nextBoolean();
         JudgeEvaluation a = swap ? matchup.second() : matchup.first();
         JudgeEvaluation b = swap ? matchup.first() : matchup.second();
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);   // as the store keeps it
         Round round = new Round(newRoundId(), matchup.sample(), a, b, voterHash, now, now.plus(roundLifetime));
         rounds.insert(round);
         return round;

@@ -1,0 +1,57 @@
+package dev.tribunal.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The whole configuration, as read from {@code config/tribunal.yaml} over the defaults below, then
+ * environment overrides: {@code TRIBUNAL_} + the key path in upper case with dots as underscores
+ * ({@code server.port} → {@code TRIBUNAL_SERVER_PORT}, {@code arena.votes_per_minute} →
+ * {@code TRIBUNAL_ARENA_VOTES_PER_MINUTE}). Durations are ISO-8601 ({@code PT1H}, {@code PT30M}).
+ *
+ * @param llm reserved for providers and judges: kept as a raw tree (null when absent)
+ */
+public record TribunalConfig(ServerConfig server, DatabaseConfig database, DemoConfig demo,
+                             LeaderboardConfig leaderboard, RatingConfig rating, ArenaConfig arena,
+                             SecretsConfig secrets, JsonNode llm) {
+
+    public TribunalConfig {
+        Objects.requireNonNull(server, "server");
+        Objects.requireNonNull(database, "database");
+        Objects.requireNonNull(demo, "demo");
+        Objects.requireNonNull(leaderboard, "leaderboard");
+        Objects.requireNonNull(rating, "rating");
+        Objects.requireNonNull(arena, "arena");
+        Objects.requireNonNull(secrets, "secrets");
+        if (llm != null && (llm.isNull() || llm.isMissingNode())) llm = null;
+    }
+
+    /** The built-in defaults: embedded SQLite, the demo data, no keys needed. */
+    public static TribunalConfig defaults() {
+        return new TribunalConfig(
+                new ServerConfig("127.0.0.1", 7070),
+                new DatabaseConfig("jdbc:sqlite:data/tribunal.db", null, "TRIBUNAL_DATABASE_PASSWORD", 8),
+                new DemoConfig(true, "data/demo"),
+                new LeaderboardConfig(Duration.ofHours(1)),
+                new RatingConfig(RatingMethod.BRADLEY_TERRY, 100, 42, 4, null, 1000, false),
+                new ArenaConfig(Duration.ofMinutes(30), 20, 1_000, 30, 65_536, 8_000, 16_000),
+                new SecretsConfig("TRIBUNAL_ADMIN_TOKEN", "TRIBUNAL_VOTER_SECRET"),
+                null);
+    }
+
+    /**
+     * Reads the YAML file over the defaults, then the environment overrides; {@link ConfigException}
+     * naming the key for an unknown key, a wrong value, or a missing or malformed file.
+     */
+    public static TribunalConfig load(Path file, Map<String, String> env) {
+        return new ConfigLoader().load(file, env);
+    }
+
+    /** As {@link #load}, from YAML text (the source name only appears in messages). */
+    public static TribunalConfig parse(String yaml, String sourceName, Map<String, String> env) {
+        return new ConfigLoader().parse(yaml, sourceName, env);
+    }
+}

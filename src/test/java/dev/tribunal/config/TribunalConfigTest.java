@@ -1,0 +1,165 @@
+package dev.tribunal.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tribunal.store.Database;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TribunalConfigTest {
+
+    private static final Map<String, String> NO_ENV = Map.of();
+
+    private static TribunalConfig parse(String yaml) {
+        return TribunalConfig.parse(yaml, "test.yaml", NO_ENV);
+    }
+
+    private static void assertRejected(String yaml, Map<String, String> env, String message) {
+        assertThatThrownBy(() -> TribunalConfig.parse(yaml, "test.yaml", env))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage(message);
+    }
+
+    @Test
+    void theCommittedFileSaysWhatTheDefaultsAre() {
+        TribunalConfig file = TribunalConfig.load(Path.of("config/tribunal.yaml"), NO_ENV);
+        assertThat(file).isEqualTo(TribunalConfig.defaults());
+        assertThat(file.server()).isEqualTo(new ServerConfig("127.0.0.1", 7070));
+        assertThat(file.database().url()).isEqualTo("jdbc:sqlite:data/tribunal.db");
+        assertThat(file.demo().load()).isTrue();
+        assertThat(file.demo().directory()).isEqualTo(Path.of("data/demo"));
+        assertThat(file.leaderboard().refreshInterval()).isEqualTo(Duration.ofHours(1));
+        assertThat(file.rating().bootstrapRounds()).isEqualTo(100);
+        assertThat(file.secrets().adminTokenEnv()).isEqualTo("TRIBUNAL_ADMIN_TOKEN");
+        assertThat(file.llm()).isNull();
+    }
+
+    @Test
+    void anEmptyFileGivesTheDefaults() {
+        assertThat(parse("")).isEqualTo(TribunalConfig.defaults());
+        assertThat(parse("# nothing but a comment\n")).isEqualTo(TribunalConfig.defaults());
+    }
+
+    @Test
+    void aFileChangesOnlyTheKeysItLists() {
+        TribunalConfig c = parse("""
+                server:
+                  port: 8080
+                arena:
+                  round_ttl: PT5M
+                rating:
+                  method: elo
+                  anchor: gpt4
+                """);
+        TribunalConfig d = TribunalConfig.defaults();
+        assertThat(c.server()).isEqualTo(new ServerConfig("127.0.0.1", 8080));
+        assertThat(c.arena().roundTtl()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(c.arena().votesPerMinute()).isEqualTo(d.arena().votesPerMinute());
+        assertThat(c.rating().method()).isEqualTo(RatingMethod.ELO);
+        assertThat(c.rating().anchor()).isEqualTo("gpt4");
+        assertThat(c.rating().seed()).isEqualTo(d.rating().seed());
+        assertThat(c.database()).isEqualTo(d.database());
+    }
+
+    @Test
+    void theLlmSectionIsKeptAsARawTree() {
+        TribunalConfig c = parse("""
+                llm:
+                  providers:
+                    - name: openai
+                      base_url: https://api.openai.com/v1
+                """);
+        assertThat(c.llm().path("providers").get(0).path("name").asText()).isEqualTo("openai");
+    }
+
+    @Test
+    void unknownKeysAreNamed() {
+        assertRejected("server:\n  prot: 80\n", NO_ENV, "server.prot: unknown key (known keys here: host, port)");
+        assertThatThrownBy(() -> parse("servr:\n  port: 80\n")).isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("servr: unknown key");
+    }
+
+    @Test
+    void wrongValuesAreNamedWithWhatWasExpected() {
+        assertRejected("arena:\n  votes_per_minute: -3\n", NO_ENV, "arena.votes_per_minute: must be > 0, got -3");
+        assertRejected("server:\n  port: abc\n", NO_ENV, "server.port: expected a whole number, got \"abc\"");
+        assertRejected("server:\n  port: 70000\n", NO_ENV, "server.port: must be in 0..65535, got 70000");
+        assertRejected("leaderboard:\n  refresh_interval: 1h\n", NO_ENV,
+                "leaderboard.refresh_interval: expected an ISO-8601 duration such as PT1H or PT30M, got \"1h\"");
+        assertRejected("leaderboard:\n  refresh_interval: PT0S\n", NO_ENV,
+                "leaderboard.refresh_interval: must be at least PT1S, got PT0S");
+        assertRejected("rating:\n  method: glicko\n", NO_ENV,
+                "rating.method: expected one of bradley-terry, elo, got \"glicko\"");
+        assertRejected("demo:\n  load: maybe\n", NO_ENV, "demo.load: expected true or false, got \"maybe\"");
+        assertRejected("database:\n  url: jdbc:mysql://x\n", NO_ENV,
+                "database.url: must start with jdbc:sqlite: or jdbc:postgresql:, got jdbc:mysql://x");
+        assertRejected("arena:\n  votes_per_minute: 50\n  votes_per_day: 10\n", NO_ENV,
+                "arena.votes_per_day: must be >= arena.votes_per_minute (50), got 10");
+        assertRejected("server: 7070\n", NO_ENV, "server: expected a mapping of keys");
+    }
+
+    @Test
+    void brokenYamlAndMissingFilesAreReported(@TempDir Path dir) {
+        assertThatThrownBy(() -> parse("server:\n  port: [1,\n")).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("test.yaml (line").hasMessageContaining("not valid YAML");
+        assertThatThrownBy(() -> parse("- just\n- a list\n")).isInstanceOf(ConfigException.class)
+                .hasMessage("test.yaml: expected a mapping of sections at the top");
+        Path missing = dir.resolve("nope.yaml");
+        assertThatThrownBy(() -> TribunalConfig.load(missing, NO_ENV)).isInstanceOf(ConfigException.class)
+                .hasMessage("configuration file not found: " + missing);
+    }
+
+    @Test
+    void environmentVariablesOverrideSingleKeys(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("t.yaml");
+        Files.writeString(file, "server:\n  port: 8080\n");
+        TribunalConfig c = TribunalConfig.load(file, Map.of(
+                "TRIBUNAL_SERVER_PORT", "9090",
+                "TRIBUNAL_DATABASE_URL", "jdbc:postgresql://db:5432/tribunal",
+                "TRIBUNAL_DATABASE_USER", "tribunal",
+                "TRIBUNAL_ARENA_ROUND_TTL", "PT2M",
+                "TRIBUNAL_RATING_STYLE_CONTROL", "true",
+                "TRIBUNAL_ADMIN_TOKEN", "not a config key, ignored here"));
+        assertThat(c.server().port()).isEqualTo(9090);
+        assertThat(c.database().url()).isEqualTo("jdbc:postgresql://db:5432/tribunal");
+        assertThat(c.database().user()).isEqualTo("tribunal");
+        assertThat(c.arena().roundTtl()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(c.rating().styleControl()).isTrue();
+    }
+
+    @Test
+    void aBadOverrideNamesItsVariable() {
+        assertRejected("", Map.of("TRIBUNAL_SERVER_PORT", "x"),
+                "server.port (from TRIBUNAL_SERVER_PORT): expected a whole number, got \"x\"");
+        assertRejected("", Map.of("TRIBUNAL_ARENA_VOTES_PER_MINUTE", "-1"),
+                "arena.votes_per_minute (from TRIBUNAL_ARENA_VOTES_PER_MINUTE): must be > 0, got -1");
+    }
+
+    @Test
+    void secretsComeFromTheEnvironmentOnly(@TempDir Path dir) {
+        TribunalConfig c = TribunalConfig.defaults();
+        assertThat(c.secrets().adminToken(Map.of())).isEmpty();
+        assertThat(c.secrets().adminToken(Map.of("TRIBUNAL_ADMIN_TOKEN", "t0k"))).contains("t0k");
+        assertThat(c.database().connectionSettings(Map.of("TRIBUNAL_DATABASE_PASSWORD", "pw")).password()).isEqualTo("pw");
+        assertThat(c.database().connectionSettings(Map.of("TRIBUNAL_DATABASE_PASSWORD", "pw")).toString())
+                .doesNotContain("pw");
+
+        String url = "jdbc:sqlite:" + dir.resolve("s.db");
+        String generated;
+        try (Database db = Database.open(url)) {
+            assertThat(c.secrets().voterSecret(Map.of("TRIBUNAL_VOTER_SECRET", "from-env"), db.settings()))
+                    .isEqualTo("from-env");
+            generated = c.secrets().voterSecret(Map.of(), db.settings());
+            assertThat(generated).hasSizeGreaterThanOrEqualTo(40);
+            assertThat(c.secrets().voterSecret(Map.of(), db.settings())).isEqualTo(generated);
+        }
+        try (Database reopened = Database.open(url)) {
+            assertThat(c.secrets().voterSecret(Map.of(), reopened.settings())).isEqualTo(generated);
+        }
+    }
+}
