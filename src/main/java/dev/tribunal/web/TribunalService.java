@@ -10,6 +10,7 @@ import dev.tribunal.export.VoteExport;
 import dev.tribunal.jobs.LeaderboardRefresh;
 import dev.tribunal.jobs.RefreshScheduler;
 import dev.tribunal.rating.RatingOptions;
+import dev.tribunal.store.BrowseDao;
 import dev.tribunal.store.Database;
 import java.net.URI;
 import java.security.SecureRandom;
@@ -52,6 +53,7 @@ public final class TribunalService implements AutoCloseable {
                 new ArenaRoutes(arena, voters, rounds, votes, settings.web().maxBodyBytes()),
                 new LeaderboardRoutes(db, json, settings.preliminaryBelow(), clock),
                 new ExportRoutes(new VoteExport(new StoredVotes(db))),
+                new BrowseRoutes(new BrowseDao(db)),
                 new AdminRoutes(scheduler, settings.adminTokenVariable(), settings.adminToken()),
                 new HealthRoutes(db, settings.version(), clock)));
         web.start();

@@ -1,30 +1,18 @@
 package dev.tribunal.web.browser;
 
-import dev.tribunal.arena.ArenaCatalog;
 import dev.tribunal.arena.Choice;
-import dev.tribunal.arena.JudgeArena;
-import dev.tribunal.arena.Round;
-import dev.tribunal.arena.StoredEvaluations;
-import dev.tribunal.arena.StoredRounds;
-import dev.tribunal.jobs.LeaderboardRefresh;
-import dev.tribunal.rating.RatingOptions;
 import dev.tribunal.store.BattleRow;
-import dev.tribunal.store.BrowseDao;
 import dev.tribunal.store.Contestant;
 import dev.tribunal.store.ContestantKind;
 import dev.tribunal.store.Database;
 import dev.tribunal.store.Evaluation;
 import dev.tribunal.store.Sample;
-import dev.tribunal.store.SampleSource;
-import dev.tribunal.web.ApiJson;
-import dev.tribunal.web.ArenaRoutes;
-import dev.tribunal.web.BrowseRoutes;
-import dev.tribunal.web.LeaderboardRoutes;
-import dev.tribunal.web.RateLimiter;
-import dev.tribunal.web.VoterIdentity;
-import dev.tribunal.web.WebServer;
+import dev.tribunal.web.HttpSession;
+import dev.tribunal.web.RunningService;
+import dev.tribunal.web.ServiceSettings;
 import dev.tribunal.web.WebSettings;
 import java.net.URI;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,44 +21,39 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * A real Tribunal server for the browser tests: Javalin on a random port serving the project's {@code web/},
- * the arena, leaderboard and browse APIs over a fresh SQLite database seeded with {@link SiteData}.
+ * A real Tribunal service for the browser tests ({@link RunningService}: the wiring the CLI uses) on a random
+ * port, serving the project's {@code web/}, over a fresh SQLite database seeded with {@link SiteData}; the
+ * seeded votes go through the HTTP API as a browser's would.
  */
 final class TribunalSite implements AutoCloseable {
 
-    private final Database db;
-    private final WebServer server;
-    private final JudgeArena arena;
+    /** Rows with fewer battles are marked preliminary. */
+    static final double PRELIMINARY_BELOW = 30;
 
-    private TribunalSite(Database db, WebServer server, JudgeArena arena) {
-        this.db = db;
-        this.server = server;
-        this.arena = arena;
+    private final RunningService service;
+
+    private TribunalSite(RunningService service) {
+        this.service = service;
     }
 
     /** Starts a site over {@code data}; {@code dir} holds the database. */
     static TribunalSite start(Path dir, SiteData data) {
-        Database db = Database.open("jdbc:sqlite:" + dir.resolve("tribunal.db"));
-        data.seed(db);
-        Clock clock = Clock.systemUTC();
-        ArenaCatalog catalog = new ArenaCatalog(db, clock, Duration.ofSeconds(1));
-        JudgeArena arena = new JudgeArena(new StoredEvaluations(catalog), new StoredRounds(db, catalog),
-                Duration.ofMinutes(30), clock);
-        VoterIdentity voters = new VoterIdentity("browser-test-secret-0123456789".getBytes(), false);
-        RateLimiter generous = new RateLimiter("requests", List.of(new RateLimiter.Limit(1_000, Duration.ofMinutes(1))));
-        WebServer server = new WebServer(new WebSettings("127.0.0.1", 0, 64 * 1024, Path.of("web"), false),
-                ApiJson.mapper(), List.of(
-                        new ArenaRoutes(arena, voters, generous, generous, 64 * 1024),
-                        new LeaderboardRoutes(db, ApiJson.mapper(), 30, clock),
-                        new BrowseRoutes(new BrowseDao(db))));
-        TribunalSite site = new TribunalSite(db, server.start(), arena);
+        String url = "jdbc:sqlite:" + dir.resolve("tribunal.db");
+        try (Database db = Database.open(url)) {
+            data.seed(db);
+        }
+        ServiceSettings settings = new ServiceSettings(
+                new WebSettings("127.0.0.1", 0, 64 * 1024, Path.of("web"), false), Duration.ofMinutes(30),
+                1_000, 1_000, 100_000, Duration.ofHours(1), 100, PRELIMINARY_BELOW, "TRIBUNAL_ADMIN_TOKEN", null, null,
+                "browser-test");
+        TribunalSite site = new TribunalSite(RunningService.on(url, settings, Clock.systemUTC()));
         site.castVotes(data.votes());
-        new LeaderboardRefresh(db, RatingOptions.defaults(), clock).run();
+        site.service.service().scheduler().refreshNow();
         return site;
     }
 
     URI address() {
-        return server.address();
+        return service.address();
     }
 
     String url(String path) {
@@ -78,24 +61,28 @@ final class TribunalSite implements AutoCloseable {
     }
 
     Database db() {
-        return db;
+        return service.db();
     }
 
-    /** Plays {@code count} arena rounds as other voters would, with a fixed seed. */
+    /** Plays {@code count} arena rounds as five other voters would, choices drawn with a fixed seed. */
     private void castVotes(int count) {
         Random random = new Random(7);
-        Choice[] choices = Choice.values();
+        List<HttpSession> voters = new ArrayList<>();
+        for (int i = 0; i < 5; i++) voters.add(service.newBrowser());
         for (int i = 0; i < count; i++) {
-            String voter = "seed-voter-" + (i % 5);
-            Round round = arena.start(voter);
-            arena.vote(round.id(), choices[random.nextInt(choices.length)], voter);
+            HttpSession voter = voters.get(i % voters.size());
+            HttpResponse<String> round = voter.postJson("/api/rounds", "");
+            if (round.statusCode() != 201) throw new IllegalStateException("no round: " + round.body());
+            String id = HttpSession.json(round).get("round_id").asText();
+            String choice = Choice.WIRE_NAMES.get(random.nextInt(Choice.WIRE_NAMES.size()));
+            HttpResponse<String> vote = voter.postJson("/api/rounds/" + id + "/vote", "{\"choice\":\"" + choice + "\"}");
+            if (vote.statusCode() != 200) throw new IllegalStateException("vote refused: " + vote.body());
         }
     }
 
     @Override
     public void close() {
-        server.close();
-        db.close();
+        service.close();
     }
 
     /** What a site holds: judges, samples each evaluated by several judges, model battles, arena votes. */
