@@ -10,9 +10,18 @@ const FILTERS = ['q', 'judge', 'model', 'category'];
 const PAGE_SIZE = 10;
 let request = 0;
 
+const VIEWS = {
+  samples: { api: '/api/samples', noun: 'sample', card: (item) => sampleCard(item) },
+  questions: { api: '/api/questions', noun: 'question', card: (item) => questionCard(item) },
+};
+const tabs = [...document.querySelectorAll('[role="tab"]')];
+
 function readUrl() {
   const params = new URLSearchParams(location.search);
-  const state = { page: Math.max(1, Number(params.get('page')) || 1) };
+  const state = {
+    page: Math.max(1, Number(params.get('page')) || 1),
+    view: params.get('view') === 'questions' ? 'questions' : 'samples',
+  };
   for (const name of FILTERS) state[name] = params.get(name) || '';
   return state;
 }
@@ -21,6 +30,7 @@ let state = readUrl();
 
 function queryString(page) {
   const q = new URLSearchParams();
+  if (state.view !== 'samples') q.set('view', state.view);
   for (const name of FILTERS) if (state[name]) q.set(name, state[name]);
   if (page > 1) q.set('page', page);
   return q.toString();
@@ -50,9 +60,10 @@ async function load(page, { push = false } = {}) {
   $('results').setAttribute('aria-busy', 'true');
   try {
     const query = new URLSearchParams(qs);
+    query.delete('view');
     query.set('page', page);
     query.set('size', PAGE_SIZE);
-    const result = await api(`/api/samples?${query}`);
+    const result = await api(`${VIEWS[state.view].api}?${query}`);
     if (mine !== request) return;
     $('error').hidden = true;
     show(result);
@@ -67,14 +78,23 @@ async function load(page, { push = false } = {}) {
   }
 }
 
+function showTabs() {
+  for (const tab of tabs) {
+    const selected = tab.dataset.view === state.view;
+    tab.setAttribute('aria-selected', String(selected));
+    tab.tabIndex = selected ? 0 : -1;
+  }
+}
+
 function show({ items = [], total = 0, page = 1, size = PAGE_SIZE }) {
+  const { noun, card } = VIEWS[state.view];
   const pages = Math.max(1, Math.ceil(total / size));
   const first = total ? (page - 1) * size + 1 : 0;
   $('summary').textContent = total
-    ? `${formatCount(total)} sample${total === 1 ? '' : 's'} · showing ${first}–${first + items.length - 1}`
+    ? `${formatCount(total)} ${noun}${total === 1 ? '' : 's'} · showing ${first}–${first + items.length - 1}`
     : '';
-  fill($('results'), items.length ? items.map(sampleCard)
-    : el('p', { class: 'empty card' }, 'No samples match these filters.'));
+  fill($('results'), items.length ? items.map(card)
+    : el('p', { class: 'empty card' }, `No ${noun}s match these filters.`));
   $('pager').hidden = pages <= 1;
   $('page-of').textContent = `Page ${page} of ${pages}`;
   $('previous').disabled = page <= 1;
@@ -119,6 +139,47 @@ function sampleCard(sample) {
       : el('p', { class: 'note' }, 'No judge has evaluated this sample yet.'));
 }
 
+// A verdict on two models' answers, in words that name the models.
+function judgmentWords(j) {
+  if (!j.verdict && j.score != null) return { symbol: String(j.score), words: 'Score' };
+  const judgement = describeJudgement(j);
+  if (!judgement) return null;
+  const words = judgement.words.replace('Response A', j.model_a || 'A').replace('Response B', j.model_b || 'B');
+  return { symbol: judgement.symbol, words };
+}
+
+function verdictBadge(judgement, status) {
+  return el('span', { class: 'verdict' }, judgement
+    ? [el('strong', {}, judgement.symbol), el('span', { class: 'verdict-words' }, judgement.words)]
+    : el('span', { class: 'verdict-words' }, status && status !== 'ok' ? `No verdict (${status})` : 'No verdict'));
+}
+
+function questionCard(question) {
+  const tags = [question.question_set, question.category, question.topic, question.difficulty].filter(Boolean);
+  const answers = question.answers || [];
+  const judgments = question.judgments || [];
+  return el('article', { class: 'card battle', 'aria-labelledby': `question-${question.id}` },
+    el('header', { class: 'card-header' },
+      el('h2', { id: `question-${question.id}` }, `Question ${question.id}`),
+      el('span', { class: 'battle-meta' }, tags.map((t) => el('span', { class: 'tag' }, t)))),
+    el('h3', { class: 'label' }, 'Question'),
+    markdownBlock(question.prompt),
+    question.reference ? el('details', { class: 'reference' }, el('summary', {}, 'Reference answer'),
+      markdownBlock(question.reference, 'markdown')) : null,
+    el('h3', { class: 'label' }, `Answers (${answers.length})`),
+    el('div', { class: 'evaluations' }, answers.map((a) => el('section', { class: 'evaluation' },
+      el('header', {}, el('span', { class: 'judge-name' }, a.model),
+        a.tokens != null ? el('span', { class: 'votes' }, `${formatCount(a.tokens)} tokens`) : null),
+      markdownBlock(a.content, 'markdown critique')))),
+    el('h3', { class: 'label' }, `Judgments (${judgments.length})`),
+    judgments.length ? el('div', { class: 'evaluations' }, judgments.map((j) => el('section', { class: 'evaluation' },
+      el('header', {}, el('span', {}, el('span', { class: 'judge-name' }, j.judge),
+        el('span', { class: 'note' }, j.model_b ? ` · A: ${j.model_a} vs B: ${j.model_b}, game ${j.game}` : ` · on ${j.model_a}`)),
+      verdictBadge(judgmentWords(j), j.status)),
+      markdownBlock(j.critique || '*(no critique)*', 'markdown critique'))))
+      : el('p', { class: 'note' }, 'No judge has judged these answers yet.'));
+}
+
 function votesText(votes) {
   if (!votes || !votes.rounds) return 'No votes yet';
   return `Votes: won ${votes.won}, lost ${votes.lost}, tie ${votes.tie}, both bad ${votes.both_bad}`
@@ -133,9 +194,7 @@ function evaluationCard(evaluation) {
     el('header', {},
       el('span', {}, el('span', { class: 'judge-name' }, evaluation.judge),
         evaluation.organisation ? el('span', { class: 'note' }, ` · ${evaluation.organisation}`) : null),
-      el('span', { class: 'verdict' }, judgement
-        ? [el('strong', {}, judgement.symbol), el('span', { class: 'verdict-words' }, judgement.words)]
-        : el('span', { class: 'verdict-words' }, evaluation.status ? `No verdict (${evaluation.status})` : 'No verdict'))),
+      verdictBadge(judgement, evaluation.status)),
     el('p', { class: 'votes' }, votesText(evaluation.votes)),
     critique);
 }
@@ -150,12 +209,20 @@ form.addEventListener('change', (event) => {
 });
 $('previous').addEventListener('click', () => { load(state.page - 1, { push: true }); scrollTo(0, 0); });
 $('next').addEventListener('click', () => { load(state.page + 1, { push: true }); scrollTo(0, 0); });
+tabs.forEach((tab) => tab.addEventListener('click', () => {
+  if (state.view === tab.dataset.view) return;
+  state.view = tab.dataset.view;
+  showTabs();
+  load(1, { push: true });
+}));
 window.addEventListener('popstate', () => {
   state = readUrl();
+  showTabs();
   for (const name of FILTERS) form.elements[name].value = state[name];
   load(state.page);
 });
 
 $('q').value = state.q;
+showTabs();
 loadFacets();
 load(state.page);

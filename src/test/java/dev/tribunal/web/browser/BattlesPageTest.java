@@ -54,6 +54,29 @@ class BattlesPageTest extends BrowserTest {
     }
 
     @Test
+    void browsesBenchmarkQuestionsWithAnswersAndJudgments() {
+        page.navigate(site.url("/battles"));
+        assertThat(page.locator("article.battle")).hasCount(5);
+        page.locator("#tab-questions").click();
+        assertThat(page.locator("#tab-questions")).hasAttribute("aria-selected", "true");
+        assertThat(page.locator("article.battle")).hasCount(2);
+        assertThat(page.locator("#summary")).hasText("2 questions · showing 1–2");
+        assertThat(page).hasURL(Pattern.compile("view=questions"));
+        var first = page.locator("article.battle").first();
+        assertThat(first).containsText("Plan a three-day trip to Lisbon.");
+        assertThat(first.locator(".evaluations").first().locator(".evaluation")).hasCount(2);
+        assertThat(first).containsText("A: atlas-70b vs B: delta-mini, game 1");
+        assertThat(first).containsText("atlas-70b is better");
+        assertThat(first).containsText("atlas-70b is much better");
+        screenshot("questions");
+
+        page.locator("#category").selectOption("math");
+        assertThat(page.locator("article.battle")).hasCount(1);
+        assertThat(page.locator("article.battle")).containsText("irrational");
+        assertThat(pageErrors).isEmpty();
+    }
+
+    @Test
     void filtersComeFromTheUrl() {
         page.navigate(site.url("/battles?category=math"));
         assertThat(page.locator("article.battle")).hasCount(1);

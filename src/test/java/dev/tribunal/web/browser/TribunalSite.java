@@ -1,11 +1,15 @@
 package dev.tribunal.web.browser;
 
 import dev.tribunal.arena.Choice;
+import dev.tribunal.store.Answer;
 import dev.tribunal.store.BattleRow;
 import dev.tribunal.store.Contestant;
 import dev.tribunal.store.ContestantKind;
 import dev.tribunal.store.Database;
 import dev.tribunal.store.Evaluation;
+import dev.tribunal.store.Judgment;
+import dev.tribunal.store.ParseStatus;
+import dev.tribunal.store.Question;
 import dev.tribunal.store.Sample;
 import dev.tribunal.web.HttpSession;
 import dev.tribunal.web.RunningService;
@@ -101,10 +105,36 @@ final class TribunalSite implements AutoCloseable {
                     boolean score = judged.matches("[1-5]");
                     db.evaluations().insert(new Evaluation(0, sample.id(), stored.get(j).id(), score ? null : judged,
                             score ? Integer.valueOf(judged) : null, s.critiques().get(j), "test-v1", null, null,
-                            dev.tribunal.store.ParseStatus.OK, null, null, null, null, null));
+                            ParseStatus.OK, null, null, null, null, null));
                 }
             }
-            seedModelBattles(db);
+            if (modelBattles > 0) {
+                seedModelBattles(db);
+                seedQuestions(db, stored.getFirst());
+            }
+        }
+
+        /** Two benchmark questions, answered by two models; the first judge compares them twice, positions swapped. */
+        private static void seedQuestions(Database db, Contestant judge) {
+            long atlas = db.contestants().find(ContestantKind.MODEL, "atlas-70b").orElseThrow().id();
+            long delta = db.contestants().find(ContestantKind.MODEL, "delta-mini").orElseThrow().id();
+            String[][] questions = {{"Plan a three-day trip to Lisbon.", "travel"}, {"Prove that √2 is irrational.", "math"}};
+            for (String[] q : questions) {
+                Question question = db.bench().insertQuestion(new Question(0, "tribunal-demo", null, q[1], null, "hard",
+                        q[0], null, null, null, null));
+                Answer a = db.bench().insertAnswer(new Answer(0, question.id(), atlas, "A careful answer to: " + q[0],
+                        220L, null, null, null));
+                Answer b = db.bench().insertAnswer(new Answer(0, question.id(), delta, "A short answer.", 30L, null,
+                        null, null));
+                db.bench().insertJudgment(judgment(question, judge, a, b, 1, "A>B"));
+                db.bench().insertJudgment(judgment(question, judge, b, a, 2, "B>>A"));
+            }
+        }
+
+        private static Judgment judgment(Question q, Contestant judge, Answer a, Answer b, int game, String verdict) {
+            return new Judgment(0, q.id(), judge.id(), a.id(), b.id(), game, verdict, null,
+                    "The longer answer covers **every** step.", "test-v1", null, ParseStatus.OK, null, null, null, null,
+                    null);
         }
 
         private void seedModelBattles(Database db) {
