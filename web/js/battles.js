@@ -1,6 +1,7 @@
 // The battles browser: samples with their responses, every judge's verdict and critique, and the votes they got.
 import { api, describeError } from './api.js';
 import { el, fill, formatCount } from './elements.js';
+import { latestOnly } from './latest.js';
 import { renderMarkdown } from './markdown.js';
 import { describeJudgement } from './verdicts.js';
 
@@ -8,7 +9,6 @@ const $ = (id) => document.getElementById(id);
 const form = $('filters');
 const FILTERS = ['q', 'judge', 'model', 'category'];
 const PAGE_SIZE = 10;
-let request = 0;
 
 const VIEWS = {
   samples: { api: '/api/samples', noun: 'sample', card: (item) => sampleCard(item) },
@@ -50,32 +50,20 @@ async function loadFacets() {
   }
 }
 
-async function load(page, { push = false } = {}) {
-  const mine = ++request;
+const fetchLatest = latestOnly({
+  busy: $('results'), status: $('status'), errorBox: $('error'), errorText: $('error-text'),
+});
+
+function load(page, { push = false } = {}) {
   state.page = page;
   const qs = queryString(page);
   const url = `${location.pathname}${qs ? `?${qs}` : ''}`;
   if (push) history.pushState(null, '', url); else history.replaceState(null, '', url);
-  $('status').textContent = 'Loading…';
-  $('results').setAttribute('aria-busy', 'true');
-  try {
-    const query = new URLSearchParams(qs);
-    query.delete('view');
-    query.set('page', page);
-    query.set('size', PAGE_SIZE);
-    const result = await api(`${VIEWS[state.view].api}?${query}`);
-    if (mine !== request) return;
-    $('error').hidden = true;
-    show(result);
-    $('status').textContent = '';
-  } catch (error) {
-    if (mine !== request) return;
-    $('status').textContent = '';
-    $('error-text').textContent = describeError(error);
-    $('error').hidden = false;
-  } finally {
-    if (mine === request) $('results').setAttribute('aria-busy', 'false');
-  }
+  const query = new URLSearchParams(qs);
+  query.delete('view');
+  query.set('page', page);
+  query.set('size', PAGE_SIZE);
+  return fetchLatest('Loading…', () => api(`${VIEWS[state.view].api}?${query}`), show);
 }
 
 function showTabs() {

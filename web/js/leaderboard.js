@@ -1,12 +1,12 @@
 // The leaderboards of judges and models: filters, the table, the interval chart (Chart.js) and the CSV link.
-import { api, describeError } from './api.js';
+import { api } from './api.js';
 import { el, fill, formatCount, formatTime } from './elements.js';
+import { latestOnly } from './latest.js';
 
 const $ = (id) => document.getElementById(id);
 const tabs = [...document.querySelectorAll('[role="tab"]')];
 const CHART_MAX_ROWS = 60;   // beyond this the chart gets unreadable; the table keeps every row
 let chart = null;
-let request = 0;              // answers to stale requests (a quick tab switch) are dropped
 
 const params = new URLSearchParams(location.search);
 const state = {
@@ -43,27 +43,14 @@ function fillOptions(select, values, current, allLabel) {
   select.parentElement.hidden = options.length === 0;
 }
 
-async function load() {
-  const mine = ++request;
-  const path = `/api/leaderboards/${state.kind}`;
+const fetchLatest = latestOnly({
+  busy: $('board'), status: $('status'), errorBox: $('error'), errorText: $('error-text'),
+});
+
+function load() {
   history.replaceState(null, '', `?board=${state.kind}${query().replace('?', '&')}`);
-  $('status').textContent = 'Loading the leaderboard…';
-  $('error').hidden = true;
-  $('board').setAttribute('aria-busy', 'true');
-  try {
-    const board = await api(path + query());
-    if (mine !== request) return;
-    show(board);
-    $('status').textContent = '';
-  } catch (error) {
-    if (mine !== request) return;
-    $('status').textContent = '';
-    $('error-text').textContent = describeError(error);
-    $('error').hidden = false;
-    $('content').hidden = true;
-  } finally {
-    if (mine === request) $('board').setAttribute('aria-busy', 'false');
-  }
+  return fetchLatest('Loading the leaderboard…', () => api(`/api/leaderboards/${state.kind}${query()}`), show,
+    () => { $('content').hidden = true; });
 }
 
 function show(board) {
