@@ -9,6 +9,7 @@ import dev.tribunal.rating.BattleSet;
 import dev.tribunal.rating.Leaderboard;
 import dev.tribunal.rating.LeaderboardRow;
 import dev.tribunal.rating.RatingEngine;
+import dev.tribunal.rating.RatingMethod;
 import dev.tribunal.rating.RatingOptions;
 import dev.tribunal.store.BattleFilter;
 import dev.tribunal.store.ContestantKind;
@@ -44,7 +45,7 @@ public final class LeaderboardRefresh {
 
     /** Settings as stored with each snapshot. */
     record Settings(String method, int bootstrapRounds, long seed, String anchor, double anchorRating,
-                    boolean styleControl) {
+                    double eloK, boolean styleControl) {
     }
 
     private static final ObjectMapper JSON = JsonMapper.builder()
@@ -62,7 +63,7 @@ public final class LeaderboardRefresh {
         try {
             this.settingsJson = JSON.writeValueAsString(new Settings(options.method().name().toLowerCase(),
                     options.rounds(), options.seed(), options.effectiveAnchor(), options.anchorRating(),
-                    options.styleControl()));
+                    options.eloK(), options.styleControl()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -73,14 +74,14 @@ public final class LeaderboardRefresh {
         Instant startedAt = clock.instant();
         Instant cutoff = startedAt;
         Map<Board, Accumulator> boards = new LinkedHashMap<>();
-        boards.put(new Board(ContestantKind.JUDGE, "arena", null), new Accumulator(settingsJson));
+        boards.put(new Board(ContestantKind.JUDGE, "arena", null), accumulator(ContestantKind.JUDGE));
         for (ContestantKind kind : ContestantKind.values()) {
             db.battles().forEachRow(BattleFilter.of(kind).withCutoff(cutoff), row -> {
                 Battle battle = row.toBattle();
-                boards.computeIfAbsent(new Board(kind, row.source(), null), b -> new Accumulator(settingsJson)).add(battle);
+                boards.computeIfAbsent(new Board(kind, row.source(), null), b -> accumulator(kind)).add(battle);
                 if (row.category() != null) {
-                    boards.computeIfAbsent(new Board(kind, row.source(), row.category()),
-                            b -> new Accumulator(settingsJson)).add(battle);
+                    boards.computeIfAbsent(new Board(kind, row.source(), row.category()), b -> accumulator(kind))
+                            .add(battle);
                 }
             });
         }
@@ -97,7 +98,7 @@ public final class LeaderboardRefresh {
                 continue;
             }
             try {
-                Leaderboard leaderboard = RatingEngine.rate(acc.battles.build(), options);
+                Leaderboard leaderboard = RatingEngine.rate(acc.battles.build(), optionsFor(board.kind()));
                 db.snapshots().insert(snapshot(board, cutoff, acc.count, hash, SnapshotStatus.OK, null), rows(leaderboard));
                 computed++;
             } catch (RuntimeException e) {
@@ -107,6 +108,19 @@ public final class LeaderboardRefresh {
             }
         }
         return new RefreshResult(startedAt, cutoff, computed, unchanged, errors.size(), List.copyOf(errors));
+    }
+
+    /** Style control is about answers: it applies to models, not to judges' critiques. */
+    private RatingOptions optionsFor(ContestantKind kind) {
+        return kind == ContestantKind.JUDGE ? options.withStyleControl(false) : options;
+    }
+
+    private Accumulator accumulator(ContestantKind kind) {
+        RatingOptions o = optionsFor(kind);
+        BattleSet.Builder battles = BattleSet.builder();
+        if (o.method() == RatingMethod.ELO) battles.keepRows();
+        if (o.styleControl()) battles.keepStyle();
+        return new Accumulator(settingsJson, battles);
     }
 
     private Snapshot snapshot(Board board, Instant cutoff, long battles, String hash, SnapshotStatus status,
@@ -134,12 +148,13 @@ public final class LeaderboardRefresh {
 
     /** One board's battles, aggregated, and the running hash of its inputs. */
     private static final class Accumulator {
-        final BattleSet.Builder battles = BattleSet.builder();
+        final BattleSet.Builder battles;
         final MessageDigest digest;
         final ByteBuffer numbers = ByteBuffer.allocate(3 * Long.BYTES);
         long count;
 
-        Accumulator(String settingsJson) {
+        Accumulator(String settingsJson, BattleSet.Builder battles) {
+            this.battles = battles;
             try {
                 digest = MessageDigest.getInstance("SHA-256");
             } catch (NoSuchAlgorithmException e) {

@@ -9,14 +9,12 @@ import dev.tribunal.export.StoredVotes;
 import dev.tribunal.export.VoteExport;
 import dev.tribunal.jobs.LeaderboardRefresh;
 import dev.tribunal.jobs.RefreshScheduler;
-import dev.tribunal.rating.RatingOptions;
 import dev.tribunal.store.BrowseDao;
 import dev.tribunal.store.Database;
 import java.net.URI;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -24,8 +22,6 @@ import java.util.List;
  * export, and the web server in front of them. The caller owns the database and closes it after this.
  */
 public final class TribunalService implements AutoCloseable {
-
-    static final String VOTER_SECRET_SETTING = "voter-secret";
 
     private final WebServer web;
     private final RefreshScheduler scheduler;
@@ -36,38 +32,35 @@ public final class TribunalService implements AutoCloseable {
     }
 
     public static TribunalService start(Database db, ServiceSettings settings, Clock clock) {
+        return start(db, settings, clock, List.of());
+    }
+
+    /** As {@link #start(Database, ServiceSettings, Clock)}, with more route groups (e.g. browsing). */
+    public static TribunalService start(Database db, ServiceSettings settings, Clock clock, List<RouteGroup> more) {
         ObjectMapper json = ApiJson.mapper();
         ArenaCatalog catalog = new ArenaCatalog(db, clock, Duration.ofMinutes(1));
         JudgeArena arena = new JudgeArena(new StoredEvaluations(catalog), new StoredRounds(db, catalog),
                 settings.roundLifetime(), clock);
-        RatingOptions rating = RatingOptions.defaults().withRounds(settings.bootstrapRounds());
-        RefreshScheduler scheduler = new RefreshScheduler(new LeaderboardRefresh(db, rating, clock), db,
+        RefreshScheduler scheduler = new RefreshScheduler(new LeaderboardRefresh(db, settings.rating(), clock), db,
                 settings.refreshEvery());
-        VoterIdentity voters = new VoterIdentity(voterSecret(db, settings), settings.web().secureCookies());
+        VoterIdentity voters = new VoterIdentity(settings.voterSecret(), settings.web().secureCookies());
         RateLimiter rounds = new RateLimiter("rounds", List.of(
                 new RateLimiter.Limit(settings.roundsPerMinute(), Duration.ofMinutes(1))));
         RateLimiter votes = new RateLimiter("votes", List.of(
                 new RateLimiter.Limit(settings.votesPerMinute(), Duration.ofMinutes(1)),
                 new RateLimiter.Limit(settings.votesPerDay(), Duration.ofDays(1))));
-        WebServer web = new WebServer(settings.web(), json, List.of(
+        List<RouteGroup> groups = new ArrayList<>(List.of(
                 new ArenaRoutes(arena, voters, rounds, votes, settings.web().maxBodyBytes()),
                 new LeaderboardRoutes(db, json, settings.preliminaryBelow(), clock),
                 new ExportRoutes(new VoteExport(new StoredVotes(db))),
                 new BrowseRoutes(new BrowseDao(db)),
                 new AdminRoutes(scheduler, settings.adminTokenVariable(), settings.adminToken()),
                 new HealthRoutes(db, settings.version(), clock)));
+        groups.addAll(more);
+        WebServer web = new WebServer(settings.web(), json, groups);
         web.start();
         scheduler.start();
         return new TribunalService(web, scheduler);
-    }
-
-    /** The configured secret, else the one generated on first start and kept in the database. */
-    private static byte[] voterSecret(Database db, ServiceSettings settings) {
-        if (settings.voterSecret() != null) return settings.voterSecret();
-        byte[] fresh = new byte[32];
-        new SecureRandom().nextBytes(fresh);
-        String stored = db.settings().getOrInsert(VOTER_SECRET_SETTING, Base64.getEncoder().encodeToString(fresh));
-        return Base64.getDecoder().decode(stored);
     }
 
     public URI address() {

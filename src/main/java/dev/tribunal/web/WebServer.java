@@ -9,6 +9,8 @@ import java.util.List;
 /** The HTTP server: Javalin with the problem mapping, the static front end and the given route groups. */
 public final class WebServer implements AutoCloseable {
 
+    private static final long STOP_TIMEOUT_MS = 5_000;
+
     private final WebSettings settings;
     private final Javalin app;
 
@@ -19,6 +21,8 @@ public final class WebServer implements AutoCloseable {
             config.startup.showOldJavalinVersionWarning = false;
             config.http.prefer405over404 = true;
             config.http.maxRequestSize = settings.maxBodyBytes();
+            // on stop, close the port first and give requests in flight this long to finish
+            config.jetty.modifyServer(server -> server.setStopTimeout(STOP_TIMEOUT_MS));
             config.jsonMapper(new JavalinJackson(json, false));
             new ProblemResponses(json).install(config);
             new StaticPages(settings.webDirectory()).install(config);

@@ -1,6 +1,8 @@
 package dev.tribunal.web;
 
+import dev.tribunal.rating.RatingOptions;
 import dev.tribunal.store.Database;
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -21,7 +23,8 @@ public final class RunningService implements AutoCloseable {
 
     public static ServiceSettings settings(Path webDir) {
         return new ServiceSettings(new WebSettings("127.0.0.1", 0, 16 * 1024, webDir, false), Duration.ofHours(1),
-                1000, 1000, 100_000, Duration.ofHours(1), 20, 10, "TRIBUNAL_ADMIN_TOKEN", ADMIN_TOKEN, null,
+                1000, 1000, 100_000, Duration.ofHours(1), RatingOptions.defaults().withRounds(20), 10,
+                "TRIBUNAL_ADMIN_TOKEN", ADMIN_TOKEN, "test-voter-secret-0123456789".getBytes(StandardCharsets.UTF_8),
                 "test");
     }
 

@@ -32,7 +32,7 @@ import java.util.Random;
 final class TribunalSite implements AutoCloseable {
 
     /** Rows with fewer battles are marked preliminary. */
-    static final double PRELIMINARY_BELOW = 30;
+    static final double PRELIMINARY_BELOW = ServiceSettings.PRELIMINARY_BELOW;
 
     private final RunningService service;
 
@@ -46,10 +46,12 @@ final class TribunalSite implements AutoCloseable {
         try (Database db = Database.open(url)) {
             data.seed(db);
         }
-        ServiceSettings settings = new ServiceSettings(
-                new WebSettings("127.0.0.1", 0, 64 * 1024, Path.of("web"), false), Duration.ofMinutes(30),
-                1_000, 1_000, 100_000, Duration.ofHours(1), 100, PRELIMINARY_BELOW, "TRIBUNAL_ADMIN_TOKEN", null, null,
-                "browser-test");
+        // the test service's settings, with the production threshold for preliminary rows and 64 KB bodies
+        ServiceSettings test = RunningService.settings(Path.of("web"));
+        ServiceSettings settings = new ServiceSettings(new WebSettings("127.0.0.1", 0, 64 * 1024, Path.of("web"), false),
+                test.roundLifetime(), test.roundsPerMinute(), test.votesPerMinute(), test.votesPerDay(),
+                test.refreshEvery(), test.rating(), PRELIMINARY_BELOW, test.adminTokenVariable(), test.adminToken(),
+                test.voterSecret(), test.version());
         TribunalSite site = new TribunalSite(RunningService.on(url, settings, Clock.systemUTC()));
         site.castVotes(data.votes());
         site.service.service().scheduler().refreshNow();
