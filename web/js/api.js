@@ -36,6 +36,7 @@ function retryAfter(header) {
 export function describeError(error) {
   if (error instanceof ApiProblem) {
     if (error.status === 429) {
+      if (/try again/i.test(error.message)) return error.message;   // the server already says when
       const wait = error.retryAfterSeconds;
       const when = wait == null ? 'in a little while' : `in ${wait} second${wait === 1 ? '' : 's'}`;
       return `${error.message.replace(/\.?$/, '.')} Too many requests: please try again ${when}.`;

@@ -23,10 +23,24 @@ function setBusy(value, message) {
   nextButtons.forEach((b) => { b.disabled = value || !voted; });
 }
 
+let countdown = null;
+
+// After a 429 the retry button waits out Retry-After, counting down, so a click cannot be refused again.
 function showError(error, retry) {
   $('error-text').textContent = describeError(error);
   $('error').hidden = false;
-  $('retry').onclick = () => { $('error').hidden = true; retry(); };
+  $('error').scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  const button = $('retry');
+  button.onclick = () => { $('error').hidden = true; retry(); };
+  clearInterval(countdown);
+  let wait = error instanceof ApiProblem && error.status === 429 ? error.retryAfterSeconds || 0 : 0;
+  const tick = () => {
+    button.disabled = wait > 0;
+    button.textContent = wait > 0 ? `Try again in ${wait} s` : 'Try again';
+    if (wait-- <= 0) clearInterval(countdown);
+  };
+  tick();
+  if (wait >= 0) countdown = setInterval(tick, 1000);
 }
 
 async function run(message, action, retry) {

@@ -7,6 +7,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import dev.tribunal.web.RunningService;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -45,10 +46,15 @@ abstract class BrowserTest {
 
     /** Starts Chromium and a site over {@code data}; call from the subclass's @BeforeAll. */
     static void launch(Path dir, TribunalSite.SiteData data) {
+        launch(dir, data, RunningService.settings(dir).roundsPerMinute());
+    }
+
+    /** As {@link #launch(Path, TribunalSite.SiteData)}, with a limit on the rounds a voter gets per minute. */
+    static void launch(Path dir, TribunalSite.SiteData data, int roundsPerMinute) {
         boolean ci = "true".equals(System.getenv("CI"));
         assumeTrue(ci || Files.isExecutable(CHROMIUM),
                 "Skipping the browser tests: " + CHROMIUM + " is not installed (apt-get install chromium); CI=true requires it.");
-        site = TribunalSite.start(dir, data);
+        site = TribunalSite.start(dir, data, roundsPerMinute);
         playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()

@@ -42,6 +42,11 @@ final class TribunalSite implements AutoCloseable {
 
     /** Starts a site over {@code data}; {@code dir} holds the database. */
     static TribunalSite start(Path dir, SiteData data) {
+        return start(dir, data, RunningService.settings(Path.of("web")).roundsPerMinute());
+    }
+
+    /** As {@link #start(Path, SiteData)}, dealing each voter at most {@code roundsPerMinute} rounds a minute. */
+    static TribunalSite start(Path dir, SiteData data, int roundsPerMinute) {
         String url = "jdbc:sqlite:" + dir.resolve("tribunal.db");
         try (Database db = Database.open(url)) {
             data.seed(db);
@@ -49,7 +54,7 @@ final class TribunalSite implements AutoCloseable {
         // the test service's settings, with the production threshold for preliminary rows and 64 KB bodies
         ServiceSettings test = RunningService.settings(Path.of("web"));
         ServiceSettings settings = new ServiceSettings(new WebSettings("127.0.0.1", 0, 64 * 1024, Path.of("web"), false),
-                test.roundLifetime(), test.roundsPerMinute(), test.votesPerMinute(), test.votesPerDay(),
+                test.roundLifetime(), roundsPerMinute, test.votesPerMinute(), test.votesPerDay(),
                 test.refreshEvery(), test.rating(), PRELIMINARY_BELOW, test.adminTokenVariable(), test.adminToken(),
                 test.voterSecret(), test.version());
         TribunalSite site = new TribunalSite(RunningService.on(url, settings, Clock.systemUTC()));
