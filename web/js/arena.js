@@ -11,6 +11,7 @@ const SHORTCUTS = {
   1: 'A', a: 'A', 2: 'B', b: 'B', 3: 'tie', t: 'tie', 4: 'both_bad', x: 'both_bad',
 };
 
+const SAVED_ROUND = 'tribunal.round';
 let round = null;      // the round on screen
 let voted = false;
 let busy = false;
@@ -67,6 +68,7 @@ function responseBlock(title, text, side) {
 function showRound(next) {
   round = next;
   voted = false;
+  try { sessionStorage.setItem(SAVED_ROUND, round.round_id); } catch { /* storage off: no resume */ }
   const { sample, judges } = round;
   renderMarkdown($('input'), sample.input);
   fill($('responses'), sample.kind === 'pair'
@@ -147,9 +149,29 @@ function pairStats(stats) {
 
 const newRound = () => run('Loading a round…', async () => showRound(await api('/api/rounds', { method: 'POST' })));
 
+// A reload shows the round this tab was on (and its reveal, once voted) instead of dealing a new one.
+async function savedRound() {
+  let id = null;
+  try { id = sessionStorage.getItem(SAVED_ROUND); } catch { /* storage off */ }
+  if (!id) return null;
+  try {
+    const stored = await api(`/api/rounds/${encodeURIComponent(id)}`);
+    return new Date(stored.expires_at) > new Date() || stored.voted ? stored : null;
+  } catch {
+    return null;   // unknown or expired: deal a new one
+  }
+}
+
 // The first round on screen with its buttons enabled: the page is usable (read by the browser tests).
 async function firstRound() {
-  await newRound();
+  const stored = await savedRound();
+  if (stored) {
+    showRound(stored);
+    if (stored.voted && stored.reveal) showReveal(stored.reveal);
+    setBusy(false, '');
+  } else {
+    await newRound();
+  }
   if (round) performance.mark('tribunal:interactive');
 }
 

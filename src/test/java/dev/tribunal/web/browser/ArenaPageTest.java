@@ -88,6 +88,30 @@ class ArenaPageTest extends BrowserTest {
         assertThat(pageErrors).isEmpty();
     }
 
+    @Test
+    void aReloadShowsTheSameRoundAndAfterTheVoteItsReveal() {
+        page.navigate(site.url("/"));
+        waitForRound(page);
+        String critique = page.locator("#critique-a").textContent();
+        page.reload();
+        waitForRound(page);
+        assertThat(page.locator("#critique-a")).hasText(critique);
+
+        voteButton("B").click();
+        assertThat(page.locator("#reveal")).isVisible();
+        String judgeA = page.locator("#identity-a strong").textContent();
+        page.reload();
+        assertThat(page.locator("#reveal")).isVisible();
+        assertThat(page.locator("#your-vote")).hasText("Your vote: Judge B is better.");
+        assertThat(page.locator("#identity-a strong")).hasText(judgeA);
+        assertThat(page.locator("#critique-a")).hasText(critique);
+        assertThat(page.locator("#new-round")).isEnabled();
+        page.keyboard().press("n");
+        waitForRound(page);
+        assertThat(page.locator("#reveal")).isHidden();
+        assertThat(pageErrors).isEmpty();
+    }
+
     private static void assertRevealNamesSeededJudges(Page p) {
         List<String> names = SiteSamples.JUDGES.stream().map(Contestant::name).toList();
         for (String side : List.of("a", "b")) {
@@ -133,6 +157,8 @@ class ArenaPageTest extends BrowserTest {
 
     @Test
     void weighsUnder300KilobytesAndBecomesInteractiveQuickly() {
+        page.navigate(site.url("/"));   // warms the server's JIT, so the figure below is the page's, not the JVM's
+        waitForRound(page);
         BrowserContext fresh = newContext(1280, 900);
         Page p = watched(fresh.newPage());
         AtomicLong bytes = new AtomicLong();
