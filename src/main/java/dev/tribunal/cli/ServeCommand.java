@@ -13,6 +13,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -33,10 +34,21 @@ public final class ServeCommand implements Callable<Integer> {
 
     /** What {@code serve} runs, as one thing to stop. */
     public record Running(Database db, TribunalService service) implements AutoCloseable {
+        /** Requests in flight get this long to finish when the process is asked to stop. */
+        static final Duration GRACE = Duration.ofSeconds(10);
+
         @Override
         public void close() {
             try {
                 service.close();
+            } finally {
+                db.close();
+            }
+        }
+
+        void stopGracefully() {
+            try {
+                service.stopGracefully(GRACE);
             } finally {
                 db.close();
             }
@@ -55,7 +67,7 @@ public final class ServeCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping Tribunal…");
-            running.close();
+            running.stopGracefully();
             stopped.countDown();
         }, "tribunal-shutdown"));
         try {

@@ -4,12 +4,10 @@ import dev.tribunal.rating.AnswerStyle;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -23,7 +21,6 @@ public final class BattleDao {
             + "created_at, a_tokens, a_headers, a_lists, a_bold, b_tokens, b_headers, b_lists, b_bold, vote_id, "
             + "external_key) VALUES (:kind, :a, :b, :outcome, :weight, :source, :category, :createdAt, :aTokens, "
             + ":aHeaders, :aLists, :aBold, :bTokens, :bHeaders, :bLists, :bBold, :voteId, :externalKey)";
-    private static final int BATCH = 1_000;
 
     private final Sql sql;
 
@@ -45,26 +42,7 @@ public final class BattleDao {
      * skipped. Returns how many were inserted.
      */
     public int insertAll(Collection<BattleRow> battles) {
-        return sql.write(h -> {
-            int inserted = 0;
-            List<BattleRow> chunk = new ArrayList<>(BATCH);
-            for (BattleRow b : battles) {
-                chunk.add(b);
-                if (chunk.size() == BATCH) {
-                    inserted += insertChunk(h, chunk);
-                    chunk.clear();
-                }
-            }
-            return inserted + (chunk.isEmpty() ? 0 : insertChunk(h, chunk));
-        });
-    }
-
-    private int insertChunk(Handle h, List<BattleRow> chunk) {
-        PreparedBatch batch = h.prepareBatch(INSERT + " ON CONFLICT (external_key) DO NOTHING");
-        for (BattleRow b : chunk) bind(batch, b).add();
-        int inserted = 0;
-        for (int n : batch.execute()) inserted += Math.max(n, 0);
-        return inserted;
+        return sql.write(h -> Batches.insert(h, INSERT + " ON CONFLICT (external_key) DO NOTHING", battles, this::bind));
     }
 
     /**

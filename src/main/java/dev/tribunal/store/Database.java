@@ -17,7 +17,8 @@ import org.sqlite.SQLiteDataSource;
 
 /**
  * The open database: migrated on open, with one DAO per table family. SQLite gets a pool of read-only
- * connections plus a single writer connection; PostgreSQL one pool for both. Close it to release them.
+ * connections plus a single writer connection fed by a write queue (group commit); PostgreSQL one pool
+ * for both. Close it to release them.
  */
 public final class Database implements AutoCloseable {
 
@@ -25,6 +26,7 @@ public final class Database implements AutoCloseable {
 
     private final Sql sql;
     private final List<HikariDataSource> pools;
+    private final WriteQueue queue;
     private final ContestantDao contestants;
     private final SampleDao samples;
     private final EvaluationDao evaluations;
@@ -36,9 +38,10 @@ public final class Database implements AutoCloseable {
     private final BenchDao bench;
     private final SettingDao settings;
 
-    private Database(Sql sql, List<HikariDataSource> pools) {
+    private Database(Sql sql, List<HikariDataSource> pools, WriteQueue queue) {
         this.sql = sql;
         this.pools = pools;
+        this.queue = queue;
         this.contestants = new ContestantDao(sql);
         this.samples = new SampleDao(sql);
         this.evaluations = new EvaluationDao(sql);
@@ -78,7 +81,9 @@ public final class Database implements AutoCloseable {
             HikariDataSource reader = memory ? writer
                     : pool("tribunal-read", sqliteSource(url, false), settings.poolSize(), "PRAGMA query_only = 1", false);
             if (!memory) pools.add(reader);
-            return new Database(new Sql(Jdbi.create(reader), Jdbi.create(writer), Dialect.SQLITE, clock), pools);
+            Jdbi writes = Jdbi.create(writer);
+            WriteQueue queue = new WriteQueue(writes);
+            return new Database(new Sql(Jdbi.create(reader), writes, queue, Dialect.SQLITE, clock), pools, queue);
         } catch (RuntimeException e) {
             pools.forEach(HikariDataSource::close);
             throw e;
@@ -96,7 +101,7 @@ public final class Database implements AutoCloseable {
         try {
             migrate(pool, Dialect.POSTGRESQL);
             Jdbi jdbi = Jdbi.create(pool);
-            return new Database(new Sql(jdbi, jdbi, Dialect.POSTGRESQL, clock), List.of(pool));
+            return new Database(new Sql(jdbi, jdbi, null, Dialect.POSTGRESQL, clock), List.of(pool), null);
         } catch (RuntimeException e) {
             pool.close();
             throw e;
@@ -155,7 +160,7 @@ public final class Database implements AutoCloseable {
      * on them joins the transaction, so all of it is stored or none of it. Do not keep the view.
      */
     public <R> R inTransaction(java.util.function.Function<Database, R> work) {
-        return sql.transaction(bound -> work.apply(new Database(bound, List.of())));
+        return sql.transaction(bound -> work.apply(new Database(bound, List.of(), null)));
     }
 
     public Dialect dialect() {
@@ -209,6 +214,8 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        // let queued writes finish before the connections go
+        if (queue != null) queue.close();
         pools.forEach(HikariDataSource::close);
     }
 }

@@ -44,6 +44,15 @@ public final class EvaluationDao {
         });
     }
 
+    /**
+     * Stores the evaluations in one transaction, in batches, skipping those whose (sample, judge, prompt
+     * version) is already stored. Returns how many were inserted.
+     */
+    public int insertAllIfAbsent(List<Evaluation> evaluations) {
+        return sql.write(h -> Batches.insert(h, INSERT + " ON CONFLICT (sample_id, judge_id, prompt_version) DO NOTHING",
+                evaluations, (batch, e) -> bind(batch, e, sql.stamp(e.createdAt()))));
+    }
+
     public Optional<Evaluation> byId(long id) {
         return sql.read(h -> h.createQuery("SELECT " + COLUMNS + " FROM evaluations WHERE id = :id")
                 .bind("id", id).map(EvaluationDao::map).findOne());

@@ -3,7 +3,10 @@ package dev.tribunal.store;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
@@ -40,6 +43,32 @@ public final class SampleDao {
         return sql.write(h -> {
             bind(h.createUpdate(INSERT + " ON CONFLICT (external_key) DO NOTHING"), s, at).execute();
             return byExternalKey(h, s.externalKey()).orElseThrow();
+        });
+    }
+
+    /**
+     * Stores the samples in one transaction, in batches, skipping those whose external key (required) is
+     * already stored. Returns how many were inserted.
+     */
+    public int insertAllIfAbsent(List<Sample> samples) {
+        for (Sample s : samples) {
+            if (s.externalKey() == null) throw new IllegalArgumentException("insertAllIfAbsent needs external keys");
+        }
+        return sql.write(h -> Batches.insert(h, INSERT + " ON CONFLICT (external_key) DO NOTHING", samples,
+                (batch, s) -> bind(batch, s, sql.stamp(s.createdAt()))));
+    }
+
+    /** The ids of the stored samples with these external keys; keys not stored are absent from the map. */
+    public Map<String, Long> idsByExternalKey(Collection<String> keys) {
+        return sql.read(h -> {
+            Map<String, Long> ids = new HashMap<>();
+            for (List<String> chunk : Batches.chunks(List.copyOf(keys))) {
+                h.createQuery("SELECT external_key, id FROM samples WHERE external_key IN (<keys>)")
+                        .bindList("keys", chunk)
+                        .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                        .forEach(e -> ids.put(e.getKey(), e.getValue()));
+            }
+            return ids;
         });
     }
 

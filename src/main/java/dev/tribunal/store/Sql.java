@@ -9,9 +9,10 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 
 /**
- * How the DAOs reach the database. Reads use a pool; writes run in a transaction on the writer, which
- * for SQLite is a single connection (so writers queue in the JVM instead of failing with SQLITE_BUSY)
- * and for PostgreSQL is the same pool as the reads. Constraint violations come out as typed exceptions.
+ * How the DAOs reach the database. Reads use a pool; writes run in a transaction: for SQLite on its
+ * single writer connection through a {@link WriteQueue} (writers queue in the JVM instead of failing
+ * with SQLITE_BUSY, and share commits), for PostgreSQL on the same pool as the reads. Constraint
+ * violations come out as typed exceptions.
  */
 public final class Sql {
 
@@ -20,18 +21,21 @@ public final class Sql {
 
     private final Jdbi reader;
     private final Jdbi writer;
+    /** SQLite: the single writer with group commit; null for PostgreSQL, whose pool takes concurrent writers. */
+    private final WriteQueue queue;
     private final Dialect dialect;
     private final Clock clock;
     /** Set inside {@link Database#inTransaction}: every call then runs on this handle, in its transaction. */
     private final Handle bound;
 
-    Sql(Jdbi reader, Jdbi writer, Dialect dialect, Clock clock) {
-        this(reader, writer, dialect, clock, null);
+    Sql(Jdbi reader, Jdbi writer, WriteQueue queue, Dialect dialect, Clock clock) {
+        this(reader, writer, queue, dialect, clock, null);
     }
 
-    private Sql(Jdbi reader, Jdbi writer, Dialect dialect, Clock clock, Handle bound) {
+    private Sql(Jdbi reader, Jdbi writer, WriteQueue queue, Dialect dialect, Clock clock, Handle bound) {
         this.reader = reader;
         this.writer = writer;
+        this.queue = queue;
         this.dialect = dialect;
         this.clock = clock;
         this.bound = bound;
@@ -40,7 +44,7 @@ public final class Sql {
     /** Runs the work in one write transaction, with an Sql whose every call joins that transaction. */
     <R> R transaction(java.util.function.Function<Sql, R> work) {
         if (bound != null) return work.apply(this);
-        return write(h -> work.apply(new Sql(reader, writer, dialect, clock, h)));
+        return write(h -> work.apply(new Sql(reader, writer, queue, dialect, clock, h)));
     }
 
     public Dialect dialect() {
@@ -82,6 +86,7 @@ public final class Sql {
     /** Runs the callback in one write transaction: all of it is stored, or none of it. Do not nest. */
     <R> R write(HandleCallback<R, RuntimeException> callback) {
         if (bound != null) return translate(() -> callback.withHandle(bound));
+        if (queue != null) return translate(() -> queue.submit(callback));
         return translate(() -> writer.inTransaction(callback));
     }
 

@@ -75,10 +75,16 @@ public final class TribunalService implements AutoCloseable {
         return scheduler;
     }
 
-    /** Stops taking requests (letting those in flight finish), then stops the scheduler. */
+    /** Stops at once: the web server, then the scheduler (a running refresh finishes first). */
     @Override
     public void close() {
         web.close();
+        scheduler.close();
+    }
+
+    /** Stops taking requests, lets those in flight finish (up to {@code grace}), then stops the scheduler. */
+    public void stopGracefully(Duration grace) {
+        web.stopGracefully(grace);
         scheduler.close();
     }
 }

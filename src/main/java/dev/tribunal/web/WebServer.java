@@ -4,12 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 
 /** The HTTP server: Javalin with the problem mapping, the static front end and the given route groups. */
 public final class WebServer implements AutoCloseable {
-
-    private static final long STOP_TIMEOUT_MS = 5_000;
 
     private final WebSettings settings;
     private final Javalin app;
@@ -21,8 +20,6 @@ public final class WebServer implements AutoCloseable {
             config.startup.showOldJavalinVersionWarning = false;
             config.http.prefer405over404 = true;
             config.http.maxRequestSize = settings.maxBodyBytes();
-            // on stop, close the port first and give requests in flight this long to finish
-            config.jetty.modifyServer(server -> server.setStopTimeout(STOP_TIMEOUT_MS));
             config.jsonMapper(new JavalinJackson(json, false));
             new ProblemResponses(json).install(config);
             new StaticPages(settings.webDirectory()).install(config);
@@ -44,8 +41,15 @@ public final class WebServer implements AutoCloseable {
         return URI.create("http://" + host + ":" + port() + "/");
     }
 
+    /** Stops at once, closing open connections (tests; a process that is going away anyway). */
     @Override
     public void close() {
+        app.stop();
+    }
+
+    /** Stops taking connections, then gives the requests in flight up to {@code grace} to finish. */
+    public void stopGracefully(Duration grace) {
+        app.jettyServer().server().setStopTimeout(grace.toMillis());
         app.stop();
     }
 }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Assumptions;
  * {@code TRIBUNAL_TEST_POSTGRES_URL} (default {@code jdbc:postgresql://127.0.0.1:5432/test?user=postgres}).
  * When it cannot be reached the calling test is skipped, unless {@code CI=true}: then it fails.
  */
-public final class PostgresSchema implements AutoCloseable {
+public final class PostgresSchema implements TestDatabase {
 
     private static final String DEFAULT_URL = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
 
@@ -38,6 +38,7 @@ public final class PostgresSchema implements AutoCloseable {
     }
 
     /** A JDBC URL whose connections work in this schema. */
+    @Override
     public String url() {
         return serverUrl + (serverUrl.contains("?") ? "&" : "?") + "currentSchema=" + name;
     }

@@ -20,8 +20,8 @@ class SqliteStoreTest extends StoreContract {
     static Path dir;
 
     @Override
-    Database openDatabase() {
-        return Database.open("jdbc:sqlite:" + dir.resolve("contract/nested/tribunal.db"));
+    TestDatabase testDatabase() {
+        return TestDatabase.sqlite(dir.resolve("contract/nested/tribunal.db"));
     }
 
     @Test

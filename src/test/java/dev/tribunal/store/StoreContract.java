@@ -32,22 +32,21 @@ abstract class StoreContract {
 
     Database db;
 
-    /** Opens a fresh, migrated database for this test class. */
-    abstract Database openDatabase();
+    TestDatabase where;
 
-    /** Releases what openDatabase created (after the database is closed). */
-    void dropDatabase() {
-    }
+    /** Where this test class's fresh database lives. */
+    abstract TestDatabase testDatabase();
 
     @BeforeAll
     void open() {
-        db = openDatabase();
+        where = testDatabase();
+        db = where.open();
     }
 
     @AfterAll
     void close() {
         if (db != null) db.close();
-        dropDatabase();
+        if (where != null) where.close();
     }
 
     @BeforeEach
@@ -265,6 +264,51 @@ abstract class StoreContract {
         assertThat(db.votes().byRound("r1")).contains(first);
         assertThat(db.votes().count()).isEqualTo(1);
         assertThat(rows(BattleFilter.all())).singleElement().extracting(BattleRow::outcome).isEqualTo(1.0);
+    }
+
+    @Test
+    void racingVotersGetExactlyOneVotePerRound() throws Exception {
+        Contestant j1 = judge("j1");
+        Contestant j2 = judge("j2");
+        Sample s = pairSample("s");
+        Evaluation a = evaluation(s, j1, "A>B");
+        Evaluation b = evaluation(s, j2, "B>A");
+        int rounds = 40;
+        int voters = 24;
+        for (int r = 0; r < rounds; r++) round("r" + r, a, b, T0);
+        java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+        Set<String> winners = ConcurrentHashMap.newKeySet();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> tasks = new ArrayList<>();
+            for (int v = 0; v < voters; v++) {
+                String voter = "voter-" + v;
+                tasks.add(pool.submit(() -> {
+                    for (int r = 0; r < rounds; r++) {
+                        try {
+                            db.votes().record(new Vote("r" + r, VoteChoice.TIE, voter, T0),
+                                    BattleRow.of(ContestantKind.JUDGE, "j1", "j2", 0.5, "arena", voter));
+                            winners.add("r" + r + "/" + voter);
+                        } catch (DuplicateVoteException e) {
+                            refused.incrementAndGet();
+                        }
+                    }
+                }));
+            }
+            for (Future<?> f : tasks) f.get();
+        }
+        assertThat(winners).hasSize(rounds);
+        assertThat(refused.get()).isEqualTo(rounds * voters - rounds);
+        assertThat(db.votes().count()).isEqualTo(rounds);
+        // each stored battle belongs to the voter whose vote won its round
+        List<String> battleOwners = new ArrayList<>();
+        db.battles().forEachRow(BattleFilter.of(ContestantKind.JUDGE), row ->
+                battleOwners.add(row.voteId() + "/" + row.category()));
+        assertThat(battleOwners).containsExactlyInAnyOrderElementsOf(winners);
+        for (int r = 0; r < rounds; r++) {
+            String round = "r" + r;
+            String voter = db.votes().byRound(round).orElseThrow().voterHash();
+            assertThat(winners).contains(round + "/" + voter);
+        }
     }
 
     @Test
