@@ -45,12 +45,12 @@ abstract class BrowserTest {
     private String testName;
 
     /** Starts Chromium and a site over {@code data}; call from the subclass's @BeforeAll. */
-    static void launch(Path dir, TribunalSite.SiteData data) {
+    static void launch(Path dir, TribunalSite.Content data) {
         launch(dir, data, RunningService.settings(dir).roundsPerMinute());
     }
 
-    /** As {@link #launch(Path, TribunalSite.SiteData)}, with a limit on the rounds a voter gets per minute. */
-    static void launch(Path dir, TribunalSite.SiteData data, int roundsPerMinute) {
+    /** As {@link #launch(Path, TribunalSite.Content)}, with a limit on the rounds a voter gets per minute. */
+    static void launch(Path dir, TribunalSite.Content data, int roundsPerMinute) {
         boolean ci = "true".equals(System.getenv("CI"));
         assumeTrue(ci || Files.isExecutable(CHROMIUM),
                 "Skipping the browser tests: " + CHROMIUM + " is not installed (apt-get install chromium); CI=true requires it.");
@@ -92,6 +92,11 @@ abstract class BrowserTest {
         p.onPageError(error -> pageErrors.add("page error: " + error));
         p.onConsoleMessage(message -> {
             if (message.type().equals("error")) pageErrors.add("console: " + message.text());
+        });
+        p.onResponse(response -> {
+            if (response.status() >= 400) {
+                pageErrors.add("HTTP " + response.status() + " " + response.request().method() + " " + response.url());
+            }
         });
         p.onDialog(dialog -> {
             dialogs.add(dialog.type() + ": " + dialog.message());

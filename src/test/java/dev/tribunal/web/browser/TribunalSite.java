@@ -1,6 +1,7 @@
 package dev.tribunal.web.browser;
 
 import dev.tribunal.arena.Choice;
+import dev.tribunal.imports.DemoLoader;
 import dev.tribunal.store.Answer;
 import dev.tribunal.store.BattleRow;
 import dev.tribunal.store.Contestant;
@@ -40,13 +41,23 @@ final class TribunalSite implements AutoCloseable {
         this.service = service;
     }
 
-    /** Starts a site over {@code data}; {@code dir} holds the database. */
-    static TribunalSite start(Path dir, SiteData data) {
-        return start(dir, data, RunningService.settings(Path.of("web")).roundsPerMinute());
+    /** What a site starts with, and how many arena votes other voters cast on it before the test. */
+    interface Content {
+        void seed(Database db);
+
+        int votes();
     }
 
-    /** As {@link #start(Path, SiteData)}, dealing each voter at most {@code roundsPerMinute} rounds a minute. */
-    static TribunalSite start(Path dir, SiteData data, int roundsPerMinute) {
+    /** The bundled demo (data/demo: the PRD Vicuna-80 critiques and human votes), as `tribunal serve` loads it. */
+    record Demo(int votes) implements Content {
+        @Override
+        public void seed(Database db) {
+            new DemoLoader(db).load(Path.of("data", "demo"));
+        }
+    }
+
+    /** Starts a site over {@code data}, dealing each voter at most {@code roundsPerMinute} rounds a minute. */
+    static TribunalSite start(Path dir, Content data, int roundsPerMinute) {
         String url = "jdbc:sqlite:" + dir.resolve("tribunal.db");
         try (Database db = Database.open(url)) {
             data.seed(db);
@@ -97,12 +108,14 @@ final class TribunalSite implements AutoCloseable {
     }
 
     /** What a site holds: judges, samples each evaluated by several judges, model battles, arena votes. */
-    record SiteData(List<Contestant> judges, List<SampleWithCritiques> samples, int modelBattles, int votes) {
+    record SiteData(List<Contestant> judges, List<SampleWithCritiques> samples, int modelBattles, int votes)
+            implements Content {
 
         record SampleWithCritiques(Sample sample, List<String> verdictsOrScores, List<String> critiques) {
         }
 
-        void seed(Database db) {
+        @Override
+        public void seed(Database db) {
             List<Contestant> stored = new ArrayList<>();
             for (Contestant judge : judges) stored.add(db.contestants().insert(judge));
             for (SampleWithCritiques s : samples) {
