@@ -27,24 +27,27 @@ function setBusy(value, message) {
 let countdown = null;
 
 // After a 429 the retry button waits out Retry-After, counting down, so a click cannot be refused again.
+// A round that expired or is gone cannot be retried: the button deals a new one instead.
 function showError(error, retry) {
   $('error-text').textContent = describeError(error);
   $('error').hidden = false;
   $('error').scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  const roundGone = error instanceof ApiProblem && (error.status === 404 || error.status === 410);
+  const label = roundGone ? 'Start a new round' : 'Try again';
   const button = $('retry');
-  button.onclick = () => { $('error').hidden = true; retry(); };
+  button.onclick = () => { $('error').hidden = true; (roundGone ? newRound : retry)(); };
   clearInterval(countdown);
   let wait = error instanceof ApiProblem && error.status === 429 ? error.retryAfterSeconds || 0 : 0;
   const tick = () => {
     button.disabled = wait > 0;
-    button.textContent = wait > 0 ? `Try again in ${wait} s` : 'Try again';
+    button.textContent = wait > 0 ? `${label} in ${wait} s` : label;
     if (wait-- <= 0) clearInterval(countdown);
   };
   tick();
   if (wait >= 0) countdown = setInterval(tick, 1000);
 }
 
-async function run(message, action, retry) {
+async function run(message, action) {
   if (busy) return;
   $('error').hidden = true;
   setBusy(true, message);
@@ -53,7 +56,7 @@ async function run(message, action, retry) {
     setBusy(false, '');
   } catch (error) {
     setBusy(false, '');
-    showError(error, retry || (() => run(message, action)));
+    showError(error, () => run(message, action));
   }
 }
 

@@ -60,7 +60,7 @@ function show(board) {
   const scope = [board.source && `source ${board.source}`, board.category && `category ${board.category}`]
     .filter(Boolean).join(', ');
   fill($('meta'), `Computed ${formatTime(board.computed_at)} from ${formatCount(board.battles)} ${what}`,
-    board.cutoff ? ` (up to ${formatTime(board.cutoff)})` : '', scope ? ` · ${scope}` : '', '.');
+    cutoffNote(board), scope ? ` · ${scope}` : '', '.');
   $('csv').href = `/api/leaderboards/${state.kind}${query({ format: 'csv' })}`;
   $('csv').setAttribute('download', `tribunal-${state.kind}-leaderboard.csv`);
   $('caption').textContent = `${state.kind === 'judges' ? 'Judges' : 'Models'} leaderboard`;
@@ -70,6 +70,12 @@ function show(board) {
   $('prelim-note').hidden = !rows.some((r) => r.preliminary);
   $('content').hidden = false;
   drawChart(rows);
+}
+
+// The cut-off is worth a mention only when it differs from the computation time (a board left unchanged).
+function cutoffNote({ cutoff, computed_at: computedAt }) {
+  if (!cutoff || Math.abs(Date.parse(cutoff) - Date.parse(computedAt)) < 60_000) return '';
+  return ` (data up to ${formatTime(cutoff)})`;
 }
 
 const round = (x) => (x == null ? '–' : Math.round(x).toString());
