@@ -3,6 +3,8 @@ package dev.tribunal.web.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -74,6 +76,17 @@ class BattlesPageTest extends BrowserTest {
         assertThat(page.locator("article.battle")).hasCount(1);
         assertThat(page.locator("article.battle")).containsText("irrational");
         assertThat(pageErrors).isEmpty();
+    }
+
+    @Test
+    void fitsAPhoneScreen() {
+        BrowserContext phone = newContext(375, 812);
+        Page p = watched(phone.newPage());
+        p.navigate(site.url("/battles"));
+        assertThat(p.locator("article.battle")).hasCount(5);
+        assertThat(((Number) p.evaluate("document.documentElement.scrollWidth")).intValue()).isLessThanOrEqualTo(375);
+        screenshot(p, "phone");
+        phone.close();
     }
 
     @Test
