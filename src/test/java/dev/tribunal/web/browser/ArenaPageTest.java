@@ -3,7 +3,6 @@ package dev.tribunal.web.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
@@ -159,8 +158,7 @@ class ArenaPageTest extends BrowserTest {
     void weighsUnder300KilobytesAndBecomesInteractiveQuickly() {
         page.navigate(site.url("/"));   // warms the server's JIT, so the figure below is the page's, not the JVM's
         waitForRound(page);
-        BrowserContext fresh = newContext(1280, 900);
-        Page p = watched(fresh.newPage());
+        Page p = freshPage(1280, 900);
         AtomicLong bytes = new AtomicLong();
         List<String> urls = new ArrayList<>();
         p.onRequestFinished(request -> {
@@ -178,16 +176,14 @@ class ArenaPageTest extends BrowserTest {
         assertThat(bytes.get()).isLessThan(MAX_ARENA_BYTES).isGreaterThan(10_000);
         assertThat(urls).noneMatch(u -> u.contains("chart.js"));
         assertThat(interactiveMs).isPositive();
-        fresh.close();
     }
 
     @Test
     void fitsAPhoneScreenWithTheJudgesStacked() {
-        BrowserContext phone = newContext(375, 812);
-        Page p = watched(phone.newPage());
+        Page p = phonePage();
         p.navigate(site.url("/"));
         waitForRound(p);
-        assertThat(((Number) p.evaluate("document.documentElement.scrollWidth")).intValue()).isLessThanOrEqualTo(375);
+        assertFitsPhoneWidth(p);
         var a = p.locator(".judge[data-side='A']").boundingBox();
         var b = p.locator(".judge[data-side='B']").boundingBox();
         assertThat(b.y).as("judge B below judge A").isGreaterThanOrEqualTo(a.y + a.height);
@@ -196,7 +192,6 @@ class ArenaPageTest extends BrowserTest {
         p.locator("#vote button[data-choice='tie']").click();
         assertThat(p.locator("#reveal")).isVisible();
         screenshot(p, "phone-revealed");
-        phone.close();
     }
 
     @Test

@@ -3,7 +3,6 @@ package dev.tribunal.web.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
@@ -80,13 +79,11 @@ class BattlesPageTest extends BrowserTest {
 
     @Test
     void fitsAPhoneScreen() {
-        BrowserContext phone = newContext(375, 812);
-        Page p = watched(phone.newPage());
+        Page p = phonePage();
         p.navigate(site.url("/battles"));
         assertThat(p.locator("article.battle")).hasCount(5);
-        assertThat(((Number) p.evaluate("document.documentElement.scrollWidth")).intValue()).isLessThanOrEqualTo(375);
+        assertFitsPhoneWidth(p);
         screenshot(p, "phone");
-        phone.close();
     }
 
     @Test

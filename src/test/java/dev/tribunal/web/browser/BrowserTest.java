@@ -1,5 +1,6 @@
 package dev.tribunal.web.browser;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.microsoft.playwright.Browser;
@@ -7,6 +8,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.ReducedMotion;
 import dev.tribunal.web.RunningService;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +30,7 @@ abstract class BrowserTest {
 
     static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
     static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+    static final int PHONE_WIDTH = 375;
     static final List<String> CHROMIUM_ARGS = List.of("--headless", "--no-sandbox", "--disable-gpu",
             "--disable-background-networking", "--no-first-run", "--disable-quic", "--disable-component-update",
             "--disable-sync");
@@ -42,6 +45,7 @@ abstract class BrowserTest {
     final List<String> pageErrors = new CopyOnWriteArrayList<>();
     /** Dialogs (alert, confirm, prompt) the page tried to open; they are dismissed. */
     final List<String> dialogs = new CopyOnWriteArrayList<>();
+    private final List<BrowserContext> otherContexts = new CopyOnWriteArrayList<>();
     private String testName;
 
     /** Starts Chromium and a site over {@code data}; call from the subclass's @BeforeAll. */
@@ -81,11 +85,31 @@ abstract class BrowserTest {
     @AfterEach
     void closePage() {
         if (context != null) context.close();
+        otherContexts.forEach(BrowserContext::close);
+        otherContexts.clear();
     }
 
-    BrowserContext newContext(int width, int height) {
+    private BrowserContext newContext(int width, int height) {
         return browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height)
-                .setReducedMotion(com.microsoft.playwright.options.ReducedMotion.REDUCE));
+                .setReducedMotion(ReducedMotion.REDUCE));
+    }
+
+    /** A watched page in a browser context of its own (no cookies, no cache), closed after the test. */
+    Page freshPage(int width, int height) {
+        BrowserContext other = newContext(width, height);
+        otherContexts.add(other);
+        return watched(other.newPage());
+    }
+
+    /** A page on a phone-sized screen (375 × 812 CSS px). */
+    Page phonePage() {
+        return freshPage(PHONE_WIDTH, 812);
+    }
+
+    /** Nothing on the page is wider than a phone's screen: no sideways scrolling. */
+    static void assertFitsPhoneWidth(Page p) {
+        assertThat(((Number) p.evaluate("document.documentElement.scrollWidth")).intValue())
+                .as("page width on a phone").isLessThanOrEqualTo(PHONE_WIDTH);
     }
 
     Page watched(Page p) {

@@ -4,7 +4,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.APIResponse;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
@@ -94,14 +93,12 @@ class LeaderboardPageTest extends BrowserTest {
 
     @Test
     void fitsAPhoneScreen() {
-        BrowserContext phone = newContext(375, 812);
-        Page p = watched(phone.newPage());
+        Page p = phonePage();
         p.navigate(site.url("/leaderboard?board=models"));
         assertThat(p.locator("#rows tr")).hasCount(4);
-        assertThat(((Number) p.evaluate("document.documentElement.scrollWidth")).intValue()).isLessThanOrEqualTo(375);
+        assertFitsPhoneWidth(p);
         assertThat(((Number) p.evaluate("document.querySelector('#chart').getBoundingClientRect().right")).doubleValue())
                 .isLessThanOrEqualTo(375);
         screenshot(p, "phone");
-        phone.close();
     }
 }
