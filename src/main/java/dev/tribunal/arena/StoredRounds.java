@@ -22,7 +22,11 @@ public final class StoredRounds implements RoundStore {
 
     private final Database db;
     private final ArenaCatalog catalog;
+    /** Rounds kept in memory after being dealt or read: about 200 bytes each (the texts are shared). */
+    static final int RECENT_ROUNDS = 100_000;
+
     private final PairTallies tallies;
+    private final RecentRounds recent = new RecentRounds(RECENT_ROUNDS);
 
     public StoredRounds(Database db, ArenaCatalog catalog) {
         this.db = db;
@@ -34,14 +38,19 @@ public final class StoredRounds implements RoundStore {
     public void insert(Round r) {
         db.rounds().insert(new dev.tribunal.store.Round(r.id(), r.sample().id(), r.a().id(), r.b().id(), r.voterHash(),
                 r.createdAt(), r.expiresAt()));
+        recent.put(new StoredRound(r, null));
     }
 
     @Override
     public Optional<StoredRound> find(String roundId) {
-        return db.rounds().byId(roundId).map(r -> new StoredRound(
+        StoredRound cached = recent.get(roundId);
+        if (cached != null) return Optional.of(cached);
+        Optional<StoredRound> stored = db.rounds().byId(roundId).map(r -> new StoredRound(
                 new Round(r.id(), catalog.sample(r.sampleId()), catalog.evaluation(r.evalAId()),
                         catalog.evaluation(r.evalBId()), r.voterHash(), r.createdAt(), r.expiresAt()),
                 db.votes().byRound(roundId).map(StoredRounds::toArena).orElse(null)));
+        stored.ifPresent(recent::put);
+        return stored;
     }
 
     @Override
@@ -53,9 +62,12 @@ public final class StoredRounds implements RoundStore {
                     new BattleRow(0, ContestantKind.JUDGE, battle.a(), battle.b(), battle.outcome(), battle.weight(),
                             SOURCE, battle.category(), Instant.ofEpochMilli(battle.time()), null, null, null, null));
         } catch (DuplicateVoteException e) {
+            recent.forget(vote.roundId());   // our copy was stale: read the vote from the store next time
             return false;
         }
         tallies.add(battle.a(), battle.b(), vote.choice());
+        StoredRound voted = recent.get(vote.roundId());
+        if (voted != null) recent.put(new StoredRound(voted.round(), vote));
         return true;
     }
 

@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 ServeCommand.class,
+                ExportCommand.class,
                 BenchVotesCommand.class,
         })
 public final class Main implements Runnable {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The whole configuration, as read from {@code config/tribunal.yaml} over the defaults below, then
@@ -19,14 +18,18 @@ public record TribunalConfig(ServerConfig server, DatabaseConfig database, DemoC
                              SecretsConfig secrets, JsonNode llm) {
 
     public TribunalConfig {
-        Objects.requireNonNull(server, "server");
-        Objects.requireNonNull(database, "database");
-        Objects.requireNonNull(demo, "demo");
-        Objects.requireNonNull(leaderboard, "leaderboard");
-        Objects.requireNonNull(rating, "rating");
-        Objects.requireNonNull(arena, "arena");
-        Objects.requireNonNull(secrets, "secrets");
+        section(server, "server");
+        section(database, "database");
+        section(demo, "demo");
+        section(leaderboard, "leaderboard");
+        section(rating, "rating");
+        section(arena, "arena");
+        section(secrets, "secrets");
         if (llm != null && (llm.isNull() || llm.isMissingNode())) llm = null;
+    }
+
+    private static void section(Object value, String name) {
+        if (value == null) throw new ConfigException(name, "must be a mapping of keys, not empty");
     }
 
     /** The built-in defaults: embedded SQLite, the demo data, no keys needed. */

@@ -20,9 +20,13 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
@@ -39,6 +43,7 @@ public final class DemoLoader {
 
     /** The settings row holding the fingerprint of the demo files last loaded. */
     static final String LOADED_SETTING = "demo_loaded";
+    private static final String CONTESTANTS_FILE = "contestants.csv";
 
     private final Database db;
 
@@ -54,7 +59,7 @@ public final class DemoLoader {
         String fingerprint = DirectoryFingerprint.of(demoDirectory);
         if (db.settings().get(LOADED_SETTING).filter(fingerprint::equals).isPresent()) return new DemoLoad(0, 0, 0, 0);
         PrdVicuna80 data = new PrdVicuna80Reader().read(demoDirectory.resolve("prd-vicuna80"));
-        List<Contestant> contestants = readContestants(demoDirectory.resolve("contestants.csv"));
+        List<Contestant> contestants = readContestants(demoDirectory.resolve(CONTESTANTS_FILE));
         return db.inTransaction(tx -> {
             DemoLoad added = write(tx, data, contestants);
             tx.settings().put(LOADED_SETTING, fingerprint);
@@ -81,16 +86,16 @@ public final class DemoLoader {
 
         List<Evaluation> evaluations = new ArrayList<>();
         for (Review r : data.reviews()) {
-            evaluations.add(new Evaluation(0, sampleIds.get(sampleKey(r)), judgeIds.get(r.reviewer()), verdict(r.score()),
-                    null, critique(r.text()), PROMPT_VERSION, null, r.text(), ParseStatus.OK, null, null, null, null,
-                    null));
+            evaluations.add(new Evaluation(0, sampleIds.get(sampleKey(r)), judgeIds.get(r.reviewer()),
+                    verdict(r.score()), null, critique(r.text()), PROMPT_VERSION, null, r.text(), ParseStatus.OK,
+                    null, null, null, null, null));
         }
         int newEvaluations = tx.evaluations().insertAllIfAbsent(evaluations);
 
         List<BattleRow> battles = new ArrayList<>();
         for (HumanVote v : data.humanVotes()) {
-            battles.add(battle(v.modelA(), v.modelB(), v.score(), "human", questions.get(v.questionId()), battles.size(),
-                    "prd:human:" + v.file() + ":" + v.line()));
+            battles.add(battle(v.modelA(), v.modelB(), v.score(), "human", questions.get(v.questionId()),
+                    battles.size(), "prd:human:" + v.file() + ":" + v.line()));
         }
         for (Review r : data.reviews()) {
             battles.add(battle(r.first().model(), r.second().model(), r.score(), "judge:" + r.reviewer(),
@@ -148,18 +153,19 @@ public final class DemoLoader {
                 .withExternalKey(key);
     }
 
+    /** Every model and reviewer in the data must be listed in contestants.csv (names, organisations). */
     private static void requireContestants(PrdVicuna80 data, List<Contestant> contestants, Map<String, Long> judges) {
-        List<String> models = contestants.stream().filter(c -> c.kind() == ContestantKind.MODEL).map(Contestant::name).toList();
-        for (HumanVote v : data.humanVotes()) {
-            for (String m : List.of(v.modelA(), v.modelB())) {
-                if (!models.contains(m)) throw new IllegalStateException("model " + m + " of " + v.file() + " is not in contestants.csv");
-            }
-        }
+        Set<String> models = new HashSet<>();
+        contestants.stream().filter(c -> c.kind() == ContestantKind.MODEL).forEach(c -> models.add(c.name()));
+        Set<String> missing = new TreeSet<>();
+        data.humanVotes().forEach(v -> Stream.of(v.modelA(), v.modelB()).filter(m -> !models.contains(m))
+                .forEach(missing::add));
         for (Review r : data.reviews()) {
-            if (!judges.containsKey(r.reviewer())) throw new IllegalStateException("reviewer " + r.reviewer() + " is not in contestants.csv");
-            for (String m : List.of(r.first().model(), r.second().model())) {
-                if (!models.contains(m)) throw new IllegalStateException("model " + m + " is not in contestants.csv");
-            }
+            if (!judges.containsKey(r.reviewer())) missing.add("reviewer " + r.reviewer());
+            Stream.of(r.first().model(), r.second().model()).filter(m -> !models.contains(m)).forEach(missing::add);
+        }
+        if (!missing.isEmpty()) {
+            throw new DemoDataException(Path.of(CONTESTANTS_FILE), 0, "missing contestants: " + missing);
         }
     }
 

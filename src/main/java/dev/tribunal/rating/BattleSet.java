@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * Battles aggregated for rating: per distinct (a, b, outcome, weight) cell the number of battles, which is all
- * Bradley–Terry and its bootstrap need. Callers add battles one at a time through {@link #builder()} and need not
+ * Bradley–Terry and its bootstrap need; a battle (b, a, 1 − outcome) falls in the same cell as (a, b, outcome). Callers add battles one at a time through {@link #builder()} and need not
  * hold them all. Online Elo needs the battle sequence ({@link Builder#keepRows()}) and style control the answer
  * styles ({@link Builder#keepStyle()}); {@link #of(List)} keeps both. Immutable once built.
  */
@@ -55,7 +55,7 @@ public final class BattleSet {
         return battleCount;
     }
 
-    /** Number of distinct (a, b, outcome, weight) cells. */
+    /** Number of distinct (a, b, outcome, weight) cells, (b, a, 1 − outcome) counting as (a, b, outcome). */
     public int cellCount() {
         return cells.size();
     }
@@ -113,8 +113,10 @@ public final class BattleSet {
             if (built) throw new IllegalStateException("already built");
             int a = indexOf(battle.a());
             int b = indexOf(battle.b());
-            key[0] = ((long) a << 32) | (b & 0xFFFFFFFFL);
-            key[1] = Double.doubleToLongBits(battle.outcome());
+            // (b, a, 1 − o) is the same evidence as (a, b, o): one cell for both halves the bootstrap's work
+            boolean swap = a > b;
+            key[0] = swap ? ((long) b << 32) | a : ((long) a << 32) | b;
+            key[1] = Double.doubleToLongBits(swap ? 1 - battle.outcome() : battle.outcome());
             key[2] = Double.doubleToLongBits(battle.weight());
             int cell = cellIndex.indexOf(key);
             if (cell == counts.length) counts = Arrays.copyOf(counts, 2 * counts.length);

@@ -92,8 +92,7 @@ final class BradleyTerry {
     private int newton(double[] theta, double[] sI, double[] sJ, boolean[] fixed) {
         double[] hessian = new double[n * n];
         double[] step = new double[n];
-        double[] trial = new double[n];
-        double logLikelihood = logLikelihood(theta, sI, sJ);
+        double negativeLogLikelihood = Double.NaN;
         for (int iteration = 1; iteration <= MAX_ITERATIONS; iteration++) {
             Arrays.fill(hessian, 0);
             Arrays.fill(step, 0);
@@ -124,31 +123,17 @@ final class BradleyTerry {
                     hessian[k * n + k] *= 1 + 1e-14;   // guards the factorisation against round-off only
                 }
             }
-            double slope = 0;
             double[] gradient = step.clone();
             PositiveDefiniteSystem.solve(hessian, n, step);
+            double ascent = 0;
             double largest = 0;
             for (int k = 0; k < n; k++) {
-                slope += gradient[k] * step[k];
+                ascent += gradient[k] * step[k];
                 largest = Math.max(largest, Math.abs(step[k]));
             }
-            double t = 1;
-            if (largest > 1e-6) {   // far from the optimum: backtrack until ℓ rises enough (Armijo)
-                while (true) {
-                    for (int k = 0; k < n; k++) trial[k] = theta[k] + t * step[k];
-                    double candidate = logLikelihood(trial, sI, sJ);
-                    if (candidate >= logLikelihood + 1e-4 * t * slope || t < 1e-10) {
-                        logLikelihood = candidate;
-                        break;
-                    }
-                    t /= 2;
-                }
-                System.arraycopy(trial, 0, theta, 0, n);
-            } else {
-                for (int k = 0; k < n; k++) theta[k] += step[k];
-                logLikelihood = logLikelihood(theta, sI, sJ);
-            }
-            if (t * largest < STEP_TOLERANCE) return iteration;
+            negativeLogLikelihood = LineSearch.descend(theta, step, largest, negativeLogLikelihood, -ascent,
+                    x -> -logLikelihood(x, sI, sJ));
+            if (largest < STEP_TOLERANCE) return iteration;
         }
         return MAX_ITERATIONS;
     }
@@ -156,9 +141,10 @@ final class BradleyTerry {
     private double logLikelihood(double[] theta, double[] sI, double[] sJ) {
         double sum = 0;
         for (int p = 0; p < pairI.length; p++) {
+            double total = sI[p] + sJ[p];
+            if (total == 0) continue;
             double d = theta[pairI[p]] - theta[pairJ[p]];
-            if (sI[p] > 0) sum += sI[p] * logSigmoid(d);
-            if (sJ[p] > 0) sum += sJ[p] * logSigmoid(-d);
+            sum += total * logSigmoid(d) - sJ[p] * d;   // ln σ(−d) = ln σ(d) − d
         }
         return sum;
     }
@@ -183,8 +169,12 @@ final class BradleyTerry {
         return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
     }
 
-    /** ln σ(x), without overflow for large |x|. */
+    /**
+     * ln σ(x) = −ln(1 + e^−|x|) + min(x, 0), without overflow. Math.log(1 + e) rather than log1p: the absolute
+     * error stays below 1e-16, which is all a log-likelihood sum needs, at a fraction of log1p's cost.
+     */
     static double logSigmoid(double x) {
-        return x >= 0 ? -Math.log1p(Math.exp(-x)) : x - Math.log1p(Math.exp(x));
+        double log = Math.log(1 + Math.exp(-Math.abs(x)));
+        return x >= 0 ? -log : x - log;
     }
 }

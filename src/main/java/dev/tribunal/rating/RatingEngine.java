@@ -1,6 +1,7 @@
 package dev.tribunal.rating;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -37,40 +38,54 @@ public final class RatingEngine {
         }
         Estimator estimator = estimator(battles, options, new Anchoring(anchor, options.anchorRating()));
         double[] rating = estimator.point();
-        double[] lower = rating;
-        double[] upper = rating;
-        double[] score = scores(rating, baseline);
-        double[] scoreLower = score;
-        double[] scoreUpper = score;
-        if (options.rounds() > 0) {
-            BootstrapIntervals.Samples samples = new BootstrapIntervals(options.rounds(), options.seed(), options.threads())
-                    .sample(estimator::round);
-            lower = samples.quantile(BootstrapIntervals.LOWER);
-            upper = samples.quantile(BootstrapIntervals.UPPER);
-            BootstrapIntervals.Samples scoreSamples = samples.map(r -> scores(r, baseline));
-            scoreLower = scoreSamples.quantile(BootstrapIntervals.LOWER);
-            scoreUpper = scoreSamples.quantile(BootstrapIntervals.UPPER);
-        }
+        List<String> bootstrapNotes = new ArrayList<>();
+        Intervals intervals = options.rounds() == 0 ? Intervals.degenerate(rating, scores(rating, baseline))
+                : bootstrap(estimator, options, anchor < 0 ? null : names.get(anchor), anchor, baseline, bootstrapNotes);
         notes.addAll(estimator.notes());
-        int[] rank = RankRange.upperRanks(lower, upper);
-        PairCounts cells = battles.cells();
-        double[] played = cells.battlesPerContestant();
-        double[] observed = baseline >= 0 ? cells.observedWinRates(baseline) : null;
-        List<LeaderboardRow> rows = new ArrayList<>();
-        for (int i = 0; i < names.size(); i++) {
-            if (Double.isNaN(rating[i])) continue;
-            rows.add(new LeaderboardRow(names.get(i), rating[i], lower[i], upper[i], score[i], scoreLower[i],
-                    scoreUpper[i], rank[i], played[i], observed == null ? Double.NaN : observed[i]));
-        }
+        notes.addAll(bootstrapNotes);
+        List<LeaderboardRow> rows = rows(battles, rating, scores(rating, baseline), intervals, baseline);
         if (rows.size() < names.size()) {
             notes.add((names.size() - rows.size()) + " contestants have no battles this method can use and are not listed");
         }
-        rows.sort(Comparator.comparingDouble(LeaderboardRow::rating).reversed().thenComparing(LeaderboardRow::name));
         return new Leaderboard(rows, options, battles.totalWeight(), notes, estimator.style(), predicted(rows));
     }
 
     public static Leaderboard rate(List<Battle> battles, RatingOptions options) {
         return rate(BattleSet.of(battles), options);
+    }
+
+    /** 2.5 % and 97.5 % quantiles of the ratings and of the scores. */
+    private record Intervals(double[] lower, double[] upper, double[] scoreLower, double[] scoreUpper) {
+        static Intervals degenerate(double[] rating, double[] score) {
+            return new Intervals(rating, rating, score, score);
+        }
+    }
+
+    private static Intervals bootstrap(Estimator estimator, RatingOptions options, String anchorName, int anchor,
+                                       int baseline, List<String> notes) {
+        BootstrapIntervals.Samples samples = new BootstrapIntervals(options.rounds(), options.seed(), options.threads())
+                .sample(estimator::round);
+        if (anchor >= 0) samples = withoutRoundsMissing(samples, anchorName, anchor, notes);
+        BootstrapIntervals.Samples scores = samples.map(r -> scores(r, baseline));
+        return new Intervals(samples.quantile(BootstrapIntervals.LOWER), samples.quantile(BootstrapIntervals.UPPER),
+                scores.quantile(BootstrapIntervals.LOWER), scores.quantile(BootstrapIntervals.UPPER));
+    }
+
+    /** A row per contestant the method could rate, by rating descending, then name. */
+    private static List<LeaderboardRow> rows(BattleSet battles, double[] rating, double[] score, Intervals intervals,
+                                             int baseline) {
+        int[] rank = RankRange.upperRanks(intervals.lower(), intervals.upper());
+        double[] played = battles.cells().battlesPerContestant();
+        double[] observed = baseline >= 0 ? battles.cells().observedWinRates(baseline) : null;
+        List<LeaderboardRow> rows = new ArrayList<>();
+        for (int i = 0; i < rating.length; i++) {
+            if (Double.isNaN(rating[i])) continue;
+            rows.add(new LeaderboardRow(battles.contestants().get(i), rating[i], intervals.lower()[i],
+                    intervals.upper()[i], score[i], intervals.scoreLower()[i], intervals.scoreUpper()[i], rank[i],
+                    played[i], observed == null ? Double.NaN : observed[i]));
+        }
+        rows.sort(Comparator.comparingDouble(LeaderboardRow::rating).reversed().thenComparing(LeaderboardRow::name));
+        return rows;
     }
 
     private static Estimator estimator(BattleSet battles, RatingOptions options, Anchoring anchoring) {
@@ -89,6 +104,27 @@ public final class RatingEngine {
             return new StyleControlEstimator(names, battles.styleCells(), anchoring);
         }
         return new BradleyTerryEstimator(names, battles.cells(), anchoring);
+    }
+
+    /**
+     * Leaves out the rounds whose resample has no battle of the anchor: their ratings are not on the anchored scale
+     * of the others.
+     */
+    private static BootstrapIntervals.Samples withoutRoundsMissing(BootstrapIntervals.Samples samples, String name,
+                                                                   int anchor, List<String> notes) {
+        int[] missing = {0};
+        BootstrapIntervals.Samples kept = samples.map(round -> {
+            if (!Double.isNaN(round[anchor])) return round;
+            missing[0]++;
+            double[] dropped = new double[round.length];
+            Arrays.fill(dropped, Double.NaN);
+            return dropped;
+        });
+        if (missing[0] > 0) {
+            notes.add(missing[0] + " of " + samples.values().length + " bootstrap resamples had no battle of the anchor "
+                    + name + " and were left out of the intervals");
+        }
+        return kept;
     }
 
     /** 100·P(i beats the baseline) per contestant; NaN without a baseline or rating. */

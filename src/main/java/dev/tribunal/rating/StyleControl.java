@@ -69,10 +69,9 @@ final class StyleControl {
         double[] hessian = new double[dimension * dimension];
         double[] gradient = new double[dimension];
         double[] step = new double[dimension];
-        double[] trial = new double[dimension];
         int[] index = new int[2 + FEATURES];
         double[] x = new double[2 + FEATURES];
-        double objective = objective(beta, weight);
+        double objective = Double.NaN;
         for (int iteration = 1; iteration <= MAX_ITERATIONS; iteration++) {
             Arrays.fill(hessian, 0);
             for (int k = 0; k < dimension; k++) {
@@ -100,18 +99,8 @@ final class StyleControl {
                 slope += gradient[k] * step[k];
                 largest = Math.max(largest, Math.abs(step[k]));
             }
-            double t = 1;
-            while (true) {   // Armijo backtracking; the full step is taken near the optimum
-                for (int k = 0; k < dimension; k++) trial[k] = beta[k] + t * step[k];
-                double candidate = objective(trial, weight);
-                if (largest * t < 1e-6 || candidate <= objective + 1e-4 * t * slope || t < 1e-10) {
-                    objective = candidate;
-                    break;
-                }
-                t /= 2;
-            }
-            System.arraycopy(trial, 0, beta, 0, dimension);
-            if (t * largest < STEP_TOLERANCE) return iteration;
+            objective = LineSearch.descend(beta, step, largest, objective, slope, b -> objective(b, weight));
+            if (largest < STEP_TOLERANCE) return iteration;
         }
         return MAX_ITERATIONS;
     }
@@ -126,7 +115,7 @@ final class StyleControl {
             int m = row(c, index, x);
             double z = predictor(beta, index, x, m);
             double o = cells.outcome[c];
-            sum -= weight[c] * (o * BradleyTerry.logSigmoid(z) + (1 - o) * BradleyTerry.logSigmoid(-z));
+            sum -= weight[c] * (BradleyTerry.logSigmoid(z) - (1 - o) * z);   // ln σ(−z) = ln σ(z) − z
         }
         return sum;
     }

@@ -1,22 +1,22 @@
 package dev.tribunal.rating;
 
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Predicted win probabilities from Elo-scale ratings: P(i beats j) = 1 / (1 + 10^((R_j − R_i) / 400)).
- * Immutable.
+ *
+ * @param names         the contestants, in leaderboard order
+ * @param probabilities probabilities[i][j] = P(names[i] beats names[j]); ½ on the diagonal
  */
-public final class WinRateMatrix {
-    private final List<String> names;
-    private final double[] ratings;
-    private final Map<String, Integer> index = new HashMap<>();
+public record WinRateMatrix(List<String> names, double[][] probabilities) {
 
-    private WinRateMatrix(List<String> names, double[] ratings) {
-        this.names = List.copyOf(names);
-        this.ratings = ratings.clone();
-        for (int i = 0; i < this.names.size(); i++) index.put(this.names.get(i), i);
+    public WinRateMatrix {
+        names = List.copyOf(names);
+        probabilities = deepCopy(probabilities);
+        if (probabilities.length != names.size()) {
+            throw new IllegalArgumentException(names.size() + " names but " + probabilities.length + " rows");
+        }
     }
 
     /** The matrix of {@code names} with {@code ratings} (same order). */
@@ -24,7 +24,11 @@ public final class WinRateMatrix {
         if (names.size() != ratings.length) {
             throw new IllegalArgumentException(names.size() + " names but " + ratings.length + " ratings");
         }
-        return new WinRateMatrix(names, ratings);
+        double[][] p = new double[ratings.length][ratings.length];
+        for (int i = 0; i < ratings.length; i++) {
+            for (int j = 0; j < ratings.length; j++) p[i][j] = probability(ratings[i], ratings[j]);
+        }
+        return new WinRateMatrix(names, p);
     }
 
     /** P(a beats b) on the Elo scale (400, base 10). */
@@ -32,17 +36,9 @@ public final class WinRateMatrix {
         return 1 / (1 + Math.pow(10, (ratingB - ratingA) / 400));
     }
 
-    public List<String> names() {
-        return names;
-    }
-
-    public int size() {
-        return names.size();
-    }
-
     /** P(names[i] beats names[j]). */
     public double get(int i, int j) {
-        return probability(ratings[i], ratings[j]);
+        return probabilities[i][j];
     }
 
     /** P(a beats b); throws for an unknown name. */
@@ -50,19 +46,36 @@ public final class WinRateMatrix {
         return get(indexOf(a), indexOf(b));
     }
 
-    /** The whole matrix, row = the first contestant. */
-    public double[][] toArray() {
-        int n = ratings.length;
-        double[][] p = new double[n][n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) p[i][j] = get(i, j);
-        }
-        return p;
+    @Override
+    public double[][] probabilities() {
+        return deepCopy(probabilities);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof WinRateMatrix matrix && names.equals(matrix.names)
+                && Arrays.deepEquals(probabilities, matrix.probabilities);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * names.hashCode() + Arrays.deepHashCode(probabilities);
+    }
+
+    @Override
+    public String toString() {
+        return "WinRateMatrix" + names;
     }
 
     private int indexOf(String name) {
-        Integer i = index.get(name);
-        if (i == null) throw new IllegalArgumentException("no contestant named " + name);
+        int i = names.indexOf(name);
+        if (i < 0) throw new IllegalArgumentException("no contestant named " + name);
         return i;
+    }
+
+    private static double[][] deepCopy(double[][] rows) {
+        double[][] copy = new double[rows.length][];
+        for (int i = 0; i < rows.length; i++) copy[i] = rows[i].clone();
+        return copy;
     }
 }

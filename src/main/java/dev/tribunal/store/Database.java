@@ -163,6 +163,14 @@ public final class Database implements AutoCloseable {
         return sql.transaction(bound -> work.apply(new Database(bound, List.of(), null)));
     }
 
+    /** As {@link #inTransaction}, for work without a result. */
+    public void useTransaction(java.util.function.Consumer<Database> work) {
+        inTransaction(tx -> {
+            work.accept(tx);
+            return null;
+        });
+    }
+
     public Dialect dialect() {
         return sql.dialect();
     }

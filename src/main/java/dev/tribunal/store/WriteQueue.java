@@ -40,9 +40,12 @@ final class WriteQueue implements AutoCloseable {
         if (Thread.currentThread() == thread) {
             throw new IllegalStateException("a write inside a transaction must use the Database it was given");
         }
-        if (closed) throw new StoreException("the database is closed");
         CompletableFuture<R> result = new CompletableFuture<>();
-        queue.add(new Pending<>(work, result));
+        // under the lock, so that nothing is queued after close() and left waiting forever
+        synchronized (this) {
+            if (closed) throw new StoreException("the database is closed");
+            queue.add(new Pending<>(work, result));
+        }
         try {
             return result.join();
         } catch (CompletionException e) {
@@ -122,7 +125,9 @@ final class WriteQueue implements AutoCloseable {
 
     @Override
     public void close() {
-        closed = true;
+        synchronized (this) {
+            closed = true;
+        }
         try {
             thread.join(TimeUnit.SECONDS.toMillis(30));
         } catch (InterruptedException e) {

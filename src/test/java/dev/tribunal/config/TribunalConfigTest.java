@@ -101,6 +101,8 @@ class TribunalConfigTest {
         assertRejected("arena:\n  votes_per_minute: 50\n  votes_per_day: 10\n", NO_ENV,
                 "arena.votes_per_day: must be >= arena.votes_per_minute (50), got 10");
         assertRejected("server: 7070\n", NO_ENV, "server: expected a mapping of keys");
+        assertRejected("server:\n", NO_ENV, "server: must be a mapping of keys, not empty");
+        assertRejected("server:\n  host:\n", NO_ENV, "server.host: must not be empty, got null");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.tribunal.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,6 +83,48 @@ class SqliteStoreTest extends StoreContract {
         }
         assertThat(db.votes().count()).isEqualTo(threads * perThread);
         assertThat(db.battles().count(BattleFilter.of(ContestantKind.JUDGE))).isEqualTo(threads * perThread);
+    }
+
+    @Test
+    void writersRacingWithCloseEndWithAnErrorInsteadOfWaitingForever(@TempDir Path other) throws Exception {
+        Database closing = Database.open("jdbc:sqlite:" + other.resolve("closing.db"));
+        java.util.concurrent.atomic.AtomicInteger stored = new java.util.concurrent.atomic.AtomicInteger();
+        List<Throwable> endings = java.util.Collections.synchronizedList(new ArrayList<>());
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> writers = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                int thread = t;
+                writers.add(pool.submit(() -> {
+                    try {
+                        for (int i = 0; ; i++) {
+                            closing.settings().put("k" + thread + "-" + i, "v");
+                            stored.incrementAndGet();
+                        }
+                    } catch (RuntimeException e) {
+                        endings.add(e);
+                    }
+                }));
+            }
+            while (stored.get() < 100) Thread.sleep(5);
+            closing.close();
+            for (Future<?> f : writers) f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        assertThat(endings).hasSize(8).allSatisfy(e -> assertThat(e).isInstanceOf(RuntimeException.class));
+        assertThat(endings).anySatisfy(e -> assertThat(e).isInstanceOf(StoreException.class)
+                .hasMessage("the database is closed"));
+        try (Database reopened = Database.open("jdbc:sqlite:" + other.resolve("closing.db"))) {
+            // every write a caller was told succeeded is there
+            long rows = reopened.sql().read(h -> h.createQuery("SELECT COUNT(*) FROM settings").mapTo(Long.class).one());
+            assertThat(rows).isGreaterThanOrEqualTo(stored.get());
+        }
+    }
+
+    @Test
+    void aWriteInsideATransactionMustUseItsView() {
+        assertThatThrownBy(() -> db.useTransaction(tx -> db.settings().put("outside", "x")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("must use the Database it was given");
+        assertThat(db.settings().get("outside")).isEmpty();
     }
 
     @Test

@@ -76,6 +76,7 @@ class LeaderboardRefreshTest {
             assertThat(after.get("inputs_hash").asText()).isNotEqualTo(before.get("inputs_hash").asText()).hasSize(64);
             assertThat(after.get("battles").asLong()).isEqualTo(1);
             assertThat(after.get("settings").get("bootstrap_rounds").asInt()).isEqualTo(20);
+            assertThat(after.get("settings").get("seed").asLong()).isEqualTo(42);
             assertThat(after.get("rows")).hasSize(2);
             // judge B won: it is ranked first, and one battle is preliminary
             JsonNode first = after.get("rows").get(0);

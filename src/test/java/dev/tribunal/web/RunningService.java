@@ -12,6 +12,7 @@ import java.time.Duration;
 public final class RunningService implements AutoCloseable {
 
     public static final String ADMIN_TOKEN = "test-admin-token-0123456789";
+    static final byte[] VOTER_SECRET = "test-voter-secret-0123456789".getBytes(StandardCharsets.UTF_8);
 
     private final Database db;
     private final TribunalService service;
@@ -24,7 +25,7 @@ public final class RunningService implements AutoCloseable {
     public static ServiceSettings settings(Path webDir) {
         return new ServiceSettings(new WebSettings("127.0.0.1", 0, 16 * 1024, webDir, false), Duration.ofHours(1),
                 1000, 1000, 100_000, Duration.ofHours(1), RatingOptions.defaults().withRounds(20), 10,
-                "TRIBUNAL_ADMIN_TOKEN", ADMIN_TOKEN, "test-voter-secret-0123456789".getBytes(StandardCharsets.UTF_8),
+                "TRIBUNAL_ADMIN_TOKEN", ADMIN_TOKEN, VOTER_SECRET,
                 "test");
     }
 
@@ -58,6 +59,13 @@ public final class RunningService implements AutoCloseable {
 
     public URI address() {
         return service.address();
+    }
+
+    /** The hash the server stores for this browser's voter cookie. */
+    public static String voterHash(HttpSession browser) {
+        String id = browser.cookies().getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals(VoterIdentity.COOKIE)).findFirst().orElseThrow().getValue();
+        return new VoterIdentity(VOTER_SECRET, false).hash(id);
     }
 
     public HttpSession newBrowser() {
