@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What a person using a keyboard, a screen reader or weak eyes meets: controls found by their role and name, and
@@ -48,12 +46,9 @@ class AccessibilityTest extends BrowserTest {
             ".identity", ".reveal-list dt", ".stack-legend li", ".next-buttons button", ".prelim-marker", ".meta",
             ".board td", ".board th", ".note", ".filters label", ".evaluation .votes", "[role='tab']");
 
-    @TempDir
-    static Path dir;
-
     @BeforeAll
     static void start() {
-        launch(dir, SiteSamples.standard());
+        launch(SiteSamples.standard());
     }
 
     @Test

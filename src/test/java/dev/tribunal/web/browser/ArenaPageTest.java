@@ -8,7 +8,6 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import dev.tribunal.store.Contestant;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +16,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The judge arena page in a real Chromium against a real server: a whole round, anonymity, weight, phones, the form. */
 class ArenaPageTest extends BrowserTest {
@@ -25,12 +23,9 @@ class ArenaPageTest extends BrowserTest {
     /** The arena page must stay light: everything transferred for "/", scripts and styles included. */
     static final long MAX_ARENA_BYTES = 300 * 1024;
 
-    @TempDir
-    static Path dir;
-
     @BeforeAll
     static void start() {
-        launch(dir, SiteSamples.standard());
+        launch(SiteSamples.standard());
     }
 
     private Locator voteButton(String choice) {

@@ -4,21 +4,16 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
-import java.nio.file.Path;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The battles browser: every sample with its critiques and votes, searched and filtered. */
 class BattlesPageTest extends BrowserTest {
 
-    @TempDir
-    static Path dir;
-
     @BeforeAll
     static void start() {
-        launch(dir, SiteSamples.standard());
+        launch(SiteSamples.standard());
     }
 
     @Test

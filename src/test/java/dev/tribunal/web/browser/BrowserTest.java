@@ -9,7 +9,6 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.ReducedMotion;
-import dev.tribunal.web.RunningService;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -20,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * One Debian Chromium per test class (through Playwright, no browser download) against one real
@@ -35,6 +35,10 @@ abstract class BrowserTest {
             "--disable-background-networking", "--no-first-run", "--disable-quic", "--disable-component-update",
             "--disable-sync");
 
+    /** The site's database directory, one per test class. */
+    @TempDir
+    static Path siteDirectory;
+
     static Playwright playwright;
     static Browser browser;
     static TribunalSite site;
@@ -49,16 +53,16 @@ abstract class BrowserTest {
     private String testName;
 
     /** Starts Chromium and a site over {@code data}; call from the subclass's @BeforeAll. */
-    static void launch(Path dir, TribunalSite.Content data) {
-        launch(dir, data, RunningService.settings(dir).roundsPerMinute());
+    static void launch(TribunalSite.Content data) {
+        launch(data, 0);   // 0: no limit
     }
 
-    /** As {@link #launch(Path, TribunalSite.Content)}, with a limit on the rounds a voter gets per minute. */
-    static void launch(Path dir, TribunalSite.Content data, int roundsPerMinute) {
+    /** As {@link #launch(TribunalSite.Content)}, with a limit on the rounds a voter gets per minute. */
+    static void launch(TribunalSite.Content data, int roundsPerMinute) {
         boolean ci = "true".equals(System.getenv("CI"));
         assumeTrue(ci || Files.isExecutable(CHROMIUM),
                 "Skipping the browser tests: " + CHROMIUM + " is not installed (apt-get install chromium); CI=true requires it.");
-        site = TribunalSite.start(dir, data, roundsPerMinute);
+        site = TribunalSite.start(siteDirectory, data, roundsPerMinute);
         playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.Response;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -14,7 +13,6 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The three pages on the bundled demo (PRD Vicuna-80: five judges' critiques, human votes on the models), as a
@@ -29,12 +27,9 @@ class DemoSiteTest extends BrowserTest {
             "reference", "category");
     static final Set<String> CRITIQUE_FIELDS = Set.of("verdict", "score", "critique");
 
-    @TempDir
-    static Path dir;
-
     @BeforeAll
     static void start() {
-        launch(dir, new TribunalSite.Demo(30));
+        launch(new TribunalSite.Demo(30));
     }
 
     @Test

@@ -4,10 +4,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
-import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A sample and critiques full of script (script tags, onerror images, javascript: links, svg onload, iframes),
@@ -15,12 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HostileTextTest extends BrowserTest {
 
-    @TempDir
-    static Path dir;
-
     @BeforeAll
     static void start() {
-        launch(dir, SiteSamples.hostile());
+        launch(SiteSamples.hostile());
     }
 
     private void assertNothingRan(Page p) {

@@ -5,21 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Page;
-import java.nio.file.Path;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The leaderboard page: judges and models tabs, the interval chart, filters, preliminary rows, the CSV link. */
 class LeaderboardPageTest extends BrowserTest {
 
-    @TempDir
-    static Path dir;
-
     @BeforeAll
     static void start() {
-        launch(dir, SiteSamples.standard());
+        launch(SiteSamples.standard());
     }
 
     /** Counts the canvas's drawn (non-transparent) pixels: 0 means the chart did not render. */

@@ -4,22 +4,17 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tribunal.web.browser.TribunalSite.SiteData;
-import java.nio.file.Path;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A voter who asks for rounds faster than the server allows is told, in words, when to come back. */
 class RateLimitedArenaTest extends BrowserTest {
 
-    @TempDir
-    static Path dir;
-
     @BeforeAll
     static void start() {
         SiteData standard = SiteSamples.standard();
-        launch(dir, new SiteData(standard.judges(), standard.samples(), 0, 0), 2);
+        launch(new SiteData(standard.judges(), standard.samples(), 0, 0), 2);
     }
 
     @Test
