@@ -25,6 +25,7 @@ function query(extra = {}) {
 }
 
 function selectTab(kind) {
+  if (kind !== state.kind) state.source = '';   // sources differ between boards: the server picks the default
   state.kind = kind;
   for (const tab of tabs) {
     const selected = tab.dataset.kind === kind;

@@ -60,6 +60,10 @@ class LeaderboardPageTest extends BrowserTest {
         assertThat(page.locator("#meta")).containsText("category coding");
         assertThat(page.locator("#meta")).containsText("from 200 battles");
         assertThat(page.locator("#csv")).hasAttribute("href", Pattern.compile("category=coding.*format=csv"));
+
+        page.locator("#tab-judges").click();
+        assertThat(page.locator("#source")).hasValue("arena");
+        assertThat(page.locator("#rows tr")).hasCount(3);
         assertThat(pageErrors).isEmpty();
     }
 
