@@ -99,13 +99,15 @@ function showJudge(side, judge) {
   document.querySelector(`.judge[data-side="${side}"]`).classList.remove('chosen');
 }
 
+const judgeName = (judge) => judge.display_name || judge.name || 'Unknown judge';
+
 function showReveal(result) {
   voted = true;
   document.body.dataset.phase = 'revealed';
   for (const side of ['A', 'B']) {
     const judge = result.judges[side] || {};
     const identity = $(`identity-${side.toLowerCase()}`);
-    fill(identity, el('strong', {}, judge.name || 'Unknown judge'),
+    fill(identity, el('strong', {}, judgeName(judge)),
       judge.organisation ? el('span', { class: 'org' }, ` · ${judge.organisation}`) : null);
     identity.hidden = false;
     document.querySelector(`.judge[data-side="${side}"]`)
@@ -121,7 +123,7 @@ function showReveal(result) {
 
 function revealRows({ judges, models = {} }) {
   const row = (term, value) => [el('dt', {}, term), el('dd', {}, value)];
-  const who = (judge = {}) => [el('strong', {}, judge.name || 'Unknown'),
+  const who = (judge = {}) => [el('strong', {}, judgeName(judge)),
     judge.organisation ? ` (${judge.organisation})` : ''];
   const rows = [row('Judge A', who(judges.A)), row('Judge B', who(judges.B))];
   if (round.sample.kind === 'pair') {

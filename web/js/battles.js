@@ -27,6 +27,8 @@ function readUrl() {
 }
 
 let state = readUrl();
+const shownNames = new Map();   // contestant name → display name, from the facets
+const shown = (name) => (name == null ? name : shownNames.get(name) || name);
 
 function queryString(page) {
   const q = new URLSearchParams();
@@ -39,8 +41,13 @@ function queryString(page) {
 async function loadFacets() {
   try {
     const facets = await api('/api/browse/facets');
+    // judges and models come as {name, display_name}: filter by name, show the display name
     const fillSelect = (name, values, allLabel) => fill($(name), el('option', { value: '' }, allLabel),
-      (values || []).map((v) => el('option', { value: v, selected: v === state[name] }, v)));
+      (values || []).map((v) => {
+        const value = v.name ?? v;
+        return el('option', { value, selected: value === state[name] }, v.display_name ?? value);
+      }));
+    for (const named of [...(facets.judges || []), ...(facets.models || [])]) shownNames.set(named.name, named.display_name);
     fillSelect('judge', facets.judges, 'All judges');
     fillSelect('model', facets.models, 'All models');
     fillSelect('category', facets.categories, 'All categories');
@@ -98,7 +105,7 @@ function markdownBlock(text, className = 'markdown text-block') {
 function responseBlock(title, text, model, side) {
   return el('section', { class: 'response', dataset: side ? { side } : {} },
     el('h4', { class: 'label' }, side ? el('span', { class: 'side-badge' }, side) : null, ' ', title,
-      model ? el('span', { class: 'model-name' }, ` · ${model}`) : null),
+      model ? el('span', { class: 'model-name' }, ` · ${shown(model)}`) : null),
     markdownBlock(text));
 }
 
@@ -132,7 +139,7 @@ function judgmentWords(j) {
   if (!j.verdict && j.score != null) return { symbol: String(j.score), words: 'Score' };
   const judgement = describeJudgement(j);
   if (!judgement) return null;
-  const words = judgement.words.replace('Response A', j.model_a || 'A').replace('Response B', j.model_b || 'B');
+  const words = judgement.words.replace('Response A', shown(j.model_a) || 'A').replace('Response B', shown(j.model_b) || 'B');
   return { symbol: judgement.symbol, words };
 }
 
@@ -156,13 +163,14 @@ function questionCard(question) {
       markdownBlock(question.reference, 'markdown')) : null,
     el('h3', { class: 'label' }, `Answers (${answers.length})`),
     el('div', { class: 'evaluations' }, answers.map((a) => el('section', { class: 'evaluation' },
-      el('header', {}, el('span', { class: 'judge-name' }, a.model),
+      el('header', {}, el('span', { class: 'judge-name' }, shown(a.model)),
         a.tokens != null ? el('span', { class: 'votes' }, `${formatCount(a.tokens)} tokens`) : null),
       markdownBlock(a.content, 'markdown critique')))),
     el('h3', { class: 'label' }, `Judgments (${judgments.length})`),
     judgments.length ? el('div', { class: 'evaluations' }, judgments.map((j) => el('section', { class: 'evaluation' },
-      el('header', {}, el('span', {}, el('span', { class: 'judge-name' }, j.judge),
-        el('span', { class: 'note' }, j.model_b ? ` · A: ${j.model_a} vs B: ${j.model_b}, game ${j.game}` : ` · on ${j.model_a}`)),
+      el('header', {}, el('span', {}, el('span', { class: 'judge-name' }, shown(j.judge)),
+        el('span', { class: 'note' }, j.model_b ? ` · A: ${shown(j.model_a)} vs B: ${shown(j.model_b)}, game ${j.game}`
+          : ` · on ${shown(j.model_a)}`)),
       verdictBadge(judgmentWords(j), j.status)),
       markdownBlock(j.critique || '*(no critique)*', 'markdown critique'))))
       : el('p', { class: 'note' }, 'No judge has judged these answers yet.'));
@@ -180,7 +188,7 @@ function evaluationCard(evaluation) {
   renderMarkdown(critique, evaluation.critique || '*(no critique)*');
   return el('section', { class: 'evaluation' },
     el('header', {},
-      el('span', {}, el('span', { class: 'judge-name' }, evaluation.judge),
+      el('span', {}, el('span', { class: 'judge-name' }, shown(evaluation.judge)),
         evaluation.organisation ? el('span', { class: 'note' }, ` · ${evaluation.organisation}`) : null),
       verdictBadge(judgement, evaluation.status)),
     el('p', { class: 'votes' }, votesText(evaluation.votes)),
@@ -212,5 +220,4 @@ window.addEventListener('popstate', () => {
 
 $('q').value = state.q;
 showTabs();
-loadFacets();
-load(state.page);
+loadFacets().finally(() => load(state.page));   // the cards name judges and models as the facets say

@@ -57,8 +57,12 @@ public final class BrowseDao {
     public record BrowsedQuestion(Question question, List<ModelAnswer> answers, List<NamedJudgment> judgments) {
     }
 
-    /** The values the filters can take, sorted. */
-    public record Facets(List<String> judges, List<String> models, List<String> categories) {
+    /** A contestant's name (what filters and battles use) and the name people see. */
+    public record Named(String name, String displayName) {
+    }
+
+    /** The values the filters can take, sorted by name. */
+    public record Facets(List<Named> judges, List<Named> models, List<String> categories) {
     }
 
     // the LIKE escape character; '!' avoids the backslash, which PostgreSQL and SQLite read differently
@@ -105,13 +109,15 @@ public final class BrowseDao {
 
     public Facets facets() {
         return sql.read(h -> new Facets(
-                strings(h, "SELECT DISTINCT name FROM contestants WHERE kind = 'judge' ORDER BY name"),
-                strings(h, """
-                        SELECT name FROM (
+                named(h, "SELECT name, display_name FROM contestants WHERE kind = 'judge' ORDER BY name"),
+                // a sample may name a model that is no contestant: it is shown by its name
+                named(h, """
+                        SELECT m.name, COALESCE(c.display_name, m.name) AS display_name FROM (
                           SELECT model_a AS name FROM samples WHERE model_a IS NOT NULL
                           UNION SELECT model_b FROM samples WHERE model_b IS NOT NULL
-                          UNION SELECT c.name FROM contestants c WHERE c.kind = 'model') m
-                        ORDER BY name"""),
+                          UNION SELECT name FROM contestants WHERE kind = 'model') m
+                        LEFT JOIN contestants c ON c.kind = 'model' AND c.name = m.name
+                        ORDER BY m.name"""),
                 strings(h, """
                         SELECT category FROM (
                           SELECT category FROM samples WHERE category IS NOT NULL
@@ -269,6 +275,11 @@ public final class BrowseDao {
 
     private static List<String> strings(Handle h, String query) {
         return h.createQuery(query).mapTo(String.class).list();
+    }
+
+    private static List<Named> named(Handle h, String query) {
+        return h.createQuery(query).map((rs, ctx) -> new Named(rs.getString("name"), rs.getString("display_name")))
+                .list();
     }
 
     private static String prefixed(String prefix, String columns) {

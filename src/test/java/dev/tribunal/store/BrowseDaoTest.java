@@ -115,8 +115,11 @@ class BrowseDaoTest {
         assertThat(second.total()).isEqualTo(3);
         assertThat(second.items()).extracting(b -> b.sample().id()).containsExactly(haiku.id());
 
-        assertThat(browse.facets().judges()).containsExactly("gpt-4o", "llama-70b");
-        assertThat(browse.facets().models()).containsExactly("claude", "mistral", "qwen");
+        db.contestants().insert(Contestant.of(ContestantKind.MODEL, "qwen", "Qwen 2.5", "Alibaba", null));
+        assertThat(browse.facets().judges()).containsExactly(new BrowseDao.Named("gpt-4o", "GPT-4o"),
+                new BrowseDao.Named("llama-70b", "Llama 70B"));
+        assertThat(browse.facets().models()).containsExactly(new BrowseDao.Named("claude", "claude"),
+                new BrowseDao.Named("mistral", "mistral"), new BrowseDao.Named("qwen", "Qwen 2.5"));
         assertThat(browse.facets().categories()).containsExactly("creative", "math");
     }
 

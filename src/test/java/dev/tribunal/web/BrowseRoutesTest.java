@@ -90,8 +90,9 @@ class BrowseRoutesTest {
         assertThat(HttpSession.json(http.get("/api/samples?q=%2A%2Abetter%2A%2A%202")).get("total").asLong()).isEqualTo(1);
 
         JsonNode facets = HttpSession.json(http.get("/api/browse/facets"));
-        assertThat(facets.get("judges")).extracting(JsonNode::asText).containsExactly("gpt-4o");
-        assertThat(facets.get("models")).extracting(JsonNode::asText).containsExactly("claude", "mistral", "qwen");
+        assertThat(facets.get("judges")).extracting(n -> n.get("name").asText()).containsExactly("gpt-4o");
+        assertThat(facets.get("judges").get(0).get("display_name").asText()).isEqualTo("gpt-4o");
+        assertThat(facets.get("models")).extracting(n -> n.get("name").asText()).containsExactly("claude", "mistral", "qwen");
         assertThat(facets.get("categories")).extracting(JsonNode::asText).containsExactly("math", "writing");
         assertThat(HttpSession.json(http.get("/api/questions")).get("total").asLong()).isZero();
     }

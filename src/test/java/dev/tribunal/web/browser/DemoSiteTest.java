@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Response;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -21,7 +22,8 @@ import org.junit.jupiter.api.Test;
  */
 class DemoSiteTest extends BrowserTest {
 
-    static final Set<String> DEMO_JUDGES = Set.of("gpt4", "claude", "gpt35", "bard", "vicuna-13b");
+    /** The demo judges' display names (data/demo/contestants.csv). */
+    static final Set<String> DEMO_JUDGES = Set.of("GPT-4", "Claude", "GPT-3.5", "Bard", "Vicuna-13B");
     static final Set<String> ROUND_FIELDS = Set.of("round_id", "expires_at", "sample", "judges");
     static final Set<String> SAMPLE_FIELDS = Set.of("kind", "input", "response", "response_a", "response_b",
             "reference", "category");
@@ -83,7 +85,9 @@ class DemoSiteTest extends BrowserTest {
         page.navigate(site.url("/battles?judge=gpt4"));
         assertThat(page.locator("article.battle")).hasCount(10);
         assertThat(page.locator("#pager")).isVisible();
-        assertThat(page.locator("article.battle").first()).containsText("gpt4");
+        assertThat(page.locator("article.battle").first().locator(".judge-name")
+                .filter(new Locator.FilterOptions().setHasText(Pattern.compile("^GPT-4$")))).hasCount(1);
+        assertThat(page.locator("#judge option:checked")).hasText("GPT-4");
         page.locator("#next").click();
         assertThat(page.locator("#page-of")).containsText("Page 2 of");
         assertThat(page).hasURL(Pattern.compile("page=2"));
