@@ -66,8 +66,7 @@ function show(board) {
   $('csv').setAttribute('download', `tribunal-${state.kind}-leaderboard.csv`);
   $('caption').textContent = `${state.kind === 'judges' ? 'Judges' : 'Models'} leaderboard`;
   fill($('rows'), rows.length ? rows.map(tableRow)
-    : el('tr', {}, el('td', { colspan: 7, class: 'empty' },
-      `No ratings for this selection yet: they appear after the next hourly computation with enough ${what}.`)));
+    : el('tr', {}, el('td', { colspan: 7, class: 'empty' }, emptyBoard())));
   $('prelim-note').hidden = !rows.some((r) => r.preliminary);
   $('content').hidden = false;
   drawChart(rows);
@@ -77,6 +76,12 @@ function show(board) {
 function cutoffNote({ cutoff, computed_at: computedAt }) {
   if (!cutoff || Math.abs(Date.parse(cutoff) - Date.parse(computedAt)) < 60_000) return '';
   return ` (data up to ${formatTime(cutoff)})`;
+}
+
+function emptyBoard() {
+  if (state.kind !== 'judges') return 'No ratings for this selection yet: they appear after the next computation.';
+  return [el('a', { href: '/' }, 'Vote in the arena'),
+    ': every vote rates two judges; ratings appear after the next hourly computation.'];
 }
 
 const round = (x) => (x == null ? '–' : Math.round(x).toString());
