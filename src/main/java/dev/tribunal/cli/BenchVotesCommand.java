@@ -83,6 +83,10 @@ public final class BenchVotesCommand implements Callable<Integer> {
             after = db.votes().count();
         }
         long stored = after - before;
+        long votesPlayed = Math.max(1, acknowledged);
+        ProcessHandle.current().info().totalCpuDuration().ifPresent(cpu -> System.out.printf(
+                "load generator CPU: %.1f s = %.3f ms per round + vote%n", cpu.toMillis() / 1e3,
+                cpu.toMillis() / (double) votesPlayed));
         System.out.println("acknowledged votes: " + acknowledged + ", new votes in the database: " + stored
                 + (stored == acknowledged ? "  (equal)" : "  (MISMATCH)"));
         return stored == acknowledged ? 0 : 1;
