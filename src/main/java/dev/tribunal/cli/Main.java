@@ -6,12 +6,24 @@ import picocli.CommandLine.Command;
 /** The single entry point: wires the parts with plain constructors and dispatches to the subcommands. */
 @Command(name = "tribunal", mixinStandardHelpOptions = true, version = "tribunal 0.1.0",
         description = "Ranks LLMs and the LLMs that judge them from pairwise battles.",
-        subcommands = {CommandLine.HelpCommand.class,
-                RateCommand.class, EvaluateCommand.class, GenerateBattlesCommand.class})
+        subcommands = {
+                CommandLine.HelpCommand.class,
+                ServeCommand.class,
+                RateCommand.class,
+                EvaluateCommand.class,
+                ExportCommand.class,
+                GenerateBattlesCommand.class,
+                BenchVotesCommand.class,
+        })
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
+    }
+
+    /** The version line, e.g. "tribunal 0.1.0". */
+    public static String version() {
+        return Main.class.getAnnotation(Command.class).version()[0];
     }
 
     static CommandLine commandLine() {

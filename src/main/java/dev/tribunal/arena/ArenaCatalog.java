@@ -1,0 +1,122 @@
+package dev.tribunal.arena;
+
+import dev.tribunal.store.Contestant;
+import dev.tribunal.store.ContestantKind;
+import dev.tribunal.store.Database;
+import dev.tribunal.store.Evaluation;
+import dev.tribunal.store.ParseStatus;
+import dev.tribunal.store.Sample;
+import dev.tribunal.store.SampleKind;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The arena's read-mostly view of the store: samples, evaluations and judges by id, kept in memory once read
+ * (they never change once stored), and the list of samples two or more judges have evaluated, re-read from the
+ * store every {@code refreshEvery} so that new evaluations (imports, live judges) join the arena.
+ */
+public final class ArenaCatalog {
+
+    /** Past this many cached entries a cache starts afresh: bounds memory on very large stores. */
+    private static final int MAX_CACHED = 100_000;
+
+    private final Database db;
+    private final Clock clock;
+    private final Duration refreshEvery;
+    private final Map<Long, ArenaSample> samples = new ConcurrentHashMap<>();
+    private final Map<Long, JudgeEvaluation> evaluations = new ConcurrentHashMap<>();
+    private final Map<Long, List<JudgeEvaluation>> bySample = new ConcurrentHashMap<>();
+    private final Map<Long, Contestant> judges = new ConcurrentHashMap<>();
+    private volatile long[] eligible;
+    private volatile Instant eligibleAt = Instant.MIN;
+
+    public ArenaCatalog(Database db, Clock clock, Duration refreshEvery) {
+        this.db = db;
+        this.clock = clock;
+        this.refreshEvery = refreshEvery;
+    }
+
+    /** Ids of the samples with evaluations by at least two judges. */
+    long[] eligibleSamples() {
+        Instant now = clock.instant();
+        long[] ids = eligible;
+        if (ids == null || !now.isBefore(eligibleAt.plus(refreshEvery))) {
+            synchronized (this) {
+                if (eligible == null || !now.isBefore(eligibleAt.plus(refreshEvery))) {
+                    eligible = db.samples().idsWithJudges(2).stream().mapToLong(Long::longValue).toArray();
+                    eligibleAt = now;
+                    bySample.clear();   // a sample may have new evaluations
+                }
+                ids = eligible;
+            }
+        }
+        return ids;
+    }
+
+    ArenaSample sample(long id) {
+        ArenaSample cached = samples.get(id);
+        if (cached != null) return cached;
+        Sample s = db.samples().byId(id).orElseThrow(() -> new IllegalStateException("no sample " + id));
+        return put(samples, id, toArena(s));
+    }
+
+    JudgeEvaluation evaluation(long id) {
+        JudgeEvaluation cached = evaluations.get(id);
+        if (cached != null) return cached;
+        Evaluation e = db.evaluations().byId(id).orElseThrow(() -> new IllegalStateException("no evaluation " + id));
+        return put(evaluations, id, toArena(e));
+    }
+
+    /** The sample's usable evaluations, one per judge (its latest), in no particular order. */
+    List<JudgeEvaluation> evaluationsOf(long sampleId) {
+        List<JudgeEvaluation> cached = bySample.get(sampleId);
+        if (cached != null) return cached;
+        Map<Long, Evaluation> latestByJudge = new LinkedHashMap<>();
+        for (Evaluation e : db.evaluations().forSample(sampleId)) {
+            if (e.parseStatus() == ParseStatus.OK && e.critique() != null) latestByJudge.put(e.judgeId(), e);
+        }
+        List<JudgeEvaluation> usable = new ArrayList<>();
+        for (Evaluation e : latestByJudge.values()) usable.add(put(evaluations, e.id(), toArena(e)));
+        return put(bySample, sampleId, List.copyOf(usable));
+    }
+
+    /** The store id of the judge with this name. */
+    long judgeId(String name) {
+        for (Contestant c : judges.values()) if (c.name().equals(name)) return c.id();
+        return db.contestants().find(ContestantKind.JUDGE, name).map(c -> put(judges, c.id(), c).id())
+                .orElseThrow(() -> new IllegalStateException("no judge named " + name));
+    }
+
+    private Contestant judge(long id) {
+        Contestant cached = judges.get(id);
+        if (cached != null) return cached;
+        Contestant c = db.contestants().byId(id).orElseThrow(() -> new IllegalStateException("no contestant " + id));
+        return put(judges, id, c);
+    }
+
+    private JudgeEvaluation toArena(Evaluation e) {
+        Contestant judge = judge(e.judgeId());
+        return new JudgeEvaluation(e.id(), judge.name(), judge.displayName(), judge.organisation(), e.verdict(),
+                e.score(), e.critique());
+    }
+
+    private static ArenaSample toArena(Sample s) {
+        boolean pair = s.kind() == SampleKind.PAIR;
+        return new ArenaSample(s.id(), pair ? ArenaSample.Kind.PAIR : ArenaSample.Kind.SINGLE, s.input(), s.response(),
+                s.responseA(), s.responseB(), s.reference(), s.category(), pair ? null : s.modelA(),
+                pair ? s.modelA() : null, pair ? s.modelB() : null);
+    }
+
+    private static <K, V> V put(Map<K, V> cache, K key, V value) {
+        if (cache.size() >= MAX_CACHED) cache.clear();
+        cache.put(key, value);
+        return value;
+    }
+
+}

@@ -1,0 +1,118 @@
+package dev.tribunal.arena;
+
+import dev.tribunal.arena.ArenaException.Reason;
+import dev.tribunal.arena.RoundStore.StoredRound;
+import dev.tribunal.rating.Battle;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.Set;
+import java.util.random.RandomGenerator;
+
+/**
+ * The judge arena: deals rounds (a sample and two anonymous critiques), takes one vote per round, and reveals
+ * the judges afterwards. A vote is a battle between the two judges (A → 1, B → 0, tie and both bad → ½),
+ * stored together with the vote.
+ *
+ * <p>Anonymity: the side a judge is shown on is drawn from a {@link SecureRandom}, and a round is known to the
+ * browser only by a random 144-bit token, so neither the order nor the id says anything about the judges.
+ */
+public final class JudgeArena {
+
+    private final EvaluationSource source;
+    private final RoundStore rounds;
+    private final Duration roundLifetime;
+    private final Clock clock;
+    private final RandomGenerator random = new SecureRandom();
+
+    public JudgeArena(EvaluationSource source, RoundStore rounds, Duration roundLifetime, Clock clock) {
+        this.source = source;
+        this.rounds = rounds;
+        this.roundLifetime = roundLifetime;
+        this.clock = clock;
+    }
+
+    /** A new round on a random sample. */
+    public Round start(String voterHash) {
+        Matchup matchup = source.draw(random).orElseThrow(() -> new ArenaException(Reason.NO_MATCHUP,
+                "There is nothing to judge yet: no sample has evaluations by two different judges."));
+        return deal(matchup, voterHash);
+    }
+
+    /** A new round on the same sample as {@code roundId}, with other judges where the sample has them. */
+    public Round regenerate(String roundId, String voterHash) {
+        Round current = find(roundId).round();
+        requireOwner(current, voterHash);
+        Matchup matchup = source.redraw(current.sample().id(), Set.of(current.a().judge(), current.b().judge()), random)
+                .orElseThrow(() -> new ArenaException(Reason.NO_MATCHUP,
+                        "This sample has no other pair of judges to show."));
+        return deal(matchup, voterHash);
+    }
+
+    /** The round and, once voted, its reveal. */
+    public StoredRound get(String roundId) {
+        return find(roundId);
+    }
+
+    /** Records the vote and returns the reveal. */
+    public Reveal vote(String roundId, Choice choice, String voterHash) {
+        StoredRound stored = find(roundId);
+        Round round = stored.round();
+        requireOwner(round, voterHash);
+        if (stored.voted()) throw alreadyVoted(stored.vote());
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        if (round.expiredAt(now)) {
+            throw new ArenaException(Reason.EXPIRED_ROUND, "Round " + roundId + " expired at " + round.expiresAt()
+                    + " and takes no more votes; start a new round.");
+        }
+        Vote vote = new Vote(roundId, choice, voterHash, now);
+        Battle battle = new Battle(round.a().judge(), round.b().judge(), choice.outcomeForA(), 1,
+                round.sample().category(), now.toEpochMilli(), null, null);
+        if (!rounds.recordVote(vote, battle)) {
+            throw alreadyVoted(rounds.find(roundId).map(StoredRound::vote).orElse(null));
+        }
+        return reveal(round, vote);
+    }
+
+    /** The reveal of a voted round: judges, models, and the other votes on the same two judges. */
+    public Reveal reveal(Round round, Vote vote) {
+        PairTally all = rounds.tally(round.a().judge(), round.b().judge());
+        return new Reveal(round.id(), vote.choice(), round.a(), round.b(), round.sample(), all.without(vote.choice()));
+    }
+
+    private Round deal(Matchup matchup, String voterHash) {
+        boolean swap = random.nextBoolean();
+        JudgeEvaluation a = swap ? matchup.second() : matchup.first();
+        JudgeEvaluation b = swap ? matchup.first() : matchup.second();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);   // as the store keeps it
+        Round round = new Round(newRoundId(), matchup.sample(), a, b, voterHash, now, now.plus(roundLifetime));
+        rounds.insert(round);
+        return round;
+    }
+
+    private StoredRound find(String roundId) {
+        return rounds.find(roundId).orElseThrow(() -> new ArenaException(Reason.UNKNOWN_ROUND,
+                "There is no round " + roundId + " (it may have been removed after it expired); start a new round."));
+    }
+
+    private static void requireOwner(Round round, String voterHash) {
+        if (!round.voterHash().equals(voterHash)) {
+            throw new ArenaException(Reason.NOT_YOUR_ROUND, "Round " + round.id()
+                    + " was dealt to another browser; only its voter can vote on it or regenerate it.");
+        }
+    }
+
+    private static ArenaException alreadyVoted(Vote vote) {
+        return new ArenaException(Reason.ALREADY_VOTED, "This round already has a vote"
+                + (vote == null ? "" : " (" + vote.choice().wireName() + ")") + "; each round takes one vote.");
+    }
+
+    private String newRoundId() {
+        byte[] bytes = new byte[18];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

@@ -1,0 +1,87 @@
+package dev.tribunal.arena;
+
+import dev.tribunal.rating.Battle;
+import dev.tribunal.store.BattleRow;
+import dev.tribunal.store.ContestantKind;
+import dev.tribunal.store.Database;
+import dev.tribunal.store.DuplicateVoteException;
+import dev.tribunal.store.PairVoteStats;
+import dev.tribunal.store.VoteChoice;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Rounds and votes in the store: a round is kept as its sample and evaluation ids (the texts come back through
+ * the {@link ArenaCatalog}); a vote and its battle (kind judge, source {@value #SOURCE}) are stored in one
+ * transaction, and the store's primary key on the round makes it one vote per round.
+ */
+public final class StoredRounds implements RoundStore {
+
+    /** The battle source of arena votes. */
+    public static final String SOURCE = "arena";
+
+    private final Database db;
+    private final ArenaCatalog catalog;
+    /** Rounds kept in memory after being dealt or read: about 200 bytes each (the texts are shared). */
+    static final int RECENT_ROUNDS = 100_000;
+
+    private final PairTallies tallies;
+    private final RecentRounds recent = new RecentRounds(RECENT_ROUNDS);
+
+    public StoredRounds(Database db, ArenaCatalog catalog) {
+        this.db = db;
+        this.catalog = catalog;
+        this.tallies = new PairTallies(this::storedTally);
+    }
+
+    @Override
+    public void insert(Round r) {
+        db.rounds().insert(new dev.tribunal.store.Round(r.id(), r.sample().id(), r.a().id(), r.b().id(), r.voterHash(),
+                r.createdAt(), r.expiresAt()));
+        recent.put(new StoredRound(r, null));
+    }
+
+    @Override
+    public Optional<StoredRound> find(String roundId) {
+        StoredRound cached = recent.get(roundId);
+        if (cached != null) return Optional.of(cached);
+        Optional<StoredRound> stored = db.rounds().byId(roundId).map(r -> new StoredRound(
+                new Round(r.id(), catalog.sample(r.sampleId()), catalog.evaluation(r.evalAId()),
+                        catalog.evaluation(r.evalBId()), r.voterHash(), r.createdAt(), r.expiresAt()),
+                db.votes().byRound(roundId).map(StoredRounds::toArena).orElse(null)));
+        stored.ifPresent(recent::put);
+        return stored;
+    }
+
+    @Override
+    public boolean recordVote(Vote vote, Battle battle) {
+        tallies.tally(battle.a(), battle.b());   // read the stored count before this vote is in it
+        try {
+            db.votes().record(new dev.tribunal.store.Vote(vote.roundId(), VoteChoice.of(vote.choice().wireName()),
+                            vote.voterHash(), vote.createdAt()),
+                    new BattleRow(0, ContestantKind.JUDGE, battle.a(), battle.b(), battle.outcome(), battle.weight(),
+                            SOURCE, battle.category(), Instant.ofEpochMilli(battle.time()), null, null, null, null));
+        } catch (DuplicateVoteException e) {
+            recent.forget(vote.roundId());   // our copy was stale: read the vote from the store next time
+            return false;
+        }
+        tallies.add(battle.a(), battle.b(), vote.choice());
+        StoredRound voted = recent.get(vote.roundId());
+        if (voted != null) recent.put(new StoredRound(voted.round(), vote));
+        return true;
+    }
+
+    @Override
+    public PairTally tally(String judgeA, String judgeB) {
+        return tallies.tally(judgeA, judgeB);
+    }
+
+    private PairTally storedTally(String first, String second) {
+        PairVoteStats s = db.votes().statsForJudges(catalog.judgeId(first), catalog.judgeId(second));
+        return new PairTally(s.total(), s.firstBetter(), s.secondBetter(), s.ties(), s.bothBad());
+    }
+
+    private static Vote toArena(dev.tribunal.store.Vote v) {
+        return new Vote(v.roundId(), Choice.fromWireName(v.choice().code()), v.voterHash(), v.createdAt());
+    }
+}

@@ -1,0 +1,70 @@
+package dev.tribunal.cli;
+
+import dev.tribunal.config.ConfigException;
+import dev.tribunal.config.TribunalConfig;
+import dev.tribunal.export.ExportFormat;
+import dev.tribunal.export.StoredVotes;
+import dev.tribunal.export.VoteExport;
+import dev.tribunal.store.Database;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code tribunal export}: every arena vote, anonymised (voters become voter-1, voter-2, … within this export),
+ * with the sample, both evaluations and the judges' names — the same file as {@code GET /api/export/votes}.
+ */
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = "Writes every arena vote, anonymised, as JSON Lines or CSV.")
+public final class ExportCommand implements Callable<Integer> {
+
+    @Option(names = "--format", defaultValue = "jsonl", description = "jsonl (default) or csv.")
+    String format;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Where to write (default: standard output).")
+    Path out;
+
+    @Mixin
+    ConfigFile config;
+
+    @Override
+    public Integer call() throws IOException {
+        ExportFormat exportFormat;
+        TribunalConfig loaded;
+        try {
+            exportFormat = ExportFormat.parse(format);
+            loaded = config.load(System.getenv());
+        } catch (IllegalArgumentException | ConfigException e) {
+            System.err.println("tribunal export: " + e.getMessage());
+            return 2;
+        }
+        Map<String, String> env = System.getenv();
+        try (Database db = Database.open(loaded.database().connectionSettings(env), Clock.systemUTC())) {
+            long votes;
+            if (out == null) {
+                votes = write(db, exportFormat, System.out);   // standard output stays open
+            } else {
+                try (OutputStream file = Files.newOutputStream(out)) {
+                    votes = write(db, exportFormat, file);
+                }
+            }
+            System.err.println("exported " + votes + " votes" + (out == null ? "" : " to " + out));
+        }
+        return 0;
+    }
+
+    private static long write(Database db, ExportFormat format, OutputStream target) throws IOException {
+        BufferedOutputStream buffered = new BufferedOutputStream(target, 1 << 16);
+        long votes = new VoteExport(new StoredVotes(db)).write(format, buffered);
+        buffered.flush();
+        return votes;
+    }
+}

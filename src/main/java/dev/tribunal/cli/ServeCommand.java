@@ -1,0 +1,113 @@
+package dev.tribunal.cli;
+
+import dev.tribunal.config.ConfigException;
+import dev.tribunal.config.RatingConfig;
+import dev.tribunal.config.TribunalConfig;
+import dev.tribunal.rating.RatingMethod;
+import dev.tribunal.rating.RatingOptions;
+import dev.tribunal.store.Database;
+import dev.tribunal.web.ServiceSettings;
+import dev.tribunal.web.TribunalService;
+import dev.tribunal.web.WebSettings;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/**
+ * {@code tribunal serve}: opens (and migrates) the database, loads the demo on first start, starts the web
+ * server and the leaderboard job, prints the address, and runs until stopped (Ctrl-C or SIGTERM), then stops
+ * taking requests, lets the job finish, and closes the database.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Starts Tribunal as a service: the judge arena, the leaderboards and the vote export.")
+public final class ServeCommand implements Callable<Integer> {
+
+    @Mixin
+    ConfigFile config;
+
+    /** What {@code serve} runs, as one thing to stop. */
+    public record Running(Database db, TribunalService service) implements AutoCloseable {
+        /** Requests in flight get this long to finish when the process is asked to stop. */
+        static final Duration GRACE = Duration.ofSeconds(10);
+
+        @Override
+        public void close() {
+            try {
+                service.close();
+            } finally {
+                db.close();
+            }
+        }
+
+        void stopGracefully() {
+            try {
+                service.stopGracefully(GRACE);
+            } finally {
+                db.close();
+            }
+        }
+    }
+
+    @Override
+    public Integer call() {
+        Running running;
+        try {
+            running = start(config.load(System.getenv()), System.getenv(), System.out);
+        } catch (ConfigException e) {
+            System.err.println("tribunal serve: " + e.getMessage());
+            return 2;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Stopping Tribunal…");
+            running.stopGracefully();
+            stopped.countDown();
+        }, "tribunal-shutdown"));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    /** Opens the database, loads the demo if configured, and starts the service. */
+    public static Running start(TribunalConfig config, Map<String, String> env, PrintStream out) {
+        Database db = Database.open(config.database().connectionSettings(env), Clock.systemUTC());
+        try {
+            if (config.demo().load()) out.println(DemoData.load(db, config.demo().directory()));
+            TribunalService service = TribunalService.start(db, settings(config, env, db), Clock.systemUTC());
+            out.println("Tribunal is running at " + service.address() + "  (Ctrl-C stops it)");
+            return new Running(db, service);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    static ServiceSettings settings(TribunalConfig config, Map<String, String> env, Database db) {
+        var arena = config.arena();
+        var secrets = config.secrets();
+        return new ServiceSettings(
+                new WebSettings(config.server().host(), config.server().port(), arena.maxBodyBytes(), Path.of("web"),
+                        false),
+                arena.roundTtl(), arena.roundsPerMinute(), arena.votesPerMinute(), arena.votesPerDay(),
+                config.leaderboard().refreshInterval(), ratingOptions(config.rating()),
+                ServiceSettings.PRELIMINARY_BELOW, secrets.adminTokenEnv(), secrets.adminToken(env).orElse(null),
+                secrets.voterSecret(env, db.settings()).getBytes(StandardCharsets.UTF_8), Main.version());
+    }
+
+    static RatingOptions ratingOptions(RatingConfig r) {
+        RatingMethod method = r.method() == dev.tribunal.config.RatingMethod.ELO ? RatingMethod.ELO
+                : RatingMethod.BRADLEY_TERRY;
+        return RatingOptions.defaults().withMethod(method).withRounds(r.bootstrapRounds()).withSeed(r.seed())
+                .withEloK(r.eloK()).withAnchor(r.anchor(), r.anchorRating()).withStyleControl(r.styleControl());
+    }
+}

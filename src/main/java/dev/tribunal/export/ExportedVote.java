@@ -1,0 +1,27 @@
+package dev.tribunal.export;
+
+import java.time.Instant;
+
+/**
+ * One vote as it leaves Tribunal: what was shown, what the voter chose, and who the judges were. The voter is
+ * only {@code voterKey}, an opaque key (the stored voter hash) that {@link VoteExport} replaces with a
+ * pseudonym before anything is written.
+ */
+public record ExportedVote(Instant time, String voterKey, String choice, String category, String sampleKind,
+                           String input, String response, String responseA, String responseB, String reference,
+                           String model, String modelA, String modelB,
+                           Judgement judgeA, Judgement judgeB) {
+
+    /** One judge's part: who, and what it said. */
+    public record Judgement(String name, String organisation, String verdict, Integer score, String critique) {
+    }
+
+    /** The winning judge's name, or "tie" / "both_bad". */
+    public String winner() {
+        return switch (choice) {
+            case "A" -> judgeA.name();
+            case "B" -> judgeB.name();
+            default -> choice;
+        };
+    }
+}

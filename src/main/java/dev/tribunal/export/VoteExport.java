@@ -1,0 +1,130 @@
+package dev.tribunal.export;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
+import java.util.function.Consumer;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * Writes every vote, anonymised, as JSON Lines or CSV while the store streams them: one vote in memory at a
+ * time (plus one pseudonym per distinct voter). The voter becomes voter-N; no cookie, hash or address is written.
+ */
+public final class VoteExport {
+
+    /** Streams the votes to a consumer, oldest first (the store's cursor). */
+    @FunctionalInterface
+    public interface Source {
+        void forEachVote(Consumer<ExportedVote> sink);
+    }
+
+    static final String[] CSV_COLUMNS = {
+        "time", "voter", "choice", "winner", "category", "sample_kind", "input", "response", "response_a",
+        "response_b", "reference", "model", "model_a", "model_b",
+        "judge_a", "judge_a_organisation", "judge_a_verdict", "judge_a_score", "judge_a_critique",
+        "judge_b", "judge_b_organisation", "judge_b_verdict", "judge_b_score", "judge_b_critique"};
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private final Source source;
+
+    public VoteExport(Source source) {
+        this.source = source;
+    }
+
+    /** Writes all votes to {@code out} (not closed) and returns how many. */
+    public long write(ExportFormat format, OutputStream out) throws IOException {
+        try {
+            return format == ExportFormat.CSV ? writeCsv(out) : writeJsonLines(out);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private long writeJsonLines(OutputStream out) throws IOException {
+        Pseudonyms pseudonyms = new Pseudonyms();
+        long[] count = {0};
+        try (JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8)) {
+            json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            json.setRootValueSeparator(null);
+            source.forEachVote(vote -> {
+                try {
+                    writeJson(json, vote, pseudonyms.of(vote.voterKey()));
+                    json.writeRaw('\n');
+                    count[0]++;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+        return count[0];
+    }
+
+    private static void writeJson(JsonGenerator json, ExportedVote v, String voter) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("time", DateTimeFormatter.ISO_INSTANT.format(v.time()));
+        json.writeStringField("voter", voter);
+        json.writeStringField("choice", v.choice());
+        json.writeStringField("winner", v.winner());
+        json.writeObjectFieldStart("sample");
+        json.writeStringField("kind", v.sampleKind());
+        json.writeStringField("category", v.category());
+        json.writeStringField("input", v.input());
+        if ("single".equals(v.sampleKind())) {
+            json.writeStringField("response", v.response());
+            json.writeStringField("model", v.model());
+        } else {
+            json.writeStringField("response_a", v.responseA());
+            json.writeStringField("response_b", v.responseB());
+            json.writeStringField("model_a", v.modelA());
+            json.writeStringField("model_b", v.modelB());
+        }
+        json.writeStringField("reference", v.reference());
+        json.writeEndObject();
+        writeJudgement(json, "judge_a", v.judgeA());
+        writeJudgement(json, "judge_b", v.judgeB());
+        json.writeEndObject();
+    }
+
+    private static void writeJudgement(JsonGenerator json, String field, ExportedVote.Judgement j) throws IOException {
+        json.writeObjectFieldStart(field);
+        json.writeStringField("name", j.name());
+        json.writeStringField("organisation", j.organisation());
+        json.writeStringField("verdict", j.verdict());
+        if (j.score() == null) json.writeNullField("score");
+        else json.writeNumberField("score", j.score());
+        json.writeStringField("critique", j.critique());
+        json.writeEndObject();
+    }
+
+    private long writeCsv(OutputStream out) throws IOException {
+        Pseudonyms pseudonyms = new Pseudonyms();
+        long[] count = {0};
+        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        CSVPrinter csv = CSVFormat.RFC4180.builder().setHeader(CSV_COLUMNS).get().print(writer);
+        source.forEachVote(v -> {
+            try {
+                ExportedVote.Judgement a = v.judgeA();
+                ExportedVote.Judgement b = v.judgeB();
+                csv.printRecord(DateTimeFormatter.ISO_INSTANT.format(v.time()), pseudonyms.of(v.voterKey()),
+                        v.choice(), v.winner(), v.category(), v.sampleKind(), v.input(), v.response(),
+                        v.responseA(), v.responseB(), v.reference(), v.model(), v.modelA(), v.modelB(),
+                        a.name(), a.organisation(), a.verdict(), a.score(), a.critique(),
+                        b.name(), b.organisation(), b.verdict(), b.score(), b.critique());
+                count[0]++;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        csv.flush();
+        return count[0];
+    }
+}

@@ -1,0 +1,187 @@
+package dev.tribunal.jobs;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.tribunal.rating.Battle;
+import dev.tribunal.rating.BattleSet;
+import dev.tribunal.rating.Leaderboard;
+import dev.tribunal.rating.LeaderboardRow;
+import dev.tribunal.rating.RatingEngine;
+import dev.tribunal.rating.RatingMethod;
+import dev.tribunal.rating.RatingOptions;
+import dev.tribunal.store.BattleFilter;
+import dev.tribunal.store.ContestantKind;
+import dev.tribunal.store.Database;
+import dev.tribunal.store.Snapshot;
+import dev.tribunal.store.SnapshotRow;
+import dev.tribunal.store.SnapshotStatus;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Recomputes every leaderboard from the battles up to a cut-off and stores each as an immutable snapshot.
+ *
+ * <p>One pass per kind of contestant streams the battles (oldest first) into every board they belong to — their
+ * source overall and their source in their category — aggregating as it goes, so memory follows the number of
+ * distinct cells, not of battles. Each board's inputs hash is SHA-256 over the rating settings and its battles
+ * in that order (a, b, outcome, weight, category, time). A board whose hash equals its latest good snapshot's is
+ * not recomputed and gets no new snapshot (its {@code computed_at} stays the time it was computed). A board
+ * whose rating fails gets a snapshot with status failed and the error; readers keep the last good one.
+ * The judges' arena board always exists, empty until the first vote.
+ */
+public final class LeaderboardRefresh {
+
+    /** Settings as stored with each snapshot. */
+    record Settings(String method, int bootstrapRounds, long seed, String anchor, double anchorRating,
+                    double eloK, boolean styleControl) {
+    }
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
+
+    private final Database db;
+    private final RatingOptions options;
+    private final Clock clock;
+    private final String settingsJson;
+
+    public LeaderboardRefresh(Database db, RatingOptions options, Clock clock) {
+        this.db = db;
+        this.options = options;
+        this.clock = clock;
+        try {
+            this.settingsJson = JSON.writeValueAsString(new Settings(options.method().name().toLowerCase(),
+                    options.rounds(), options.seed(), options.effectiveAnchor(), options.anchorRating(),
+                    options.eloK(), options.styleControl()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Refreshes every board; one refresh at a time. */
+    public synchronized RefreshResult run() {
+        Instant startedAt = clock.instant();
+        Instant cutoff = startedAt;
+        Map<Board, Accumulator> boards = new LinkedHashMap<>();
+        boards.put(new Board(ContestantKind.JUDGE, "arena", null), accumulator(ContestantKind.JUDGE));
+        for (ContestantKind kind : ContestantKind.values()) {
+            db.battles().forEachRow(BattleFilter.of(kind).withCutoff(cutoff), row -> {
+                Battle battle = row.toBattle();
+                boards.computeIfAbsent(new Board(kind, row.source(), null), b -> accumulator(kind)).add(battle);
+                if (row.category() != null) {
+                    boards.computeIfAbsent(new Board(kind, row.source(), row.category()), b -> accumulator(kind))
+                            .add(battle);
+                }
+            });
+        }
+        int computed = 0;
+        int unchanged = 0;
+        List<String> errors = new ArrayList<>();
+        for (Map.Entry<Board, Accumulator> entry : boards.entrySet()) {
+            Board board = entry.getKey();
+            Accumulator acc = entry.getValue();
+            String hash = acc.hash();
+            Optional<Snapshot> last = db.snapshots().latestOk(board.kind(), board.source(), board.category());
+            if (last.isPresent() && last.get().inputsHash().equals(hash)) {
+                unchanged++;
+                continue;
+            }
+            try {
+                Leaderboard leaderboard = RatingEngine.rate(acc.battles.build(), optionsFor(board.kind()));
+                db.snapshots().insert(snapshot(board, cutoff, acc.count, hash, SnapshotStatus.OK, null), rows(leaderboard));
+                computed++;
+            } catch (RuntimeException e) {
+                String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+                db.snapshots().insert(snapshot(board, cutoff, acc.count, hash, SnapshotStatus.FAILED, error), List.of());
+                errors.add(describe(board) + ": " + error);
+            }
+        }
+        return new RefreshResult(startedAt, cutoff, computed, unchanged, errors.size(), List.copyOf(errors));
+    }
+
+    /** Style control is about answers: it applies to models, not to judges' critiques. */
+    private RatingOptions optionsFor(ContestantKind kind) {
+        return kind == ContestantKind.JUDGE ? options.withStyleControl(false) : options;
+    }
+
+    private Accumulator accumulator(ContestantKind kind) {
+        RatingOptions o = optionsFor(kind);
+        BattleSet.Builder battles = BattleSet.builder();
+        if (o.method() == RatingMethod.ELO) battles.keepRows();
+        if (o.styleControl()) battles.keepStyle();
+        return new Accumulator(settingsJson, battles);
+    }
+
+    private Snapshot snapshot(Board board, Instant cutoff, long battles, String hash, SnapshotStatus status,
+                              String error) {
+        return new Snapshot(0, board.kind(), board.source(), board.category(), clock.instant(), cutoff, battles, hash,
+                settingsJson, status, error);
+    }
+
+    private static List<SnapshotRow> rows(Leaderboard leaderboard) {
+        List<SnapshotRow> rows = new ArrayList<>();
+        for (LeaderboardRow r : leaderboard.rows()) {
+            rows.add(new SnapshotRow(r.name(), r.rankUb(), r.rating(), r.ratingLower(), r.ratingUpper(),
+                    finite(r.score()), finite(r.scoreLower()), finite(r.scoreUpper()), r.battles(), null));
+        }
+        return rows;
+    }
+
+    private static Double finite(double value) {
+        return Double.isFinite(value) ? value : null;
+    }
+
+    static String describe(Board board) {
+        return board.kind().code() + "s/" + board.source() + (board.category() == null ? "" : "/" + board.category());
+    }
+
+    /** One board's battles, aggregated, and the running hash of its inputs. */
+    private static final class Accumulator {
+        final BattleSet.Builder battles;
+        final MessageDigest digest;
+        final ByteBuffer numbers = ByteBuffer.allocate(3 * Long.BYTES);
+        long count;
+
+        Accumulator(String settingsJson, BattleSet.Builder battles) {
+            this.battles = battles;
+            try {
+                digest = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+            digest.update(settingsJson.getBytes(StandardCharsets.UTF_8));
+        }
+
+        void add(Battle b) {
+            battles.add(b);
+            count++;
+            text(b.a());
+            text(b.b());
+            text(b.category());
+            numbers.clear();
+            numbers.putDouble(b.outcome()).putDouble(b.weight()).putLong(b.time());
+            digest.update(numbers.array());
+        }
+
+        private void text(String s) {
+            // a separator, so that ("ab", "c") and ("a", "bc") differ, and null differs from ""
+            digest.update((byte) (s == null ? 1 : 0));
+            if (s != null) digest.update(s.getBytes(StandardCharsets.UTF_8));
+        }
+
+        String hash() {
+            return HexFormat.of().formatHex(digest.digest());
+        }
+    }
+}

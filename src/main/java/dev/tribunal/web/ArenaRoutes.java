@@ -1,0 +1,109 @@
+package dev.tribunal.web;
+
+import dev.tribunal.arena.ArenaException;
+import dev.tribunal.arena.Choice;
+import dev.tribunal.arena.JudgeArena;
+import dev.tribunal.arena.Reveal;
+import dev.tribunal.arena.Round;
+import dev.tribunal.arena.RoundStore.StoredRound;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.regex.Pattern;
+
+/**
+ * The judge arena over HTTP: {@code POST /api/rounds}, {@code GET /api/rounds/{id}},
+ * {@code POST /api/rounds/{id}/vote}, {@code POST /api/rounds/{id}/regenerate}. Limits are checked before
+ * anything is stored.
+ */
+public final class ArenaRoutes implements RouteGroup {
+
+    private static final Pattern ROUND_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+    private final JudgeArena arena;
+    private final VoterIdentity voters;
+    private final RateLimiter roundLimit;
+    private final RateLimiter voteLimit;
+    private final long maxBodyBytes;
+
+    public ArenaRoutes(JudgeArena arena, VoterIdentity voters, RateLimiter roundLimit, RateLimiter voteLimit,
+                       long maxBodyBytes) {
+        this.arena = arena;
+        this.voters = voters;
+        this.roundLimit = roundLimit;
+        this.voteLimit = voteLimit;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    @Override
+    public void register(RoutesConfig routes) {
+        routes.post("/api/rounds", this::start);
+        routes.get("/api/rounds/{id}", this::get);
+        routes.post("/api/rounds/{id}/vote", this::vote);
+        routes.post("/api/rounds/{id}/regenerate", this::regenerate);
+    }
+
+    private void start(Context ctx) {
+        JsonRequest.read(ctx, maxBodyBytes, true).allowOnly();
+        String voter = voters.voterHash(ctx);
+        roundLimit.acquire(voter);
+        created(ctx, guarded(() -> arena.start(voter)));
+    }
+
+    private void regenerate(Context ctx) {
+        String id = roundId(ctx);
+        JsonRequest.read(ctx, maxBodyBytes, true).allowOnly();
+        String voter = voters.voterHash(ctx);
+        roundLimit.acquire(voter);
+        created(ctx, guarded(() -> arena.regenerate(id, voter)));
+    }
+
+    private void get(Context ctx) {
+        StoredRound stored = guarded(() -> arena.get(roundId(ctx)));
+        Reveal reveal = stored.voted() ? arena.reveal(stored.round(), stored.vote()) : null;
+        noStore(ctx).json(ArenaViews.storedRound(stored.round(), reveal));
+    }
+
+    private void vote(Context ctx) {
+        String id = roundId(ctx);
+        Choice choice = Choice.fromWireName(JsonRequest.read(ctx, maxBodyBytes, false)
+                .allowOnly("choice").requiredOneOf("choice", Choice.WIRE_NAMES));
+        String voter = voters.voterHash(ctx);
+        voteLimit.acquire(voter);
+        Reveal reveal = guarded(() -> arena.vote(id, choice, voter));
+        noStore(ctx).json(ArenaViews.reveal(reveal));
+    }
+
+    private void created(Context ctx, Round round) {
+        noStore(ctx).status(201).header("Location", "/api/rounds/" + round.id()).json(ArenaViews.newRound(round));
+    }
+
+    private static Context noStore(Context ctx) {
+        return ctx.header("Cache-Control", "no-store");
+    }
+
+    private static String roundId(Context ctx) {
+        String id = ctx.pathParam("id");
+        if (!ROUND_ID.matcher(id).matches()) {
+            throw new ProblemException(404, "unknown-round", "Unknown round", "There is no round '" + id + "'.");
+        }
+        return id;
+    }
+
+    private static <T> T guarded(java.util.function.Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (ArenaException e) {
+            throw problem(e);
+        }
+    }
+
+    static ProblemException problem(ArenaException e) {
+        return switch (e.reason()) {
+            case UNKNOWN_ROUND -> new ProblemException(404, "unknown-round", "Unknown round", e.getMessage());
+            case EXPIRED_ROUND -> new ProblemException(410, "round-expired", "Round expired", e.getMessage());
+            case ALREADY_VOTED -> new ProblemException(409, "already-voted", "Already voted", e.getMessage());
+            case NOT_YOUR_ROUND -> new ProblemException(403, "not-your-round", "Not your round", e.getMessage());
+            case NO_MATCHUP -> new ProblemException(503, "nothing-to-judge", "Nothing to judge", e.getMessage());
+        };
+    }
+}

@@ -1,0 +1,155 @@
+package dev.tribunal.web;
+
+import dev.tribunal.store.BrowseDao;
+import dev.tribunal.store.BrowseDao.BrowsedQuestion;
+import dev.tribunal.store.BrowseDao.BrowsedSample;
+import dev.tribunal.store.BrowseDao.Filter;
+import dev.tribunal.store.BrowseDao.JudgedEvaluation;
+import dev.tribunal.store.Sample;
+import dev.tribunal.store.SampleKind;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Browsing what is already public, for the battles page: {@code GET /api/samples} (arena samples with every
+ * judge's evaluation and its votes), {@code GET /api/questions} (benchmark questions with answers and judgments),
+ * both filtered by {@code q}, {@code judge}, {@code model}, {@code category} and paged by {@code page} (from 1)
+ * and {@code size} (1–50); {@code GET /api/browse/facets} lists the filter values.
+ */
+public final class BrowseRoutes implements RouteGroup {
+
+    static final int DEFAULT_SIZE = 20;
+    static final int MAX_SIZE = 50;
+    static final int MAX_FILTER_CHARS = 200;
+
+    private final BrowseDao browse;
+
+    public BrowseRoutes(BrowseDao browse) {
+        this.browse = browse;
+    }
+
+    @Override
+    public void register(RoutesConfig routes) {
+        routes.get("/api/samples", this::samples);
+        routes.get("/api/questions", this::questions);
+        routes.get("/api/browse/facets", ctx -> noStore(ctx).json(browse.facets()));
+    }
+
+    record PageView<T>(int page, int size, long total, List<T> items) {
+    }
+
+    record VotesView(long rounds, long won, long lost, long tie, long bothBad) {
+    }
+
+    record EvaluationView(String judge, String organisation, String verdict, Integer score, String critique,
+                          String status, VotesView votes) {
+    }
+
+    record SampleView(long id, String kind, String category, String source, String input, String response,
+                      String responseA, String responseB, String reference, String rubric,
+                      Map<String, String> models, Instant createdAt, List<EvaluationView> evaluations) {
+    }
+
+    record AnswerView(String model, String content, Long tokens) {
+    }
+
+    record JudgmentView(String judge, String modelA, String modelB, int game, String verdict, Double score,
+                        String critique, String status) {
+    }
+
+    record QuestionView(long id, String questionSet, String category, String topic, String difficulty, String prompt,
+                        String reference, List<AnswerView> answers, List<JudgmentView> judgments) {
+    }
+
+    private void samples(Context ctx) {
+        Paging paging = Paging.of(ctx);
+        BrowseDao.Page<BrowsedSample> found = browse.samples(filter(ctx), paging.offset(), paging.size());
+        noStore(ctx).json(paging.view(found.total(), found.items().stream().map(BrowseRoutes::sample).toList()));
+    }
+
+    private void questions(Context ctx) {
+        Paging paging = Paging.of(ctx);
+        BrowseDao.Page<BrowsedQuestion> found = browse.questions(filter(ctx), paging.offset(), paging.size());
+        noStore(ctx).json(paging.view(found.total(), found.items().stream().map(BrowseRoutes::question).toList()));
+    }
+
+    private static SampleView sample(BrowsedSample browsed) {
+        Sample s = browsed.sample();
+        Map<String, String> models = new LinkedHashMap<>();
+        if (s.kind() == SampleKind.PAIR) {
+            models.put("response_a", s.modelA());
+            models.put("response_b", s.modelB());
+        } else {
+            models.put("response", s.modelA());
+        }
+        return new SampleView(s.id(), s.kind().code(), s.category(), s.source().code(), s.input(), s.response(),
+                s.responseA(), s.responseB(), s.reference(), s.rubric(), models, s.createdAt(),
+                browsed.evaluations().stream().map(BrowseRoutes::evaluation).toList());
+    }
+
+    private static EvaluationView evaluation(JudgedEvaluation e) {
+        BrowseDao.EvaluationVotes v = e.votes();
+        return new EvaluationView(e.judge(), e.organisation(), e.verdict(), e.score(), e.critique(), e.status().code(),
+                new VotesView(v.rounds(), v.won(), v.lost(), v.tie(), v.bothBad()));
+    }
+
+    private static QuestionView question(BrowsedQuestion browsed) {
+        var q = browsed.question();
+        return new QuestionView(q.id(), q.questionSet(), q.category(), q.topic(), q.difficulty(), q.prompt(),
+                q.reference(),
+                browsed.answers().stream().map(a -> new AnswerView(a.model(), a.content(), a.tokens())).toList(),
+                browsed.judgments().stream().map(j -> new JudgmentView(j.judge(), j.modelA(), j.modelB(), j.game(),
+                        j.verdict(), j.score(), j.critique(), j.status().code())).toList());
+    }
+
+    private static Filter filter(Context ctx) {
+        return new Filter(text(ctx, "q"), text(ctx, "judge"), text(ctx, "model"), text(ctx, "category"));
+    }
+
+    private static String text(Context ctx, String name) {
+        String value = ctx.queryParam(name);
+        if (value != null && value.length() > MAX_FILTER_CHARS) {
+            throw ProblemException.badRequest("Query parameter '" + name + "' is longer than " + MAX_FILTER_CHARS
+                    + " characters.");
+        }
+        return value;
+    }
+
+    private static Context noStore(Context ctx) {
+        // browsing hides samples of live rounds, so an answer must not be reused once those rounds end or begin
+        return ctx.header("Cache-Control", "no-store");
+    }
+
+    /** page (from 1) and size (1–{@value #MAX_SIZE}) from the query, or a problem naming the parameter. */
+    record Paging(int page, int size) {
+
+        static Paging of(Context ctx) {
+            return new Paging(number(ctx, "page", 1, 1, 1_000_000), number(ctx, "size", DEFAULT_SIZE, 1, MAX_SIZE));
+        }
+
+        int offset() {
+            return (page - 1) * size;
+        }
+
+        <T> PageView<T> view(long total, List<T> items) {
+            return new PageView<>(page, size, total, items);
+        }
+
+        private static int number(Context ctx, String name, int otherwise, int min, int max) {
+            String raw = ctx.queryParam(name);
+            if (raw == null || raw.isBlank()) return otherwise;
+            try {
+                int value = Integer.parseInt(raw.strip());
+                if (value >= min && value <= max) return value;
+            } catch (NumberFormatException e) {
+                // falls through to the problem below
+            }
+            throw ProblemException.badRequest("Query parameter '" + name + "' must be a whole number from " + min
+                    + " to " + max + ", not '" + raw + "'.");
+        }
+    }
+}

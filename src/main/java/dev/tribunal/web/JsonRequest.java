@@ -1,0 +1,116 @@
+package dev.tribunal.web;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A request body read strictly: {@code Content-Type: application/json} (415 otherwise), at most a configured
+ * number of bytes (413), syntactically valid (400), a JSON object without duplicate keys (400). Fields are then
+ * taken by name, and anything unknown, missing or of the wrong type is a 400 problem naming the field.
+ */
+public final class JsonRequest {
+
+    private static final ObjectMapper STRICT = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    private final ObjectNode body;
+
+    private JsonRequest(ObjectNode body) {
+        this.body = body;
+    }
+
+    /** Reads the body; an absent body counts as {@code {}} when {@code emptyAllowed}. */
+    public static JsonRequest read(Context ctx, long maxBytes, boolean emptyAllowed) {
+        byte[] bytes = boundedBody(ctx, maxBytes);
+        if (bytes.length == 0) {
+            if (emptyAllowed) return new JsonRequest(JsonNodeFactory.instance.objectNode());
+            throw ProblemException.badRequest("The request body is empty; send a JSON object.");
+        }
+        requireJsonContentType(ctx);
+        JsonNode node;
+        try {
+            node = STRICT.readTree(bytes);
+        } catch (JsonParseException e) {
+            throw ProblemException.badRequest("The request body is not valid JSON: " + e.getOriginalMessage()
+                    + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+        } catch (IOException e) {
+            throw ProblemException.badRequest("The request body is not valid JSON: " + e.getMessage());
+        }
+        if (node == null || !node.isObject()) {
+            throw ProblemException.badRequest("The request body must be a JSON object, not "
+                    + (node == null ? "nothing" : node.getNodeType().name().toLowerCase()) + ".");
+        }
+        return new JsonRequest((ObjectNode) node);
+    }
+
+    private static void requireJsonContentType(Context ctx) {
+        String type = ctx.contentType();
+        String mediaType = type == null ? "" : type.split(";", 2)[0].trim().toLowerCase();
+        if (!mediaType.equals("application/json")) {
+            throw new ProblemException(415, "unsupported-media-type", "Unsupported media type",
+                    "Send the body as Content-Type: application/json" + (type == null ? "" : ", not " + type) + ".");
+        }
+    }
+
+    private static byte[] boundedBody(Context ctx, long maxBytes) {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > maxBytes) throw tooLarge(maxBytes);
+        try (InputStream in = ctx.req().getInputStream()) {
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+            if (bytes.length > maxBytes) throw tooLarge(maxBytes);
+            return bytes;
+        } catch (IOException e) {
+            throw ProblemException.badRequest("The request body could not be read: " + e.getMessage());
+        }
+    }
+
+    private static ProblemException tooLarge(long maxBytes) {
+        return new ProblemException(413, "body-too-large", "Request body too large",
+                "The request body is larger than the limit of " + maxBytes + " bytes.");
+    }
+
+    /** Refuses any field not named here. */
+    public JsonRequest allowOnly(String... names) {
+        Set<String> allowed = Set.of(names);
+        for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
+            String name = it.next();
+            if (!allowed.contains(name)) {
+                throw ProblemException.badRequest("Unknown field '" + name + "'"
+                        + (names.length == 0 ? "; this request takes no fields." : "; allowed: " + String.join(", ", names) + "."));
+            }
+        }
+        return this;
+    }
+
+    /** A required string field whose value must be one of {@code values}. */
+    public String requiredOneOf(String name, List<String> values) {
+        JsonNode value = body.get(name);
+        if (value == null || value.isNull()) {
+            throw ProblemException.badRequest("Missing field '" + name + "': one of " + String.join(", ", values) + ".");
+        }
+        if (!value.isTextual()) {
+            throw ProblemException.badRequest("Field '" + name + "' must be a string (one of " + String.join(", ", values)
+                    + "), not " + value.getNodeType().name().toLowerCase() + ".");
+        }
+        if (!values.contains(value.textValue())) {
+            throw ProblemException.badRequest("Field '" + name + "' must be one of " + String.join(", ", values)
+                    + ", not '" + value.textValue() + "'.");
+        }
+        return value.textValue();
+    }
+
+}

@@ -1,0 +1,167 @@
+package dev.tribunal.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tribunal.store.Contestant;
+import dev.tribunal.store.ContestantKind;
+import dev.tribunal.store.Database;
+import dev.tribunal.store.Snapshot;
+import dev.tribunal.store.SnapshotRow;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * {@code GET /api/leaderboards/judges} and {@code GET /api/leaderboards/models?source=…&category=…}: the latest
+ * good snapshot, as JSON or (with {@code ?format=csv} or {@code Accept: text/csv}) CSV. Rows are ordered by
+ * rating; {@code rank} is the position, {@code rank_ub} the rank range's upper end; rows with fewer battles than
+ * the threshold are marked preliminary.
+ */
+public final class LeaderboardRoutes implements RouteGroup {
+
+    /** The model source shown when none is asked for, when it exists. */
+    public static final String DEFAULT_MODEL_SOURCE = "human";
+    private static final String[] CSV_COLUMNS = {"rank", "rank_ub", "name", "display_name", "organisation", "licence",
+        "rating", "ci_lower", "ci_upper", "battles", "preliminary"};
+    private static final Duration SOURCES_CACHE = Duration.ofSeconds(30);
+
+    record Row(int rank, int rankUb, String name, String displayName, String organisation, String licence,
+               double rating, Double ciLower, Double ciUpper, double battles, boolean preliminary) {
+    }
+
+    record View(String kind, String source, String category, Instant computedAt, Instant cutoff, long battles,
+                String inputsHash, JsonNode settings, List<Row> rows, List<String> sources) {
+    }
+
+    private final Database db;
+    private final ObjectMapper json;
+    private final double preliminaryBelow;
+    private final Clock clock;
+    private final Map<ContestantKind, List<String>> sources = new HashMap<>();
+    private Instant sourcesAt = Instant.MIN;
+
+    /** @param preliminaryBelow rows with fewer (weighted) battles than this are marked preliminary */
+    public LeaderboardRoutes(Database db, ObjectMapper json, double preliminaryBelow, Clock clock) {
+        this.db = db;
+        this.json = json;
+        this.preliminaryBelow = preliminaryBelow;
+        this.clock = clock;
+    }
+
+    @Override
+    public void register(RoutesConfig routes) {
+        routes.get("/api/leaderboards/judges", ctx -> show(ctx, ContestantKind.JUDGE));
+        routes.get("/api/leaderboards/models", ctx -> show(ctx, ContestantKind.MODEL));
+    }
+
+    private void show(Context ctx, ContestantKind kind) {
+        boolean csv = wantsCsv(ctx);
+        List<String> available = sources(kind);
+        String source = ctx.queryParam("source");
+        if (source == null) source = defaultSource(kind, available);
+        String category = ctx.queryParam("category");
+        if (category != null && category.isBlank()) category = null;
+        String what = kind == ContestantKind.JUDGE ? "judges" : "models";
+        Snapshot snapshot = latest(kind, what, source, category, available);
+        List<Row> rows = rows(kind, db.snapshots().rows(snapshot.id()));
+        if (csv) {
+            writeCsv(ctx, rows);
+            return;
+        }
+        ctx.json(new View(what, snapshot.source(), snapshot.category(), snapshot.computedAt(), snapshot.cutoff(),
+                snapshot.battleCount(), snapshot.inputsHash(), settings(snapshot), rows, available));
+    }
+
+    private Snapshot latest(ContestantKind kind, String what, String source, String category, List<String> available) {
+        return db.snapshots().latestOk(kind, source, category).orElseThrow(() -> new ProblemException(404,
+                "no-leaderboard", "No leaderboard", "There is no " + what + " leaderboard for source '" + source + "'"
+                + (category == null ? "" : " and category '" + category + "'") + " yet; sources with battles: "
+                + String.join(", ", available) + ". Leaderboards are computed hourly and on POST /api/admin/refresh."));
+    }
+
+    private static String defaultSource(ContestantKind kind, List<String> available) {
+        if (kind == ContestantKind.JUDGE) return "arena";
+        if (available.contains(DEFAULT_MODEL_SOURCE) || available.isEmpty()) return DEFAULT_MODEL_SOURCE;
+        return available.getFirst();
+    }
+
+    private static boolean wantsCsv(Context ctx) {
+        String format = ctx.queryParam("format");
+        if (format != null) {
+            return switch (format) {
+                case "csv" -> true;
+                case "json" -> false;
+                default -> throw ProblemException.badRequest("Query parameter 'format' must be json or csv, not '"
+                        + format + "'.");
+            };
+        }
+        String accept = ctx.header("Accept");
+        return accept != null && accept.contains("text/csv");
+    }
+
+    private List<Row> rows(ContestantKind kind, List<SnapshotRow> stored) {
+        Map<String, Contestant> byName = new HashMap<>();
+        for (Contestant c : db.contestants().list(kind)) byName.put(c.name(), c);
+        List<SnapshotRow> ordered = new ArrayList<>(stored);
+        ordered.sort(Comparator.comparingDouble(SnapshotRow::rating).reversed().thenComparing(SnapshotRow::contestant));
+        List<Row> rows = new ArrayList<>();
+        for (SnapshotRow r : ordered) {
+            Contestant c = byName.get(r.contestant());
+            rows.add(new Row(rows.size() + 1, r.rankUb(), r.contestant(), c == null ? r.contestant() : c.displayName(),
+                    c == null ? null : c.organisation(), c == null ? null : c.licence(), r.rating(), r.ratingLower(),
+                    r.ratingUpper(), r.battles(), r.battles() < preliminaryBelow));
+        }
+        return rows;
+    }
+
+    private JsonNode settings(Snapshot snapshot) {
+        try {
+            return json.readTree(snapshot.settingsJson());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The sources that have battles of this kind, re-read at most every 30 s (a scan of the battles). */
+    private synchronized List<String> sources(ContestantKind kind) {
+        Instant now = clock.instant();
+        if (now.isAfter(sourcesAt.plus(SOURCES_CACHE))) {
+            sources.clear();
+            sourcesAt = now;
+        }
+        return sources.computeIfAbsent(kind, k -> {
+            List<String> found = new ArrayList<>(db.battles().sources(k));
+            if (k == ContestantKind.JUDGE && !found.contains("arena")) found.addFirst("arena");
+            return List.copyOf(found);
+        });
+    }
+
+    private static void writeCsv(Context ctx, List<Row> rows) {
+        ctx.contentType("text/csv; charset=utf-8");
+        try {
+            Writer out = new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8);
+            CSVPrinter csv = CSVFormat.RFC4180.builder().setHeader(CSV_COLUMNS).get().print(out);
+            for (Row r : rows) {
+                csv.printRecord(r.rank(), r.rankUb(), r.name(), r.displayName(), r.organisation(), r.licence(),
+                        r.rating(), r.ciLower(), r.ciUpper(), r.battles(), r.preliminary());
+            }
+            csv.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

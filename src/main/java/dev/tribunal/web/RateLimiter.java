@@ -1,0 +1,111 @@
+package dev.tribunal.web;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+
+/**
+ * Per-key token buckets, one per {@link Limit}: a limit of n per period holds at most n tokens and refills
+ * n/period continuously, so "30 per minute" allows a burst of 30 and then one every 2 s. A request takes one
+ * token from every bucket or none (refused with the wait until all have one). Keys are voter hashes; buckets
+ * that have refilled completely are forgotten, so memory follows the number of recently active voters.
+ */
+public final class RateLimiter {
+
+    /** At most {@code permits} per {@code period}; permits ≤ 0 means no limit. */
+    public record Limit(int permits, Duration period) {
+        double tokensPerNano() {
+            return permits / (double) period.toNanos();
+        }
+    }
+
+    private static final int SWEEP_EVERY = 4096;
+
+    private final String what;
+    private final List<Limit> limits;
+    private final LongSupplier nanoClock;
+    private final ConcurrentHashMap<String, Buckets> byKey = new ConcurrentHashMap<>();
+    private final AtomicLong calls = new AtomicLong();
+
+    /** @param what what is being limited, for the problem detail ("votes", "rounds") */
+    public RateLimiter(String what, List<Limit> limits, LongSupplier nanoClock) {
+        this.what = what;
+        this.limits = limits.stream().filter(l -> l.permits() > 0).toList();
+        this.nanoClock = nanoClock;
+    }
+
+    public RateLimiter(String what, List<Limit> limits) {
+        this(what, limits, System::nanoTime);
+    }
+
+    /** Takes one permit for {@code key}, or throws a 429 problem with Retry-After. */
+    public void acquire(String key) {
+        if (limits.isEmpty()) return;
+        long now = nanoClock.getAsLong();
+        if (calls.incrementAndGet() % SWEEP_EVERY == 0) sweep(now);
+        Buckets buckets = byKey.computeIfAbsent(key, k -> new Buckets(limits, now));
+        long waitNanos = buckets.tryTake(limits, now);
+        if (waitNanos > 0) {
+            long seconds = Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L);
+            throw ProblemException.tooManyRequests("Too many " + what + " from this voter: the limit is "
+                    + describe() + ". Try again in " + seconds + " s.", seconds);
+        }
+    }
+
+    private String describe() {
+        return String.join(" and ", limits.stream().map(l -> l.permits() + " per " + human(l.period())).toList());
+    }
+
+    private static String human(Duration period) {
+        if (period.equals(Duration.ofMinutes(1))) return "minute";
+        if (period.equals(Duration.ofHours(1))) return "hour";
+        if (period.equals(Duration.ofDays(1))) return "day";
+        return period.toSeconds() + " s";
+    }
+
+    private void sweep(long now) {
+        byKey.values().removeIf(b -> b.isFull(limits, now));
+    }
+
+    int trackedKeys() {
+        return byKey.size();
+    }
+
+    private static final class Buckets {
+        private final double[] tokens;
+        private long last;
+
+        Buckets(List<Limit> limits, long now) {
+            tokens = limits.stream().mapToDouble(Limit::permits).toArray();
+            last = now;
+        }
+
+        /** 0 when a token was taken from every bucket, else the nanoseconds until that is possible. */
+        synchronized long tryTake(List<Limit> limits, long now) {
+            refill(limits, now);
+            long wait = 0;
+            for (int i = 0; i < tokens.length; i++) {
+                if (tokens[i] < 1) wait = Math.max(wait, (long) Math.ceil((1 - tokens[i]) / limits.get(i).tokensPerNano()));
+            }
+            if (wait > 0) return wait;
+            for (int i = 0; i < tokens.length; i++) tokens[i] -= 1;
+            return 0;
+        }
+
+        synchronized boolean isFull(List<Limit> limits, long now) {
+            refill(limits, now);
+            for (int i = 0; i < tokens.length; i++) if (tokens[i] < limits.get(i).permits()) return false;
+            return true;
+        }
+
+        private void refill(List<Limit> limits, long now) {
+            long elapsed = Math.max(0, now - last);
+            last = now;
+            for (int i = 0; i < tokens.length; i++) {
+                tokens[i] = Math.min(limits.get(i).permits(), tokens[i] + elapsed * limits.get(i).tokensPerNano());
+            }
+        }
+    }
+}

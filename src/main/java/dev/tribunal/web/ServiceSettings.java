@@ -1,0 +1,47 @@
+package dev.tribunal.web;
+
+import dev.tribunal.rating.RatingOptions;
+import java.time.Duration;
+
+/**
+ * Everything the running service needs beyond the database, in one place (the {@code serve} command fills it
+ * from {@code config/tribunal.yaml} and the environment).
+ *
+ * @param roundLifetime      how long a dealt round takes a vote
+ * @param roundsPerMinute    new rounds (and regenerations) per voter per minute; 0 = no limit
+ * @param votesPerMinute     votes per voter per minute; 0 = no limit
+ * @param votesPerDay        votes per voter per day; 0 = no limit
+ * @param refreshEvery       how often the leaderboards are recomputed
+ * @param rating             how the leaderboards are computed
+ * @param preliminaryBelow   leaderboard rows with fewer battles are marked preliminary
+ * @param adminTokenVariable the environment variable that holds the admin token (named in messages)
+ * @param adminToken         its value, or null when unset
+ * @param voterSecret        the HMAC key for voter ids (at least 16 bytes)
+ */
+public record ServiceSettings(WebSettings web, Duration roundLifetime, int roundsPerMinute, int votesPerMinute,
+                              int votesPerDay, Duration refreshEvery, RatingOptions rating, double preliminaryBelow,
+                              String adminTokenVariable, String adminToken, byte[] voterSecret, String version) {
+
+    /** Rows with fewer battles than this are marked preliminary: their intervals are still wide. */
+    public static final double PRELIMINARY_BELOW = 30;
+
+    public ServiceSettings withWeb(WebSettings newWeb) {
+        return new ServiceSettings(newWeb, roundLifetime, roundsPerMinute, votesPerMinute, votesPerDay, refreshEvery,
+                rating, preliminaryBelow, adminTokenVariable, adminToken, voterSecret, version);
+    }
+
+    public ServiceSettings withLimits(int rounds, int votes, int votesDaily) {
+        return new ServiceSettings(web, roundLifetime, rounds, votes, votesDaily, refreshEvery, rating,
+                preliminaryBelow, adminTokenVariable, adminToken, voterSecret, version);
+    }
+
+    public ServiceSettings withAdminToken(String token) {
+        return new ServiceSettings(web, roundLifetime, roundsPerMinute, votesPerMinute, votesPerDay, refreshEvery,
+                rating, preliminaryBelow, adminTokenVariable, token, voterSecret, version);
+    }
+
+    public ServiceSettings withRoundLifetime(Duration lifetime) {
+        return new ServiceSettings(web, lifetime, roundsPerMinute, votesPerMinute, votesPerDay, refreshEvery, rating,
+                preliminaryBelow, adminTokenVariable, adminToken, voterSecret, version);
+    }
+}

@@ -1,0 +1,90 @@
+package dev.tribunal.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tribunal.arena.ArenaCatalog;
+import dev.tribunal.arena.JudgeArena;
+import dev.tribunal.arena.StoredEvaluations;
+import dev.tribunal.arena.StoredRounds;
+import dev.tribunal.export.StoredVotes;
+import dev.tribunal.export.VoteExport;
+import dev.tribunal.jobs.LeaderboardRefresh;
+import dev.tribunal.jobs.RefreshScheduler;
+import dev.tribunal.store.BrowseDao;
+import dev.tribunal.store.Database;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The running service, wired by hand: the arena on the store's evaluations, the leaderboard scheduler, the
+ * export, and the web server in front of them. The caller owns the database and closes it after this.
+ */
+public final class TribunalService implements AutoCloseable {
+
+    private final WebServer web;
+    private final RefreshScheduler scheduler;
+
+    private TribunalService(WebServer web, RefreshScheduler scheduler) {
+        this.web = web;
+        this.scheduler = scheduler;
+    }
+
+    public static TribunalService start(Database db, ServiceSettings settings, Clock clock) {
+        return start(db, settings, clock, List.of());
+    }
+
+    /** As {@link #start(Database, ServiceSettings, Clock)}, with more route groups (e.g. browsing). */
+    public static TribunalService start(Database db, ServiceSettings settings, Clock clock, List<RouteGroup> more) {
+        ObjectMapper json = ApiJson.mapper();
+        ArenaCatalog catalog = new ArenaCatalog(db, clock, Duration.ofMinutes(1));
+        JudgeArena arena = new JudgeArena(new StoredEvaluations(catalog), new StoredRounds(db, catalog),
+                settings.roundLifetime(), clock);
+        RefreshScheduler scheduler = new RefreshScheduler(new LeaderboardRefresh(db, settings.rating(), clock), db,
+                settings.refreshEvery());
+        VoterIdentity voters = new VoterIdentity(settings.voterSecret(), settings.web().secureCookies());
+        RateLimiter rounds = new RateLimiter("rounds", List.of(
+                new RateLimiter.Limit(settings.roundsPerMinute(), Duration.ofMinutes(1))));
+        RateLimiter votes = new RateLimiter("votes", List.of(
+                new RateLimiter.Limit(settings.votesPerMinute(), Duration.ofMinutes(1)),
+                new RateLimiter.Limit(settings.votesPerDay(), Duration.ofDays(1))));
+        List<RouteGroup> groups = new ArrayList<>(List.of(
+                new ArenaRoutes(arena, voters, rounds, votes, settings.web().maxBodyBytes()),
+                new LeaderboardRoutes(db, json, settings.preliminaryBelow(), clock),
+                new ExportRoutes(new VoteExport(new StoredVotes(db))),
+                new BrowseRoutes(new BrowseDao(db)),
+                new AdminRoutes(scheduler, settings.adminTokenVariable(), settings.adminToken()),
+                new HealthRoutes(db, settings.version(), clock)));
+        groups.addAll(more);
+        WebServer web = new WebServer(settings.web(), json, groups);
+        web.start();
+        scheduler.start();
+        return new TribunalService(web, scheduler);
+    }
+
+    public URI address() {
+        return web.address();
+    }
+
+    public int port() {
+        return web.port();
+    }
+
+    public RefreshScheduler scheduler() {
+        return scheduler;
+    }
+
+    /** Stops at once: the web server, then the scheduler (a running refresh finishes first). */
+    @Override
+    public void close() {
+        web.close();
+        scheduler.close();
+    }
+
+    /** Stops taking requests, lets those in flight finish (up to {@code grace}), then stops the scheduler. */
+    public void stopGracefully(Duration grace) {
+        web.stopGracefully(grace);
+        scheduler.close();
+    }
+}

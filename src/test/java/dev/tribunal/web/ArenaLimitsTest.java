@@ -1,0 +1,91 @@
+package dev.tribunal.web;
+
+import static dev.tribunal.web.WebServerTest.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tribunal.store.BattleFilter;
+import dev.tribunal.store.ContestantKind;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The arena's problems and limits on its real endpoints: nothing is stored by a refused request. */
+class ArenaLimitsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void tooManyRoundsPerMinuteIsA429WithRetryAfter() {
+        try (RunningService service = RunningService.start(dir,
+                RunningService.settings(dir.resolve("web")).withLimits(3, 1000, 100_000))) {
+            HttpSession browser = service.newBrowser();
+            for (int i = 0; i < 3; i++) assertThat(browser.post("/api/rounds", null).statusCode()).isEqualTo(201);
+            HttpResponse<String> refused = browser.post("/api/rounds", null);
+            assertProblem(refused, 429, "3 per minute");
+            long retryAfter = Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow());
+            assertThat(retryAfter).isBetween(1L, 60L);
+            assertThat(service.db().rounds().countCreatedSince(RunningService.voterHash(browser), Instant.EPOCH))
+                    .isEqualTo(3);
+            // another voter has its own allowance
+            assertThat(service.newBrowser().post("/api/rounds", null).statusCode()).isEqualTo(201);
+        }
+    }
+
+    @Test
+    void tooManyVotesPerMinuteOrPerDayIsA429() {
+        try (RunningService service = RunningService.start(dir,
+                RunningService.settings(dir.resolve("web")).withLimits(1000, 2, 3))) {
+            HttpSession browser = service.newBrowser();
+            assertThat(vote(browser).statusCode()).isEqualTo(200);
+            assertThat(vote(browser).statusCode()).isEqualTo(200);
+            HttpResponse<String> perMinute = vote(browser);
+            assertProblem(perMinute, 429, "2 per minute and 3 per day");
+            assertThat(Long.parseLong(perMinute.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 60L);
+            assertThat(service.db().votes().count()).isEqualTo(2);
+            assertThat(service.db().battles().count(BattleFilter.of(ContestantKind.JUDGE))).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aVoteOnAnExpiredRoundIsGone() {
+        MutableClock clock = new MutableClock(Instant.now());
+        try (RunningService service = RunningService.on(TemplateDatabase.copyInto(dir),
+                RunningService.settings(dir.resolve("web")).withRoundLifetime(Duration.ofMinutes(30)), clock)) {
+            HttpSession browser = service.newBrowser();
+            String id = HttpSession.json(browser.post("/api/rounds", null)).get("round_id").asText();
+            clock.advance(Duration.ofMinutes(31));
+            assertProblem(browser.postJson("/api/rounds/" + id + "/vote", "{\"choice\":\"A\"}"), 410, "expired");
+            assertThat(service.db().votes().count()).isZero();
+        }
+    }
+
+    @Test
+    void badVoteBodiesAreProblemsNamingTheFieldAndStoreNothing() {
+        try (RunningService service = RunningService.start(dir)) {
+            HttpSession browser = service.newBrowser();
+            String id = HttpSession.json(browser.post("/api/rounds", null)).get("round_id").asText();
+            String vote = "/api/rounds/" + id + "/vote";
+            assertProblem(browser.postJson(vote, "{\"choice\":"), 400, "not valid JSON");
+            assertProblem(browser.postJson(vote, "{\"choice\":\"A\",\"judge\":\"gpt4\"}"), 400, "'judge'");
+            assertProblem(browser.postJson(vote, "{}"), 400, "'choice'");
+            assertProblem(browser.postJson(vote, "{\"choice\":1}"), 400, "'choice' must be a string");
+            assertProblem(browser.postJson(vote, "{\"choice\":\"C\"}"), 400, "A, B, tie, both_bad");
+            assertProblem(browser.post(vote, "choice=A", "Content-Type", "application/x-www-form-urlencoded"), 415,
+                    "application/json");
+            assertProblem(browser.postJson(vote, "{\"choice\":\"" + "A".repeat(20_000) + "\"}"), 413, "bytes");
+            assertProblem(browser.postJson("/api/rounds", "{\"sample\":1}"), 400, "'sample'");
+            assertThat(service.db().votes().count()).isZero();
+            // the round still takes its one vote
+            assertThat(browser.postJson(vote, "{\"choice\":\"tie\"}").statusCode()).isEqualTo(200);
+        }
+    }
+
+    private static HttpResponse<String> vote(HttpSession browser) {
+        String id = HttpSession.json(browser.post("/api/rounds", null)).get("round_id").asText();
+        return browser.postJson("/api/rounds/" + id + "/vote", "{\"choice\":\"B\"}");
+    }
+}

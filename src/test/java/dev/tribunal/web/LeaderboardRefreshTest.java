@@ -1,0 +1,135 @@
+package dev.tribunal.web;
+
+import static dev.tribunal.web.WebServerTest.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tribunal.jobs.LeaderboardRefresh;
+import dev.tribunal.jobs.RefreshResult;
+import dev.tribunal.jobs.RefreshScheduler;
+import dev.tribunal.rating.RatingOptions;
+import dev.tribunal.store.BattleRow;
+import dev.tribunal.store.ContestantKind;
+import dev.tribunal.store.Job;
+import dev.tribunal.store.JobState;
+import dev.tribunal.store.Snapshot;
+import dev.tribunal.store.SnapshotStatus;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The leaderboard job and its snapshots, through the admin endpoint and the leaderboard API. */
+class LeaderboardRefreshTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void refreshNeedsTheAdminToken() {
+        try (RunningService service = RunningService.start(dir)) {
+            HttpSession http = service.newBrowser();
+            HttpResponse<String> none = http.post("/api/admin/refresh", null);
+            assertProblem(none, 401, "Authorization: Bearer");
+            assertThat(none.headers().firstValue("WWW-Authenticate")).contains("Bearer");
+            assertProblem(http.post("/api/admin/refresh", null, "Authorization", "Bearer wrong"), 403, "wrong");
+            HttpResponse<String> ok = http.post("/api/admin/refresh", null,
+                    "Authorization", "Bearer " + RunningService.ADMIN_TOKEN);
+            assertThat(ok.statusCode()).isEqualTo(200);
+            JsonNode result = HttpSession.json(ok);
+            // nothing changed since the template's own refresh
+            assertThat(result.get("computed").asInt()).isZero();
+            assertThat(result.get("unchanged").asInt()).isPositive();
+            assertThat(result.get("failed").asInt()).isZero();
+            Job job = service.db().jobs().recent(1).getFirst();
+            assertThat(job.kind()).isEqualTo(RefreshScheduler.JOB_KIND);
+            assertThat(job.state()).isEqualTo(JobState.DONE);
+        }
+    }
+
+    @Test
+    void withoutAConfiguredTokenAdminEndpointsSayHowToSetOne() {
+        try (RunningService service = RunningService.start(dir,
+                RunningService.settings(dir.resolve("web")).withAdminToken(null))) {
+            assertProblem(service.newBrowser().post("/api/admin/refresh", null, "Authorization", "Bearer anything"),
+                    403, "TRIBUNAL_ADMIN_TOKEN");
+        }
+    }
+
+    @Test
+    void aVoteChangesTheJudgesInputsHashAndANewSnapshotCountsIt() {
+        try (RunningService service = RunningService.start(dir)) {
+            HttpSession browser = service.newBrowser();
+            JsonNode before = HttpSession.json(browser.get("/api/leaderboards/judges"));
+            assertThat(before.get("battles").asLong()).isZero();
+            assertThat(before.get("rows")).isEmpty();
+
+            String id = HttpSession.json(browser.post("/api/rounds", null)).get("round_id").asText();
+            JsonNode reveal = HttpSession.json(browser.postJson("/api/rounds/" + id + "/vote", "{\"choice\":\"B\"}"));
+            RefreshResult result = service.service().scheduler().refreshNow();
+            assertThat(result.computed()).isEqualTo(1 + categoriesOfJudgeBattles(service));
+            assertThat(result.failed()).isZero();
+
+            JsonNode after = HttpSession.json(browser.get("/api/leaderboards/judges"));
+            assertThat(after.get("inputs_hash").asText()).isNotEqualTo(before.get("inputs_hash").asText()).hasSize(64);
+            assertThat(after.get("battles").asLong()).isEqualTo(1);
+            assertThat(after.get("settings").get("bootstrap_rounds").asInt()).isEqualTo(20);
+            assertThat(after.get("settings").get("seed").asLong()).isEqualTo(42);
+            assertThat(after.get("rows")).hasSize(2);
+            // judge B won: it is ranked first, and one battle is preliminary
+            JsonNode first = after.get("rows").get(0);
+            assertThat(first.get("name").asText()).isEqualTo(reveal.at("/judges/B/name").asText());
+            assertThat(first.get("rank").asInt()).isEqualTo(1);
+            assertThat(first.get("battles").asDouble()).isEqualTo(1.0);
+            assertThat(first.get("preliminary").asBoolean()).isTrue();
+            assertThat(first.get("organisation").asText()).isNotBlank();
+            assertThat(first.get("ci_lower").asDouble()).isLessThanOrEqualTo(first.get("rating").asDouble());
+
+            // and a second refresh with nothing new writes nothing
+            int snapshots = snapshotCount(service);
+            assertThat(service.service().scheduler().refreshNow().computed()).isZero();
+            assertThat(snapshotCount(service)).isEqualTo(snapshots);
+        }
+    }
+
+    @Test
+    void aFailedRunKeepsTheLastGoodSnapshotAndRecordsTheError() {
+        try (RunningService service = RunningService.start(dir)) {
+            HttpSession browser = service.newBrowser();
+            JsonNode good = HttpSession.json(browser.get("/api/leaderboards/models?source=human"));
+            service.db().battles().insert(BattleRow.of(ContestantKind.MODEL, "gpt4", "bard", 1, "human", "generic"));
+
+            // style control needs answer styles, which these battles lack: every model board fails
+            LeaderboardRefresh failing = new LeaderboardRefresh(service.db(),
+                    RatingOptions.defaults().withRounds(5).withStyleControl(true), Clock.systemUTC());
+            try (RefreshScheduler scheduler = new RefreshScheduler(failing, service.db(), java.time.Duration.ofHours(1))) {
+                RefreshResult result = scheduler.refreshNow();
+                assertThat(result.failed()).isPositive();
+                assertThat(result.errors()).anySatisfy(e -> assertThat(e).contains("models/human").contains("style"));
+            }
+            Snapshot newest = service.db().snapshots().recent(ContestantKind.MODEL, 1).getFirst();
+            assertThat(newest.status()).isEqualTo(SnapshotStatus.FAILED);
+            assertThat(newest.error()).contains("style");
+            Job job = service.db().jobs().recent(1).getFirst();
+            assertThat(job.state()).isEqualTo(JobState.FAILED);
+            assertThat(job.error()).contains("style");
+
+            JsonNode still = HttpSession.json(browser.get("/api/leaderboards/models?source=human"));
+            assertThat(still.get("computed_at")).isEqualTo(good.get("computed_at"));
+            assertThat(still.get("inputs_hash")).isEqualTo(good.get("inputs_hash"));
+            assertThat(still.get("rows")).isEqualTo(good.get("rows"));
+        }
+    }
+
+    private static int categoriesOfJudgeBattles(RunningService service) {
+        return service.db().battles().categories(ContestantKind.JUDGE).size();
+    }
+
+    private static int snapshotCount(RunningService service) {
+        List<Snapshot> judges = service.db().snapshots().recent(ContestantKind.JUDGE, 10_000);
+        List<Snapshot> models = service.db().snapshots().recent(ContestantKind.MODEL, 10_000);
+        return judges.size() + models.size();
+    }
+}

@@ -1,0 +1,97 @@
+package dev.tribunal.web.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Response;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The three pages on the bundled demo (PRD Vicuna-80: five judges' critiques, human votes on the models), as a
+ * newcomer sees them after `scripts/run`. The demo's own texts name models (an answer may say "I am Claude"), so
+ * anonymity is checked here by shape: a round before its vote carries no field that could hold a name.
+ */
+class DemoSiteTest extends BrowserTest {
+
+    /** The demo judges' display names (data/demo/contestants.csv). */
+    static final Set<String> DEMO_JUDGES = Set.of("GPT-4", "Claude", "GPT-3.5", "Bard", "Vicuna-13B");
+    static final Set<String> ROUND_FIELDS = Set.of("round_id", "expires_at", "sample", "judges");
+    static final Set<String> SAMPLE_FIELDS = Set.of("kind", "input", "response", "response_a", "response_b",
+            "reference", "category");
+    static final Set<String> CRITIQUE_FIELDS = Set.of("verdict", "score", "critique");
+
+    @BeforeAll
+    static void start() {
+        launch(new TribunalSite.Demo(30));
+    }
+
+    @Test
+    void aDemoRoundCarriesNoNamesBeforeTheVoteAndRevealsADemoJudgeAfter() throws Exception {
+        List<Response> rounds = new ArrayList<>();
+        page.onResponse(r -> {
+            if (r.url().endsWith("/api/rounds") && r.request().method().equals("POST")) rounds.add(r);
+        });
+        page.navigate(site.url("/"));
+        assertThat(page.locator("#vote button[data-choice='A']")).isEnabled();
+        assertThat(page.locator("#critique-a")).not().isEmpty();
+        screenshot("arena");
+
+        assertThat(rounds).hasSize(1);
+        JsonNode round = new ObjectMapper().readTree(rounds.getFirst().body());
+        assertThat(fields(round)).containsExactlyInAnyOrderElementsOf(ROUND_FIELDS);
+        assertThat(SAMPLE_FIELDS).containsAll(fields(round.get("sample")));
+        for (String side : List.of("A", "B")) assertThat(CRITIQUE_FIELDS).containsAll(fields(round.get("judges").get(side)));
+        assertThat(fields(round.get("judges"))).containsExactlyInAnyOrder("A", "B");
+
+        page.keyboard().press("3");
+        assertThat(page.locator("#reveal")).isVisible();
+        assertThat(DEMO_JUDGES).contains(page.locator("#identity-a strong").textContent(),
+                page.locator("#identity-b strong").textContent());
+        screenshot("revealed");
+        assertThat(pageErrors).isEmpty();
+    }
+
+    private static List<String> fields(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) names.add(it.next());
+        return names;
+    }
+
+    @Test
+    void theLeaderboardsShowTheDemoJudgesAndModels() {
+        page.navigate(site.url("/leaderboard"));
+        assertThat(page.locator("#rows tr")).hasCount(DEMO_JUDGES.size());
+        assertThat(page.locator("#meta")).containsText("from 30 votes");
+        screenshot("judges");
+        page.locator("#tab-models").click();
+        assertThat(page.locator("#rows tr").first()).containsText(Pattern.compile("\\S"));
+        assertThat(page.locator("#rows tr").count()).isGreaterThanOrEqualTo(5);
+        assertThat(page.locator("#rows")).containsText("GPT-4");
+        screenshot("models");
+        assertThat(pageErrors).isEmpty();
+    }
+
+    @Test
+    void theBattlesPageBrowsesTheDemoCritiques() {
+        page.navigate(site.url("/battles?judge=gpt4"));
+        assertThat(page.locator("article.battle")).hasCount(10);
+        assertThat(page.locator("#pager")).isVisible();
+        assertThat(page.locator("article.battle").first().locator(".judge-name")
+                .filter(new Locator.FilterOptions().setHasText(Pattern.compile("^GPT-4$")))).hasCount(1);
+        assertThat(page.locator("#judge option:checked")).hasText("GPT-4");
+        page.locator("#next").click();
+        assertThat(page.locator("#page-of")).containsText("Page 2 of");
+        assertThat(page).hasURL(Pattern.compile("page=2"));
+        screenshot("battles");
+        assertThat(pageErrors).isEmpty();
+    }
+}

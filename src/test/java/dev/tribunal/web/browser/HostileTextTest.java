@@ -1,0 +1,55 @@
+package dev.tribunal.web.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A sample and critiques full of script (script tags, onerror images, javascript: links, svg onload, iframes),
+ * stored through the store as an import or a live judge would: every page shows it as text and runs none of it.
+ */
+class HostileTextTest extends BrowserTest {
+
+    @BeforeAll
+    static void start() {
+        launch(SiteSamples.hostile());
+    }
+
+    private void assertNothingRan(Page p) {
+        p.waitForTimeout(300);   // give an onerror or onload handler the chance to fire
+        assertThat(p.evaluate("typeof window." + SiteSamples.XSS_FLAG)).isEqualTo("undefined");
+        assertThat(dialogs).isEmpty();
+        assertThat(p.locator(".markdown script, .markdown img, .markdown iframe, .markdown svg, .markdown [onerror]"))
+                .hasCount(0);
+        assertThat(p.locator(".markdown a[href^='javascript']")).hasCount(0);
+    }
+
+    @Test
+    void theArenaShowsScriptAsTextAndRunsNothing() {
+        page.navigate(site.url("/"));
+        assertThat(page.locator("#vote button[data-choice='A']")).isEnabled();
+        assertThat(page.locator("#input")).containsText("<script>window." + SiteSamples.XSS_FLAG + " = 'script'</script>");
+        assertThat(page.locator("#input")).containsText("<img src=x onerror=");
+        assertThat(page.locator(".judges")).containsText("<img src=x onerror=");
+        assertNothingRan(page);
+        screenshot("arena");
+
+        page.locator("#vote button[data-choice='A']").click();
+        assertThat(page.locator("#reveal")).isVisible();
+        assertNothingRan(page);
+    }
+
+    @Test
+    void theBattlesPageShowsScriptAsTextAndRunsNothing() {
+        page.navigate(site.url("/battles?q=onerror"));
+        assertThat(page.locator("article.battle")).hasCount(1);
+        assertThat(page.locator("article.battle")).containsText("<svg onload=");
+        assertThat(page.locator("article.battle")).containsText("<iframe src=");
+        assertThat(page.locator("article.battle a").first()).hasText("click me");
+        assertNothingRan(page);
+        screenshot("battles");
+    }
+}

@@ -1,0 +1,103 @@
+package dev.tribunal.web.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.APIResponse;
+import com.microsoft.playwright.Page;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The leaderboard page: judges and models tabs, the interval chart, filters, preliminary rows, the CSV link. */
+class LeaderboardPageTest extends BrowserTest {
+
+    @BeforeAll
+    static void start() {
+        launch(SiteSamples.standard());
+    }
+
+    /** Counts the canvas's drawn (non-transparent) pixels: 0 means the chart did not render. */
+    private static int drawnPixels(Page p) {
+        return ((Number) p.evaluate("""
+                () => {
+                  const c = document.querySelector('#chart');
+                  const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+                  let n = 0;
+                  for (let i = 3; i < data.length; i += 4) if (data[i] > 0) n++;
+                  return n;
+                }""")).intValue();
+    }
+
+    @Test
+    void showsTheJudgesBoardWithChartAndPreliminaryMarkersThenTheModelsBoard() {
+        page.navigate(site.url("/leaderboard"));
+        assertThat(page.locator("#rows tr")).hasCount(3);
+        assertThat(page.locator("#tab-judges")).hasAttribute("aria-selected", "true");
+        assertThat(page.locator("#meta")).containsText("from 40 votes");
+        assertThat(page.locator("#rows")).containsText("gavel-70b");
+        // 40 votes over three judges: each has fewer than the 30 battles a settled rating needs
+        assertThat(page.locator("#rows .prelim-marker").first()).hasText("preliminary");
+        assertThat(page.locator("#prelim-note")).isVisible();
+        assertThat(drawnPixels(page)).isGreaterThan(500);
+        screenshot("judges");
+
+        page.locator("#tab-models").click();
+        assertThat(page.locator("#tab-models")).hasAttribute("aria-selected", "true");
+        assertThat(page.locator("#rows tr")).hasCount(4);
+        assertThat(page.locator("#meta")).containsText("from 400 battles");
+        assertThat(page.locator("#rows tr").first()).containsText("atlas-70b");
+        assertThat(page.locator("#rows tr").first()).containsText("Atlas Labs");
+        assertThat(page.locator("#rows tr").first()).containsText("Apache-2.0");
+        assertThat(page.locator("#rows tr").first().locator("td").first()).hasText(Pattern.compile("^1(–\\d)?$"));
+        assertThat(page.locator("#rows .prelim-marker")).hasCount(0);
+        assertThat(page.locator("#source")).hasValue("human");
+        assertThat(drawnPixels(page)).isGreaterThan(500);
+        assertThat(page).hasURL(Pattern.compile("board=models"));
+        screenshot("models");
+
+        page.locator("#category").selectOption("coding");
+        assertThat(page.locator("#meta")).containsText("category coding");
+        assertThat(page.locator("#meta")).containsText("from 200 battles");
+        assertThat(page.locator("#csv")).hasAttribute("href", Pattern.compile("category=coding.*format=csv"));
+
+        page.locator("#tab-judges").click();
+        assertThat(page.locator("#source")).hasValue("arena");
+        assertThat(page.locator("#rows tr")).hasCount(3);
+        assertThat(pageErrors).isEmpty();
+    }
+
+    @Test
+    void theCsvLinkDownloadsTheBoardShown() {
+        page.navigate(site.url("/leaderboard?board=models"));
+        assertThat(page.locator("#rows tr")).hasCount(4);
+        String href = page.locator("#csv").getAttribute("href");
+        assertThat(href).contains("format=csv").startsWith("/api/leaderboards/models");
+        APIResponse csv = page.request().get(site.url(href));
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.headers().get("content-type")).startsWith("text/csv");
+        String[] lines = csv.text().strip().split("\r?\n");
+        assertThat(lines[0]).startsWith("rank,rank_ub,name");
+        assertThat(lines).hasSize(5);
+        assertThat(lines[1]).contains("atlas-70b");
+    }
+
+    @Test
+    void aBoardThatDoesNotExistShowsTheServersExplanation() {
+        page.navigate(site.url("/leaderboard?board=models&source=nowhere"));
+        assertThat(page.locator("#error")).isVisible();
+        assertThat(page.locator("#error-text")).containsText("no models leaderboard for source 'nowhere'");
+        assertThat(page.locator("#content")).isHidden();
+    }
+
+    @Test
+    void fitsAPhoneScreen() {
+        Page p = phonePage();
+        p.navigate(site.url("/leaderboard?board=models"));
+        assertThat(p.locator("#rows tr")).hasCount(4);
+        assertFitsPhoneWidth(p);
+        assertThat(((Number) p.evaluate("document.querySelector('#chart').getBoundingClientRect().right")).doubleValue())
+                .isLessThanOrEqualTo(375);
+        screenshot(p, "phone");
+    }
+}

@@ -1,0 +1,275 @@
+// The judge arena: load a round, show the sample and both anonymous critiques, take a vote, reveal.
+import { api, ApiProblem, describeError } from './api.js';
+import { el, fill, formatCount, isTyping } from './elements.js';
+import { renderMarkdown } from './markdown.js';
+import { describeJudgement, CHOICE_WORDS } from './verdicts.js';
+
+const $ = (id) => document.getElementById(id);
+const voteButtons = [...document.querySelectorAll('#vote button[data-choice]')];
+const nextButtons = [$('new-round'), $('regenerate')];
+const SHORTCUTS = {
+  1: 'A', a: 'A', 2: 'B', b: 'B', 3: 'tie', t: 'tie', 4: 'both_bad', x: 'both_bad',
+};
+
+const SAVED_ROUND = 'tribunal.round';
+let round = null;      // the round on screen
+let voted = false;
+let busy = false;
+
+function setBusy(value, message) {
+  busy = value;
+  $('round').setAttribute('aria-busy', String(value));
+  $('status').textContent = message || '';
+  voteButtons.forEach((b) => { b.disabled = value || voted || !round; });
+  nextButtons.forEach((b) => { b.disabled = value || !voted; });
+}
+
+let countdown = null;
+
+// After a 429 the retry button waits out Retry-After, counting down, so a click cannot be refused again.
+// A round that expired or is gone cannot be retried: the button deals a new one instead.
+function showError(error, retry) {
+  $('error-text').textContent = describeError(error);
+  $('error').hidden = false;
+  $('error').scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  const roundGone = error instanceof ApiProblem && (error.status === 404 || error.status === 410);
+  const label = roundGone ? 'Start a new round' : 'Try again';
+  const button = $('retry');
+  button.onclick = () => { $('error').hidden = true; (roundGone ? newRound : retry)(); };
+  clearInterval(countdown);
+  let wait = error instanceof ApiProblem && error.status === 429 ? error.retryAfterSeconds || 0 : 0;
+  const tick = () => {
+    button.disabled = wait > 0;
+    button.textContent = wait > 0 ? `${label} in ${wait} s` : label;
+    if (wait-- <= 0) clearInterval(countdown);
+  };
+  tick();
+  if (wait >= 0) countdown = setInterval(tick, 1000);
+}
+
+async function run(message, action) {
+  if (busy) return;
+  $('error').hidden = true;
+  setBusy(true, message);
+  try {
+    await action();
+    setBusy(false, '');
+  } catch (error) {
+    setBusy(false, '');
+    showError(error, () => run(message, action));
+  }
+}
+
+function responseBlock(title, text, side) {
+  const body = el('div', { class: 'markdown text-block' });
+  renderMarkdown(body, text);
+  return el('section', { class: 'response', dataset: side ? { side } : {} },
+    el('h3', { class: 'label' }, side ? el('span', { class: 'side-badge' }, side) : null, ' ', title),
+    body);
+}
+
+function showRound(next) {
+  round = next;
+  voted = false;
+  try { sessionStorage.setItem(SAVED_ROUND, round.round_id); } catch { /* storage off: no resume */ }
+  const { sample, judges } = round;
+  renderMarkdown($('input'), sample.input);
+  fill($('responses'), sample.kind === 'pair'
+    ? [responseBlock('Response A', sample.response_a, 'A'), responseBlock('Response B', sample.response_b, 'B')]
+    : [responseBlock('AI response', sample.response)]);
+  $('responses').classList.toggle('single', sample.kind !== 'pair');
+  $('category').hidden = !sample.category;
+  $('category').textContent = sample.category ? `Category: ${sample.category}` : '';
+  $('reference-box').hidden = !sample.reference;
+  renderMarkdown($('reference'), sample.reference || '');
+  for (const side of ['A', 'B']) showJudge(side, judges[side]);
+  $('reveal').hidden = true;
+  $('round').hidden = false;
+  document.body.dataset.phase = 'voting';
+}
+
+function showJudge(side, judge) {
+  const key = side.toLowerCase();
+  const judgement = describeJudgement(judge);
+  fill($(`verdict-${key}`), judgement
+    ? [el('strong', {}, judgement.symbol), el('span', { class: 'verdict-words' }, judgement.words)]
+    : [el('span', { class: 'verdict-words' }, 'No verdict given')]);
+  renderMarkdown($(`critique-${key}`), judge.critique || '*(The judge wrote no critique.)*');
+  $(`identity-${key}`).hidden = true;
+  document.querySelector(`.judge[data-side="${side}"]`).classList.remove('chosen');
+}
+
+const judgeName = (judge) => judge.display_name || judge.name || 'Unknown judge';
+
+function showReveal(result) {
+  voted = true;
+  document.body.dataset.phase = 'revealed';
+  for (const side of ['A', 'B']) {
+    const judge = result.judges[side] || {};
+    const identity = $(`identity-${side.toLowerCase()}`);
+    fill(identity, el('strong', {}, judgeName(judge)),
+      judge.organisation ? el('span', { class: 'org' }, ` · ${judge.organisation}`) : null);
+    identity.hidden = false;
+    document.querySelector(`.judge[data-side="${side}"]`)
+      .classList.toggle('chosen', result.choice === side);
+  }
+  $('your-vote').textContent = `Your vote: ${CHOICE_WORDS[result.choice] || result.choice}.`;
+  fill($('reveal-list'), revealRows(result));
+  fill($('pair-stats'), pairStats(result.pair_stats));
+  $('reveal').hidden = false;
+  $('reveal-title').focus({ preventScroll: true });
+  $('reveal').scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+}
+
+function revealRows({ judges, models = {} }) {
+  const row = (term, value) => [el('dt', {}, term), el('dd', {}, value)];
+  const who = (judge = {}) => [el('strong', {}, judgeName(judge)),
+    judge.organisation ? ` (${judge.organisation})` : ''];
+  const rows = [row('Judge A', who(judges.A)), row('Judge B', who(judges.B))];
+  if (round.sample.kind === 'pair') {
+    rows.push(row('Response A written by', models.response_a || 'unknown'));
+    rows.push(row('Response B written by', models.response_b || 'unknown'));
+  } else {
+    rows.push(row('Response written by', models.response || models.response_a || 'unknown'));
+  }
+  return rows.flat();
+}
+
+function pairStats(stats) {
+  if (!stats || !stats.votes) return [el('p', {}, 'You are the first to vote on this pair of judges.')];
+  const parts = [['A', 'Judge A', stats.a], ['B', 'Judge B', stats.b], ['tie', 'Tie', stats.tie],
+    ['both_bad', 'Both bad', stats.both_bad]];
+  const percent = (n) => Math.round((100 * (n || 0)) / stats.votes);
+  return [
+    el('h3', { class: 'label' }, `How people voted on this pair of judges (${formatCount(stats.votes)} vote${stats.votes === 1 ? '' : 's'})`),
+    el('div', { class: 'stack-bar', role: 'img', 'aria-label': parts.map(([, l, n]) => `${l} ${percent(n)}%`).join(', ') },
+      parts.filter(([, , n]) => n > 0).map(([key, , n]) => el('span', {
+        class: `seg seg-${key}`, style: `flex-grow:${n}`, title: `${n}`,
+      }))),
+    el('ul', { class: 'stack-legend' }, parts.map(([key, label, n]) => el('li', {},
+      el('span', { class: `swatch seg-${key}`, 'aria-hidden': 'true' }),
+      `${label}: ${formatCount(n || 0)} (${percent(n)} %)`))),
+  ];
+}
+
+const newRound = () => run('Loading a round…', async () => showRound(await api('/api/rounds', { method: 'POST' })));
+
+// A reload shows the round this tab was on (and its reveal, once voted) instead of dealing a new one.
+async function savedRound() {
+  let id = null;
+  try { id = sessionStorage.getItem(SAVED_ROUND); } catch { /* storage off */ }
+  if (!id) return null;
+  try {
+    const stored = await api(`/api/rounds/${encodeURIComponent(id)}`);
+    return new Date(stored.expires_at) > new Date() || stored.voted ? stored : null;
+  } catch {
+    return null;   // unknown or expired: deal a new one
+  }
+}
+
+// The first round on screen with its buttons enabled: the page is usable (read by the browser tests).
+async function firstRound() {
+  const stored = await savedRound();
+  if (stored) {
+    showRound(stored);
+    if (stored.voted && stored.reveal) showReveal(stored.reveal);
+    setBusy(false, '');
+  } else {
+    await newRound();
+  }
+  if (round) performance.mark('tribunal:interactive');
+}
+
+const regenerate = () => run('Asking two other judges…', async () => {
+  showRound(await api(`/api/rounds/${encodeURIComponent(round.round_id)}/regenerate`, { method: 'POST' }));
+});
+
+function vote(choice) {
+  if (!round || voted || busy) return;
+  const id = round.round_id;
+  run('Recording your vote…', async () => {
+    showReveal(await api(`/api/rounds/${encodeURIComponent(id)}/vote`, { method: 'POST', body: { choice } }));
+  });
+}
+
+voteButtons.forEach((button) => button.addEventListener('click', () => vote(button.dataset.choice)));
+$('new-round').addEventListener('click', newRound);
+$('regenerate').addEventListener('click', regenerate);
+
+document.addEventListener('keydown', (event) => {
+  if (isTyping(event)) return;
+  const key = event.key.toLowerCase();
+  if (!voted && SHORTCUTS[key]) { event.preventDefault(); vote(SHORTCUTS[key]); }
+  else if (voted && key === 'n') { event.preventDefault(); newRound(); }
+  else if (voted && key === 'r') { event.preventDefault(); regenerate(); }
+});
+
+// --- the "submit your own sample" form -------------------------------------------------------------
+const form = $('sample-form');
+
+function formKind() { return form.elements.kind.value; }
+
+form.addEventListener('change', (event) => {
+  if (event.target.name !== 'kind') return;
+  form.querySelector('.kind-single').hidden = formKind() !== 'single';
+  form.querySelector('.kind-pair').hidden = formKind() !== 'pair';
+});
+
+function sampleFromForm() {
+  const value = (name) => form.elements[name].value.trim();
+  const body = { input: value('input') };
+  const required = [['input', 'User input']];
+  if (formKind() === 'pair') {
+    Object.assign(body, { response_a: value('response_a'), response_b: value('response_b') });
+    required.push(['response_a', 'Response A'], ['response_b', 'Response B']);
+  } else {
+    body.response = value('response');
+    required.push(['response', 'Response']);
+  }
+  if (value('reference')) body.reference = value('reference');
+  if (value('rubric')) body.rubric = value('rubric');
+  const missing = required.filter(([name]) => !body[name]);
+  return { body, missing };
+}
+
+// Until live judges are configured the server has no POST /api/samples, or answers it with a problem.
+function describeSubmitError(failure) {
+  if (failure instanceof ApiProblem && (failure.status === 404 || failure.status === 405)) {
+    return 'This server has no live judges configured, so it cannot judge your own samples yet. '
+      + 'You can still vote on the samples above.';
+  }
+  return describeError(failure);
+}
+
+form.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const { body, missing } = sampleFromForm();
+  const error = $('form-error');
+  form.querySelectorAll('[aria-invalid]').forEach((f) => f.removeAttribute('aria-invalid'));
+  if (missing.length) {
+    missing.forEach(([name]) => form.elements[name].setAttribute('aria-invalid', 'true'));
+    error.textContent = `Please fill in: ${missing.map(([, label]) => label).join(', ')}.`;
+    error.hidden = false;
+    form.elements[missing[0][0]].focus();
+    return;
+  }
+  error.hidden = true;
+  const submit = form.querySelector('button[type="submit"]');
+  submit.disabled = true;
+  $('form-status').textContent = 'The judges are reading your sample…';
+  try {
+    showRound(await api('/api/samples', { method: 'POST', body }));
+    $('form-status').textContent = 'Done: vote on your sample above.';
+    $('error').hidden = true;
+    document.querySelector('.intro').scrollIntoView({ behavior: 'smooth' });
+  } catch (failure) {
+    $('form-status').textContent = '';
+    error.textContent = describeSubmitError(failure);
+    error.hidden = false;
+  } finally {
+    submit.disabled = false;
+    setBusy(false, '');
+  }
+});
+
+firstRound();

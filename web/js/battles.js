@@ -1,0 +1,223 @@
+// The battles browser: samples with their responses, every judge's verdict and critique, and the votes they got.
+import { api, describeError } from './api.js';
+import { el, fill, formatCount } from './elements.js';
+import { latestOnly } from './latest.js';
+import { renderMarkdown } from './markdown.js';
+import { describeJudgement } from './verdicts.js';
+
+const $ = (id) => document.getElementById(id);
+const form = $('filters');
+const FILTERS = ['q', 'judge', 'model', 'category'];
+const PAGE_SIZE = 10;
+
+const VIEWS = {
+  samples: { api: '/api/samples', noun: 'sample', card: (item) => sampleCard(item) },
+  questions: { api: '/api/questions', noun: 'question', card: (item) => questionCard(item) },
+};
+const tabs = [...document.querySelectorAll('[role="tab"]')];
+
+function readUrl() {
+  const params = new URLSearchParams(location.search);
+  const state = {
+    page: Math.max(1, Number(params.get('page')) || 1),
+    view: params.get('view') === 'questions' ? 'questions' : 'samples',
+  };
+  for (const name of FILTERS) state[name] = params.get(name) || '';
+  return state;
+}
+
+let state = readUrl();
+const shownNames = new Map();   // contestant name → display name, from the facets
+const shown = (name) => (name == null ? name : shownNames.get(name) || name);
+
+function queryString(page) {
+  const q = new URLSearchParams();
+  if (state.view !== 'samples') q.set('view', state.view);
+  for (const name of FILTERS) if (state[name]) q.set(name, state[name]);
+  if (page > 1) q.set('page', page);
+  return q.toString();
+}
+
+async function loadFacets() {
+  try {
+    const facets = await api('/api/browse/facets');
+    // judges and models come as {name, display_name}: filter by name, show the display name
+    const fillSelect = (name, values, allLabel) => fill($(name), el('option', { value: '' }, allLabel),
+      (values || []).map((v) => {
+        const value = v.name ?? v;
+        return el('option', { value, selected: value === state[name] }, v.display_name ?? value);
+      }));
+    for (const named of [...(facets.judges || []), ...(facets.models || [])]) shownNames.set(named.name, named.display_name);
+    fillSelect('judge', facets.judges, 'All judges');
+    fillSelect('model', facets.models, 'All models');
+    fillSelect('category', facets.categories, 'All categories');
+  } catch (error) {
+    $('error-text').textContent = `The filters could not be loaded: ${describeError(error)}`;
+    $('error').hidden = false;
+  }
+}
+
+const fetchLatest = latestOnly({
+  busy: $('results'), status: $('status'), errorBox: $('error'), errorText: $('error-text'),
+});
+
+function load(page, { push = false } = {}) {
+  state.page = page;
+  const qs = queryString(page);
+  const url = `${location.pathname}${qs ? `?${qs}` : ''}`;
+  if (push) history.pushState(null, '', url); else history.replaceState(null, '', url);
+  const query = new URLSearchParams(qs);
+  query.delete('view');
+  query.set('page', page);
+  query.set('size', PAGE_SIZE);
+  return fetchLatest('Loading…', () => api(`${VIEWS[state.view].api}?${query}`), show);
+}
+
+function showTabs() {
+  for (const tab of tabs) {
+    const selected = tab.dataset.view === state.view;
+    tab.setAttribute('aria-selected', String(selected));
+    tab.tabIndex = selected ? 0 : -1;
+  }
+}
+
+function show({ items = [], total = 0, page = 1, size = PAGE_SIZE }) {
+  const { noun, card } = VIEWS[state.view];
+  const pages = Math.max(1, Math.ceil(total / size));
+  const first = total ? (page - 1) * size + 1 : 0;
+  $('summary').textContent = total
+    ? `${formatCount(total)} ${noun}${total === 1 ? '' : 's'} · showing ${first}–${first + items.length - 1}`
+    : '';
+  fill($('results'), items.length ? items.map(card)
+    : el('p', { class: 'empty card' }, `No ${noun}s match these filters.`));
+  $('pager').hidden = pages <= 1;
+  $('page-of').textContent = `Page ${page} of ${pages}`;
+  $('previous').disabled = page <= 1;
+  $('next').disabled = page >= pages;
+}
+
+function markdownBlock(text, className = 'markdown text-block') {
+  const node = el('div', { class: className });
+  renderMarkdown(node, text);
+  return node;
+}
+
+function responseBlock(title, text, model, side) {
+  return el('section', { class: 'response', dataset: side ? { side } : {} },
+    el('h4', { class: 'label' }, side ? el('span', { class: 'side-badge' }, side) : null, ' ', title,
+      model ? el('span', { class: 'model-name' }, ` · ${shown(model)}`) : null),
+    markdownBlock(text));
+}
+
+function sampleCard(sample) {
+  const models = sample.models || {};
+  const pair = sample.kind === 'pair';
+  const responses = pair
+    ? [responseBlock('Response A', sample.response_a, models.response_a, 'A'),
+      responseBlock('Response B', sample.response_b, models.response_b, 'B')]
+    : [responseBlock('Response', sample.response, models.response)];
+  const evaluations = sample.evaluations || [];
+  return el('article', { class: 'card battle', 'aria-labelledby': `sample-${sample.id}` },
+    el('header', { class: 'card-header' },
+      el('h2', { id: `sample-${sample.id}` }, `Sample ${sample.id}`),
+      el('span', { class: 'battle-meta' },
+        sample.category ? el('span', { class: 'tag' }, sample.category) : null,
+        sample.source ? el('span', { class: 'tag' }, `source: ${sample.source}`) : null,
+        el('span', { class: 'tag' }, pair ? 'two responses' : 'one response'))),
+    el('h3', { class: 'label' }, 'User input'),
+    markdownBlock(sample.input),
+    el('div', { class: `columns${pair ? '' : ' single'}` }, responses),
+    sample.reference ? el('details', { class: 'reference' }, el('summary', {}, 'Reference answer'),
+      markdownBlock(sample.reference, 'markdown')) : null,
+    el('h3', { class: 'label' }, `Judges (${evaluations.length})`),
+    evaluations.length ? el('div', { class: 'evaluations' }, evaluations.map(evaluationCard))
+      : el('p', { class: 'note' }, 'No judge has evaluated this sample yet.'));
+}
+
+// A verdict on two models' answers, in words that name the models.
+function judgmentWords(j) {
+  if (!j.verdict && j.score != null) return { symbol: String(j.score), words: 'Score' };
+  const judgement = describeJudgement(j);
+  if (!judgement) return null;
+  const words = judgement.words.replace('Response A', shown(j.model_a) || 'A').replace('Response B', shown(j.model_b) || 'B');
+  return { symbol: judgement.symbol, words };
+}
+
+function verdictBadge(judgement, status) {
+  return el('span', { class: 'verdict' }, judgement
+    ? [el('strong', {}, judgement.symbol), el('span', { class: 'verdict-words' }, judgement.words)]
+    : el('span', { class: 'verdict-words' }, status && status !== 'ok' ? `No verdict (${status})` : 'No verdict'));
+}
+
+function questionCard(question) {
+  const tags = [question.question_set, question.category, question.topic, question.difficulty].filter(Boolean);
+  const answers = question.answers || [];
+  const judgments = question.judgments || [];
+  return el('article', { class: 'card battle', 'aria-labelledby': `question-${question.id}` },
+    el('header', { class: 'card-header' },
+      el('h2', { id: `question-${question.id}` }, `Question ${question.id}`),
+      el('span', { class: 'battle-meta' }, tags.map((t) => el('span', { class: 'tag' }, t)))),
+    el('h3', { class: 'label' }, 'Question'),
+    markdownBlock(question.prompt),
+    question.reference ? el('details', { class: 'reference' }, el('summary', {}, 'Reference answer'),
+      markdownBlock(question.reference, 'markdown')) : null,
+    el('h3', { class: 'label' }, `Answers (${answers.length})`),
+    el('div', { class: 'evaluations' }, answers.map((a) => el('section', { class: 'evaluation' },
+      el('header', {}, el('span', { class: 'judge-name' }, shown(a.model)),
+        a.tokens != null ? el('span', { class: 'votes' }, `${formatCount(a.tokens)} tokens`) : null),
+      markdownBlock(a.content, 'markdown critique')))),
+    el('h3', { class: 'label' }, `Judgments (${judgments.length})`),
+    judgments.length ? el('div', { class: 'evaluations' }, judgments.map((j) => el('section', { class: 'evaluation' },
+      el('header', {}, el('span', {}, el('span', { class: 'judge-name' }, shown(j.judge)),
+        el('span', { class: 'note' }, j.model_b ? ` · A: ${shown(j.model_a)} vs B: ${shown(j.model_b)}, game ${j.game}`
+          : ` · on ${shown(j.model_a)}`)),
+      verdictBadge(judgmentWords(j), j.status)),
+      markdownBlock(j.critique || '*(no critique)*', 'markdown critique'))))
+      : el('p', { class: 'note' }, 'No judge has judged these answers yet.'));
+}
+
+function votesText(votes) {
+  if (!votes || !votes.rounds) return 'No votes yet';
+  return `Votes: won ${votes.won}, lost ${votes.lost}, tie ${votes.tie}, both bad ${votes.both_bad}`
+    + ` (${formatCount(votes.rounds)} round${votes.rounds === 1 ? '' : 's'})`;
+}
+
+function evaluationCard(evaluation) {
+  const judgement = describeJudgement(evaluation);
+  const critique = el('div', { class: 'markdown critique' });
+  renderMarkdown(critique, evaluation.critique || '*(no critique)*');
+  return el('section', { class: 'evaluation' },
+    el('header', {},
+      el('span', {}, el('span', { class: 'judge-name' }, shown(evaluation.judge)),
+        evaluation.organisation ? el('span', { class: 'note' }, ` · ${evaluation.organisation}`) : null),
+      verdictBadge(judgement, evaluation.status)),
+    el('p', { class: 'votes' }, votesText(evaluation.votes)),
+    critique);
+}
+
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  for (const name of FILTERS) state[name] = form.elements[name].value.trim();
+  load(1, { push: true });
+});
+form.addEventListener('change', (event) => {
+  if (event.target.tagName === 'SELECT') form.requestSubmit();
+});
+$('previous').addEventListener('click', () => { load(state.page - 1, { push: true }); scrollTo(0, 0); });
+$('next').addEventListener('click', () => { load(state.page + 1, { push: true }); scrollTo(0, 0); });
+tabs.forEach((tab) => tab.addEventListener('click', () => {
+  if (state.view === tab.dataset.view) return;
+  state.view = tab.dataset.view;
+  showTabs();
+  load(1, { push: true });
+}));
+window.addEventListener('popstate', () => {
+  state = readUrl();
+  showTabs();
+  for (const name of FILTERS) form.elements[name].value = state[name];
+  load(state.page);
+});
+
+$('q').value = state.q;
+showTabs();
+loadFacets().finally(() => load(state.page));   // the cards name judges and models as the facets say

@@ -1,0 +1,219 @@
+// The leaderboards of judges and models: filters, the table, the interval chart (Chart.js) and the CSV link.
+import { api } from './api.js';
+import { el, fill, formatCount, formatTime } from './elements.js';
+import { latestOnly } from './latest.js';
+
+const $ = (id) => document.getElementById(id);
+const tabs = [...document.querySelectorAll('[role="tab"]')];
+const CHART_MAX_ROWS = 60;   // beyond this the chart gets unreadable; the table keeps every row
+let chart = null;
+
+const params = new URLSearchParams(location.search);
+const state = {
+  kind: params.get('board') === 'models' ? 'models' : 'judges',
+  source: params.get('source') || '',
+  category: params.get('category') || '',
+};
+
+function query(extra = {}) {
+  const q = new URLSearchParams();
+  if (state.source) q.set('source', state.source);
+  if (state.category) q.set('category', state.category);
+  for (const [k, v] of Object.entries(extra)) q.set(k, v);
+  const text = q.toString();
+  return text ? `?${text}` : '';
+}
+
+function selectTab(kind) {
+  if (kind !== state.kind) state.source = '';   // sources differ between boards: the server picks the default
+  state.kind = kind;
+  for (const tab of tabs) {
+    const selected = tab.dataset.kind === kind;
+    tab.setAttribute('aria-selected', String(selected));
+    tab.tabIndex = selected ? 0 : -1;
+  }
+  $('board').setAttribute('aria-labelledby', `tab-${kind}`);
+  load();
+}
+
+// allLabel null: one of the values must be chosen (every leaderboard is of one source).
+function fillOptions(select, values, current, allLabel) {
+  const options = [...new Set([...(values || []), ...(current ? [current] : [])])];
+  fill(select, allLabel ? el('option', { value: '' }, allLabel) : null,
+    options.map((v) => el('option', { value: v, selected: v === current }, v)));
+  select.parentElement.hidden = options.length === 0;
+}
+
+const fetchLatest = latestOnly({
+  busy: $('board'), status: $('status'), errorBox: $('error'), errorText: $('error-text'),
+});
+
+function load() {
+  history.replaceState(null, '', `?board=${state.kind}${query().replace('?', '&')}`);
+  return fetchLatest('Loading the leaderboard…', () => api(`/api/leaderboards/${state.kind}${query()}`), show,
+    () => { $('content').hidden = true; });
+}
+
+function show(board) {
+  fillOptions($('source'), board.sources, board.source, null);
+  const rows = board.rows || [];
+  const what = state.kind === 'judges' ? 'votes' : 'battles';
+  const scope = [board.source && `source ${board.source}`, board.category && `category ${board.category}`]
+    .filter(Boolean).join(', ');
+  fill($('meta'), `Computed ${formatTime(board.computed_at)} from ${formatCount(board.battles)} ${what}`,
+    cutoffNote(board), scope ? ` · ${scope}` : '', '.');
+  $('csv').href = `/api/leaderboards/${state.kind}${query({ format: 'csv' })}`;
+  $('csv').setAttribute('download', `tribunal-${state.kind}-leaderboard.csv`);
+  $('caption').textContent = `${state.kind === 'judges' ? 'Judges' : 'Models'} leaderboard`;
+  fill($('rows'), rows.length ? rows.map(tableRow)
+    : el('tr', {}, el('td', { colspan: 7, class: 'empty' }, emptyBoard())));
+  $('prelim-note').hidden = !rows.some((r) => r.preliminary);
+  $('content').hidden = false;
+  drawChart(rows);
+}
+
+// The cut-off is worth a mention only when it differs from the computation time (a board left unchanged).
+function cutoffNote({ cutoff, computed_at: computedAt }) {
+  if (!cutoff || Math.abs(Date.parse(cutoff) - Date.parse(computedAt)) < 60_000) return '';
+  return ` (data up to ${formatTime(cutoff)})`;
+}
+
+function emptyBoard() {
+  if (state.kind !== 'judges') return 'No ratings for this selection yet: they appear after the next computation.';
+  return [el('a', { href: '/' }, 'Vote in the arena'),
+    ': every vote rates two judges; ratings appear after the next hourly computation.'];
+}
+
+const round = (x) => (x == null ? '–' : Math.round(x).toString());
+
+function rankRange({ rank, rank_ub: upper }) {
+  if (upper == null || upper === rank) return String(rank);
+  return `${Math.min(rank, upper)}–${Math.max(rank, upper)}`;
+}
+
+function interval({ rating, ci_lower: lower, ci_upper: upper }) {
+  if (lower == null || upper == null) return '–';
+  return `+${Math.round(upper - rating)} / −${Math.round(rating - lower)}`;
+}
+
+function tableRow(row) {
+  return el('tr', { class: row.preliminary ? 'preliminary' : null },
+    el('td', {}, rankRange(row)),
+    el('td', { class: 'name', title: row.display_name && row.display_name !== row.name ? row.name : null },
+      row.display_name || row.name,
+      row.preliminary ? el('span', { class: 'prelim-marker', title: 'Few battles yet: the rating may move a lot' }, 'preliminary') : null),
+    el('td', { class: 'num' }, round(row.rating)),
+    el('td', { class: 'num', title: `${round(row.ci_lower)} to ${round(row.ci_upper)}` }, interval(row)),
+    el('td', { class: 'num hide-narrow' }, formatCount(row.battles)),
+    el('td', { class: 'hide-narrow' }, row.organisation || '–'),
+    el('td', { class: 'hide-narrow' }, row.licence || '–'));
+}
+
+// Long names squeeze a phone's chart to nothing: shorten them there (the table has them in full).
+function chartLabel(row, narrow) {
+  const name = row.display_name || row.name;
+  const shown = narrow && name.length > 18 ? `${name.slice(0, 17)}…` : name;
+  return row.preliminary ? `${shown} (prelim.)` : shown;
+}
+
+function cssColour(name) {
+  return getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+}
+
+function drawChart(allRows) {
+  const rows = allRows.filter((r) => r.ci_lower != null && r.ci_upper != null).slice(0, CHART_MAX_ROWS);
+  $('chart-box').parentElement.hidden = rows.length === 0;
+  if (chart) { chart.destroy(); chart = null; }
+  if (!rows.length || !window.Chart) return;
+  $('chart-box').style.height = `${rows.length * 30 + 70}px`;
+  const accent = cssColour('--accent');
+  const muted = cssColour('--muted');
+  const text = cssColour('--text');
+  const grid = cssColour('--border');
+  const narrow = $('chart-box').clientWidth < 560;
+  // floating bars would otherwise pull the axis to 0; pad the data range to round 50s instead
+  const low = Math.floor((Math.min(...rows.map((r) => r.ci_lower)) - 10) / 50) * 50;
+  const high = Math.ceil((Math.max(...rows.map((r) => r.ci_upper)) + 10) / 50) * 50;
+  window.Chart.defaults.font.size = 13;
+  window.Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;
+  chart = new window.Chart($('chart'), {
+    type: 'bar',
+    data: {
+      labels: rows.map((r) => chartLabel(r, narrow)),
+      datasets: [
+        {
+          type: 'bar',
+          label: '95 % interval',
+          data: rows.map((r) => [r.ci_lower, r.ci_upper]),
+          backgroundColor: rows.map((r) => (r.preliminary ? 'rgba(128,128,150,0.25)' : `${accent}40`)),
+          borderColor: rows.map((r) => (r.preliminary ? muted : accent)),
+          borderWidth: 1.5,
+          borderSkipped: false,
+          borderRadius: 4,
+          barPercentage: 0.6,
+          categoryPercentage: 0.9,
+        },
+        {
+          type: 'line',
+          label: 'Rating',
+          data: rows.map((r) => r.rating),
+          showLine: false,
+          pointStyle: 'rectRot',
+          pointRadius: 6,
+          pointHoverRadius: 8,
+          pointBackgroundColor: text,
+          pointBorderColor: text,
+        },
+      ],
+    },
+    options: {
+      indexAxis: 'y',
+      responsive: true,
+      maintainAspectRatio: false,
+      animation: false,
+      scales: {
+        x: { min: low, max: high, title: { display: true, text: 'Rating (Elo scale)', color: muted }, ticks: { color: muted }, grid: { color: grid } },
+        y: { ticks: { color: text, autoSkip: false }, grid: { display: false } },
+      },
+      plugins: {
+        legend: { labels: { color: text, usePointStyle: true } },
+        tooltip: {
+          callbacks: {
+            label: (item) => {
+              const r = rows[item.dataIndex];
+              return item.datasetIndex === 0
+                ? `95 % interval ${round(r.ci_lower)} – ${round(r.ci_upper)}`
+                : `Rating ${round(r.rating)} (${formatCount(r.battles)} battles)`;
+            },
+          },
+        },
+      },
+    },
+  });
+}
+
+async function loadCategories() {
+  try {
+    const facets = await api('/api/browse/facets');
+    fillOptions($('category'), facets.categories, state.category, 'All categories');
+  } catch {
+    $('category-filter').hidden = true;  // the board still works without the filter
+  }
+}
+
+tabs.forEach((tab) => tab.addEventListener('click', () => selectTab(tab.dataset.kind)));
+$('board').previousElementSibling.addEventListener('keydown', (event) => {
+  if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
+  const next = tabs[(tabs.findIndex((t) => t.dataset.kind === state.kind) + 1) % tabs.length];
+  next.focus();
+  selectTab(next.dataset.kind);
+});
+$('filters').addEventListener('change', () => {
+  state.source = $('source').value;
+  state.category = $('category').value;
+  load();
+});
+$('filters').addEventListener('submit', (event) => event.preventDefault());
+
+loadCategories();
+selectTab(state.kind);
