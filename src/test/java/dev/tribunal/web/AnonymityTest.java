@@ -47,16 +47,16 @@ class AnonymityTest {
             Set<String> roundIds = new HashSet<>();
             for (int i = 0; i < 60; i++) {
                 HttpResponse<String> created = browser.post("/api/rounds", null);
-                JsonNode round = checkAnonymous(created, identities, db, ROUND_FIELDS);
+                JsonNode round = checkAnonymous(created, identities, service, ROUND_FIELDS);
                 String id = round.get("round_id").asText();
                 HttpResponse<String> regenerated = browser.post("/api/rounds/" + id + "/regenerate", null);
-                JsonNode other = checkAnonymous(regenerated, identities, db, ROUND_FIELDS);
+                JsonNode other = checkAnonymous(regenerated, identities, service, ROUND_FIELDS);
                 List<String> reloadedFields = new ArrayList<>(ROUND_FIELDS);
                 reloadedFields.addAll(List.of("voted", "reveal"));
-                checkAnonymous(browser.get("/api/rounds/" + id), identities, db, reloadedFields);
+                checkAnonymous(browser.get("/api/rounds/" + id), identities, service, reloadedFields);
                 for (JsonNode r : List.of(round, other)) {
                     assertThat(roundIds.add(r.get("round_id").asText())).isTrue();
-                    Round stored = db.rounds().byId(r.get("round_id").asText()).orElseThrow();
+                    Round stored = service.storedRound(r.get("round_id").asText());
                     sidesOfJudge.computeIfAbsent(judgeOf(db, stored.evalAId()), k -> new HashSet<>()).add("A");
                     sidesOfJudge.computeIfAbsent(judgeOf(db, stored.evalBId()), k -> new HashSet<>()).add("B");
                 }
@@ -67,8 +67,9 @@ class AnonymityTest {
         }
     }
 
-    private static JsonNode checkAnonymous(HttpResponse<String> response, Set<String> identities, Database db,
+    private static JsonNode checkAnonymous(HttpResponse<String> response, Set<String> identities, RunningService service,
                                            List<String> fields) {
+        Database db = service.db();
         assertThat(response.statusCode()).isIn(200, 201);
         JsonNode round = HttpSession.json(response);
         String id = round.get("round_id").asText();
@@ -78,7 +79,7 @@ class AnonymityTest {
         if (round.has("reveal")) assertThat(round.get("reveal").isNull()).isTrue();
         assertThat(id).matches("[A-Za-z0-9_-]{24}");
         assertNoIdentity("expires_at", round.get("expires_at").asText(), identities);
-        Round stored = db.rounds().byId(id).orElseThrow();
+        Round stored = service.storedRound(id);
         Sample sample = db.samples().byId(stored.sampleId()).orElseThrow();
         JsonNode s = round.get("sample");
         assertThat(names(s)).containsExactlyElementsOf(PAIR_SAMPLE_FIELDS);
