@@ -3,6 +3,8 @@ package dev.tribunal.arena;
 import dev.tribunal.store.Database;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -22,8 +24,13 @@ final class PendingRounds implements AutoCloseable {
     static final long FLUSH_EVERY_MS = 200;
     private static final Logger LOG = LoggerFactory.getLogger(PendingRounds.class);
 
+    /** The rounds one flush is writing, and when it is done (committed or failed). */
+    private record Flush(Set<String> ids, CompletableFuture<Void> done) {
+    }
+
     private final Database db;
     private final ConcurrentHashMap<String, Round> pending = new ConcurrentHashMap<>();
+    private volatile Flush flushing;
     private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "round-flusher");
         t.setDaemon(true);
@@ -39,9 +46,16 @@ final class PendingRounds implements AutoCloseable {
         pending.put(round.id(), round);
     }
 
-    /** Takes the round out to be written by the caller (with its vote); null when it is already in the store. */
+    /**
+     * Takes the round out to be written by the caller (with its vote); null when it is in the store — after
+     * waiting, if a flush is writing it right now, for that flush to commit.
+     */
     Round take(String roundId) {
-        return pending.remove(roundId);
+        Round round = pending.remove(roundId);
+        if (round != null) return round;
+        Flush flush = flushing;
+        if (flush != null && flush.ids().contains(roundId)) flush.done().join();
+        return null;
     }
 
     /** Gives back a round the caller failed to write. */
@@ -50,12 +64,25 @@ final class PendingRounds implements AutoCloseable {
     }
 
     /** Writes the rounds pending now, in one transaction (one by one if that fails, dropping the bad ones). */
-    void flush() {
-        List<Round> batch = new ArrayList<>();
-        for (String id : pending.keySet()) {
-            Round taken = pending.remove(id);
-            if (taken != null) batch.add(taken);
+    synchronized void flush() {
+        if (pending.isEmpty()) return;
+        // announced before the rounds leave the map, so that a vote never finds a round in neither place
+        Flush flush = new Flush(Set.copyOf(pending.keySet()), new CompletableFuture<>());
+        flushing = flush;
+        try {
+            List<Round> batch = new ArrayList<>();
+            for (String id : flush.ids()) {
+                Round taken = pending.remove(id);
+                if (taken != null) batch.add(taken);
+            }
+            write(batch);
+        } finally {
+            flushing = null;
+            flush.done().complete(null);
         }
+    }
+
+    private void write(List<Round> batch) {
         if (batch.isEmpty()) return;
         try {
             db.useTransaction(tx -> batch.forEach(r -> tx.rounds().insert(StoredRounds.toStore(r))));
