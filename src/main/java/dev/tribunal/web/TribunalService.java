@@ -43,7 +43,7 @@ public final class TribunalService implements AutoCloseable {
         StoredRounds rounds = new StoredRounds(db, catalog);
         JudgeArena arena = new JudgeArena(new StoredEvaluations(catalog), rounds, settings.roundLifetime(), clock);
         RefreshScheduler scheduler = new RefreshScheduler(new LeaderboardRefresh(db, settings.rating(), clock), db,
-                settings.refreshEvery());
+                settings.refreshEvery(), clock);
         VoterIdentity voters = new VoterIdentity(settings.voterSecret(), settings.web().secureCookies());
         RateLimiter roundLimit = new RateLimiter("rounds", List.of(
                 new RateLimiter.Limit(settings.roundsPerMinute(), Duration.ofMinutes(1))));

@@ -68,6 +68,14 @@ class ArenaLimitsTest {
             clock.advance(Duration.ofMinutes(31));
             assertProblem(browser.postJson("/api/rounds/" + id + "/vote", "{\"choice\":\"A\"}"), 410, "expired");
             assertThat(service.db().votes().count()).isZero();
+            // the hourly job removes it; a voted round stays
+            String voted = HttpSession.json(browser.post("/api/rounds", null)).get("round_id").asText();
+            browser.postJson("/api/rounds/" + voted + "/vote", "{\"choice\":\"A\"}");
+            service.storedRound(id);
+            clock.advance(Duration.ofMinutes(31));
+            assertThat(service.service().scheduler().removeExpiredRounds()).isEqualTo(1);
+            assertThat(service.db().rounds().byId(id)).isEmpty();
+            assertThat(service.db().rounds().byId(voted)).isPresent();
         }
     }
 
