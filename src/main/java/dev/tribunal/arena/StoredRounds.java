@@ -15,7 +15,7 @@ import java.util.Optional;
  * the {@link ArenaCatalog}); a vote and its battle (kind judge, source {@value #SOURCE}) are stored in one
  * transaction, and the store's primary key on the round makes it one vote per round.
  */
-public final class StoredRounds implements RoundStore {
+public final class StoredRounds implements RoundStore, AutoCloseable {
 
     /** The battle source of arena votes. */
     public static final String SOURCE = "arena";
@@ -27,18 +27,25 @@ public final class StoredRounds implements RoundStore {
 
     private final PairTallies tallies;
     private final RecentRounds recent = new RecentRounds(RECENT_ROUNDS);
+    private final PendingRounds pending;
 
     public StoredRounds(Database db, ArenaCatalog catalog) {
         this.db = db;
         this.catalog = catalog;
         this.tallies = new PairTallies(this::storedTally);
+        this.pending = new PendingRounds(db);
     }
 
+    /** Keeps the round in memory; it reaches the store with its vote or within 0.2 s ({@link PendingRounds}). */
     @Override
     public void insert(Round r) {
-        db.rounds().insert(new dev.tribunal.store.Round(r.id(), r.sample().id(), r.a().id(), r.b().id(), r.voterHash(),
-                r.createdAt(), r.expiresAt()));
         recent.put(new StoredRound(r, null));
+        pending.add(r);
+    }
+
+    static dev.tribunal.store.Round toStore(Round r) {
+        return new dev.tribunal.store.Round(r.id(), r.sample().id(), r.a().id(), r.b().id(), r.voterHash(),
+                r.createdAt(), r.expiresAt());
     }
 
     @Override
@@ -56,14 +63,26 @@ public final class StoredRounds implements RoundStore {
     @Override
     public boolean recordVote(Vote vote, Battle battle) {
         tallies.tally(battle.a(), battle.b());   // read the stored count before this vote is in it
+        dev.tribunal.store.Vote stored = new dev.tribunal.store.Vote(vote.roundId(),
+                VoteChoice.of(vote.choice().wireName()), vote.voterHash(), vote.createdAt());
+        BattleRow row = new BattleRow(0, ContestantKind.JUDGE, battle.a(), battle.b(), battle.outcome(),
+                battle.weight(), SOURCE, battle.category(), Instant.ofEpochMilli(battle.time()), null, null, null, null);
+        Round unstored = pending.take(vote.roundId());
         try {
-            db.votes().record(new dev.tribunal.store.Vote(vote.roundId(), VoteChoice.of(vote.choice().wireName()),
-                            vote.voterHash(), vote.createdAt()),
-                    new BattleRow(0, ContestantKind.JUDGE, battle.a(), battle.b(), battle.outcome(), battle.weight(),
-                            SOURCE, battle.category(), Instant.ofEpochMilli(battle.time()), null, null, null, null));
+            if (unstored == null) {
+                db.votes().record(stored, row);
+            } else {
+                db.useTransaction(tx -> {
+                    tx.rounds().insert(toStore(unstored));
+                    tx.votes().record(stored, row);
+                });
+            }
         } catch (DuplicateVoteException e) {
             recent.forget(vote.roundId());   // our copy was stale: read the vote from the store next time
             return false;
+        } catch (RuntimeException e) {
+            if (unstored != null) pending.putBack(unstored);
+            throw e;
         }
         tallies.add(battle.a(), battle.b(), vote.choice());
         StoredRound voted = recent.get(vote.roundId());
@@ -74,6 +93,12 @@ public final class StoredRounds implements RoundStore {
     @Override
     public PairTally tally(String judgeA, String judgeB) {
         return tallies.tally(judgeA, judgeB);
+    }
+
+    /** Writes the rounds not yet in the store. */
+    @Override
+    public void close() {
+        pending.close();
     }
 
     private PairTally storedTally(String first, String second) {

@@ -3,10 +3,6 @@ package dev.tribunal.cli;
 import dev.tribunal.store.Database;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -24,7 +20,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code tribunal bench-votes}: a load generator for a running server. At each concurrency level, that many
- * virtual users (virtual threads, each with its own voter cookie) play the arena — new round, vote — for a fixed
+ * virtual users (virtual threads, each with its own keep-alive connection and voter cookie) play the arena — new round, vote — for a fixed
  * time; it prints votes per second and the p50/p99 latency of the votes per level. At the end it counts the votes
  * in the server's database (through the same configuration) and checks that every acknowledged vote is there.
  * Run by {@code scripts/bench-votes}, which starts a server with high abuse limits for it.
@@ -63,17 +59,15 @@ public final class BenchVotesCommand implements Callable<Integer> {
         try (Database db = Database.open(config.load(env).database().connectionSettings(env), java.time.Clock.systemUTC())) {
             before = db.votes().count();
         }
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
         long acknowledged = 0;
         if (warmup > 0) {
             System.out.println("warming up for " + warmup + " s …");
-            acknowledged += run(client, Math.max(8, levels[0]), warmup).votes();
+            acknowledged += run(Math.max(8, levels[0]), warmup).votes();
         }
         System.out.printf("%6s %10s %10s %9s %9s %9s %8s%n", "users", "votes", "votes/s", "p50 ms", "p99 ms",
                 "round p50", "errors");
         for (int users : levels) {
-            Level level = run(client, users, seconds);
+            Level level = run(users, seconds);
             acknowledged += level.votes();
             System.out.printf("%6d %10d %10.0f %9.1f %9.1f %9.1f %8d%n", level.users(), level.votes(),
                     level.votesPerSecond(), level.p50Ms(), level.p99Ms(), level.roundP50Ms(), level.errors());
@@ -92,7 +86,7 @@ public final class BenchVotesCommand implements Callable<Integer> {
         return stored == acknowledged ? 0 : 1;
     }
 
-    private Level run(HttpClient client, int users, int forSeconds) throws Exception {
+    private Level run(int users, int forSeconds) throws Exception {
         long deadline = System.nanoTime() + forSeconds * 1_000_000_000L;
         ConcurrentHashMap<Integer, long[]> voteLatencies = new ConcurrentHashMap<>();
         ConcurrentHashMap<Integer, long[]> roundLatencies = new ConcurrentHashMap<>();
@@ -103,7 +97,7 @@ public final class BenchVotesCommand implements Callable<Integer> {
             for (int u = 0; u < users; u++) {
                 int user = u;
                 tasks.add(pool.submit(() -> {
-                    VirtualUser vu = new VirtualUser(client, url);
+                    VirtualUser vu = new VirtualUser(url);
                     vu.playUntil(deadline, errors);
                     voteLatencies.put(user, vu.votes.toArray());
                     roundLatencies.put(user, vu.rounds.toArray());
@@ -132,48 +126,44 @@ public final class BenchVotesCommand implements Callable<Integer> {
         return sortedNanos[Math.max(0, rank - 1)] / 1e6;
     }
 
-    /** One browser: its own cookie, a new round, a vote, again. */
+    /** One browser: its own connection and cookie; a new round, a vote, again. */
     private static final class VirtualUser {
         private static final String[] CHOICES = {"A", "B", "tie", "both_bad"};
         final LongList votes = new LongList();
         final LongList rounds = new LongList();
-        private final HttpClient client;
-        private final URI base;
+        private final BenchConnection connection;
         private String cookie;
 
-        VirtualUser(HttpClient client, URI base) {
-            this.client = client;
-            this.base = base;
+        VirtualUser(URI base) {
+            this.connection = new BenchConnection(base);
         }
 
-        void playUntil(long deadline, AtomicLong errors) throws IOException, InterruptedException {
-            while (System.nanoTime() < deadline) {
-                long t0 = System.nanoTime();
-                HttpResponse<String> round = send(HttpRequest.newBuilder(base.resolve("/api/rounds"))
-                        .POST(HttpRequest.BodyPublishers.noBody()));
-                long t1 = System.nanoTime();
-                if (round.statusCode() != 201) {
-                    errors.incrementAndGet();
-                    continue;
+        void playUntil(long deadline, AtomicLong errors) throws IOException {
+            try (connection) {
+                while (System.nanoTime() < deadline) {
+                    long t0 = System.nanoTime();
+                    BenchConnection.Response round = send("/api/rounds", null);
+                    long t1 = System.nanoTime();
+                    if (round.status() != 201) {
+                        errors.incrementAndGet();
+                        continue;
+                    }
+                    rounds.add(t1 - t0);
+                    String choice = CHOICES[ThreadLocalRandom.current().nextInt(CHOICES.length)];
+                    long t2 = System.nanoTime();
+                    BenchConnection.Response vote = send("/api/rounds/" + roundId(round.body()) + "/vote",
+                            "{\"choice\":\"" + choice + "\"}");
+                    long t3 = System.nanoTime();
+                    if (vote.status() == 200) votes.add(t3 - t2);
+                    else errors.incrementAndGet();
                 }
-                rounds.add(t1 - t0);
-                String id = roundId(round.body());
-                String choice = CHOICES[ThreadLocalRandom.current().nextInt(CHOICES.length)];
-                long t2 = System.nanoTime();
-                HttpResponse<String> vote = send(HttpRequest.newBuilder(base.resolve("/api/rounds/" + id + "/vote"))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"choice\":\"" + choice + "\"}")));
-                long t3 = System.nanoTime();
-                if (vote.statusCode() == 200) votes.add(t3 - t2);
-                else errors.incrementAndGet();
             }
         }
 
-        private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-            if (cookie != null) request.header("Cookie", cookie);
-            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            if (cookie == null) {
-                response.headers().firstValue("Set-Cookie").ifPresent(c -> cookie = c.substring(0, c.indexOf(';')));
+        private BenchConnection.Response send(String path, String body) throws IOException {
+            BenchConnection.Response response = connection.post(path, cookie, body);
+            if (cookie == null && response.setCookie() != null) {
+                cookie = response.setCookie().substring(0, response.setCookie().indexOf(';'));
             }
             return response;
         }

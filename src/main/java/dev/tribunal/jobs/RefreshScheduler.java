@@ -3,6 +3,7 @@ package dev.tribunal.jobs;
 import dev.tribunal.store.ContestantKind;
 import dev.tribunal.store.Database;
 import dev.tribunal.store.Job;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the {@link LeaderboardRefresh} every {@code every} on one background thread, at once on start when the
  * store has no snapshot yet, and on demand. Each run is recorded in the jobs table (kind {@value #JOB_KIND}):
- * done with a summary, or failed with the boards that failed.
+ * done with a summary, or failed with the boards that failed. The scheduled run also deletes the arena rounds
+ * that expired without a vote (they are never needed again; voted rounds stay with their votes).
  */
 public final class RefreshScheduler implements AutoCloseable {
 
@@ -26,6 +28,7 @@ public final class RefreshScheduler implements AutoCloseable {
     private final LeaderboardRefresh refresh;
     private final Database db;
     private final Duration every;
+    private final Clock clock;
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "leaderboard-refresh");
         t.setDaemon(true);
@@ -33,10 +36,11 @@ public final class RefreshScheduler implements AutoCloseable {
     });
     private final AtomicReference<RefreshResult> last = new AtomicReference<>();
 
-    public RefreshScheduler(LeaderboardRefresh refresh, Database db, Duration every) {
+    public RefreshScheduler(LeaderboardRefresh refresh, Database db, Duration every, Clock clock) {
         this.refresh = refresh;
         this.db = db;
         this.every = every;
+        this.clock = clock;
     }
 
     /** Schedules the hourly (or configured) refresh; the first one runs at once when there is no snapshot yet. */
@@ -70,7 +74,18 @@ public final class RefreshScheduler implements AutoCloseable {
         return Optional.ofNullable(last.get());
     }
 
+    /** Deletes the rounds that expired without a vote; returns how many. */
+    public int removeExpiredRounds() {
+        return db.rounds().deleteExpiredUnvoted(clock.instant());
+    }
+
     private void scheduledRun() {
+        try {
+            int removed = removeExpiredRounds();
+            if (removed > 0) LOG.info("removed {} arena rounds that expired without a vote", removed);
+        } catch (RuntimeException e) {
+            LOG.error("removing expired rounds failed", e);
+        }
         try {
             RefreshResult result = refreshNow();
             LOG.info("leaderboards refreshed: {} computed, {} unchanged, {} failed", result.computed(),

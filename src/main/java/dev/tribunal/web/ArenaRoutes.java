@@ -60,7 +60,7 @@ public final class ArenaRoutes implements RouteGroup {
     private void get(Context ctx) {
         StoredRound stored = guarded(() -> arena.get(roundId(ctx)));
         Reveal reveal = stored.voted() ? arena.reveal(stored.round(), stored.vote()) : null;
-        noStore(ctx).json(ArenaViews.storedRound(stored.round(), reveal));
+        ApiJson.respond(noStore(ctx), ArenaViews.storedRound(stored.round(), reveal));
     }
 
     private void vote(Context ctx) {
@@ -70,11 +70,12 @@ public final class ArenaRoutes implements RouteGroup {
         String voter = voters.voterHash(ctx);
         voteLimit.acquire(voter);
         Reveal reveal = guarded(() -> arena.vote(id, choice, voter));
-        noStore(ctx).json(ArenaViews.reveal(reveal));
+        ApiJson.respond(noStore(ctx), ArenaViews.reveal(reveal));
     }
 
     private void created(Context ctx, Round round) {
-        noStore(ctx).status(201).header("Location", "/api/rounds/" + round.id()).json(ArenaViews.newRound(round));
+        ApiJson.respond(noStore(ctx).status(201).header("Location", "/api/rounds/" + round.id()),
+                ArenaViews.newRound(round));
     }
 
     private static Context noStore(Context ctx) {

@@ -22,7 +22,7 @@ import java.util.Set;
  */
 public final class JsonRequest {
 
-    private static final ObjectMapper STRICT = JsonMapper.builder()
+    private static final ObjectMapper STRICT = JsonMapper.builder(ApiJson.factory())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
@@ -69,9 +69,11 @@ public final class JsonRequest {
     private static byte[] boundedBody(Context ctx, long maxBytes) {
         long declared = ctx.req().getContentLengthLong();
         if (declared > maxBytes) throw tooLarge(maxBytes);
+        if (declared == 0) return new byte[0];
         try (InputStream in = ctx.req().getInputStream()) {
-            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-            if (bytes.length > maxBytes) throw tooLarge(maxBytes);
+            // with a declared length, read exactly that (and no buffer of the maximum size); else up to the maximum
+            byte[] bytes = in.readNBytes((int) (declared > 0 ? declared : Math.min(Integer.MAX_VALUE - 8, maxBytes + 1)));
+            if (bytes.length > maxBytes || (declared > 0 && in.read() >= 0)) throw tooLarge(maxBytes);
             return bytes;
         } catch (IOException e) {
             throw ProblemException.badRequest("The request body could not be read: " + e.getMessage());

@@ -25,10 +25,12 @@ public final class TribunalService implements AutoCloseable {
 
     private final WebServer web;
     private final RefreshScheduler scheduler;
+    private final StoredRounds rounds;
 
-    private TribunalService(WebServer web, RefreshScheduler scheduler) {
+    private TribunalService(WebServer web, RefreshScheduler scheduler, StoredRounds rounds) {
         this.web = web;
         this.scheduler = scheduler;
+        this.rounds = rounds;
     }
 
     public static TribunalService start(Database db, ServiceSettings settings, Clock clock) {
@@ -39,18 +41,18 @@ public final class TribunalService implements AutoCloseable {
     public static TribunalService start(Database db, ServiceSettings settings, Clock clock, List<RouteGroup> more) {
         ObjectMapper json = ApiJson.mapper();
         ArenaCatalog catalog = new ArenaCatalog(db, clock, Duration.ofMinutes(1));
-        JudgeArena arena = new JudgeArena(new StoredEvaluations(catalog), new StoredRounds(db, catalog),
-                settings.roundLifetime(), clock);
+        StoredRounds rounds = new StoredRounds(db, catalog);
+        JudgeArena arena = new JudgeArena(new StoredEvaluations(catalog), rounds, settings.roundLifetime(), clock);
         RefreshScheduler scheduler = new RefreshScheduler(new LeaderboardRefresh(db, settings.rating(), clock), db,
-                settings.refreshEvery());
+                settings.refreshEvery(), clock);
         VoterIdentity voters = new VoterIdentity(settings.voterSecret(), settings.web().secureCookies());
-        RateLimiter rounds = new RateLimiter("rounds", List.of(
+        RateLimiter roundLimit = new RateLimiter("rounds", List.of(
                 new RateLimiter.Limit(settings.roundsPerMinute(), Duration.ofMinutes(1))));
-        RateLimiter votes = new RateLimiter("votes", List.of(
+        RateLimiter voteLimit = new RateLimiter("votes", List.of(
                 new RateLimiter.Limit(settings.votesPerMinute(), Duration.ofMinutes(1)),
                 new RateLimiter.Limit(settings.votesPerDay(), Duration.ofDays(1))));
         List<RouteGroup> groups = new ArrayList<>(List.of(
-                new ArenaRoutes(arena, voters, rounds, votes, settings.web().maxBodyBytes()),
+                new ArenaRoutes(arena, voters, roundLimit, voteLimit, settings.web().maxBodyBytes()),
                 new LeaderboardRoutes(db, json, settings.preliminaryBelow(), clock),
                 new ExportRoutes(new VoteExport(new StoredVotes(db))),
                 new BrowseRoutes(new BrowseDao(db)),
@@ -60,7 +62,7 @@ public final class TribunalService implements AutoCloseable {
         WebServer web = new WebServer(settings.web(), json, groups);
         web.start();
         scheduler.start();
-        return new TribunalService(web, scheduler);
+        return new TribunalService(web, scheduler, rounds);
     }
 
     public URI address() {
@@ -75,16 +77,18 @@ public final class TribunalService implements AutoCloseable {
         return scheduler;
     }
 
-    /** Stops at once: the web server, then the scheduler (a running refresh finishes first). */
+    /** Stops at once: the web server, then the scheduler (a running refresh finishes first); writes dealt rounds. */
     @Override
     public void close() {
         web.close();
         scheduler.close();
+        rounds.close();
     }
 
-    /** Stops taking requests, lets those in flight finish (up to {@code grace}), then stops the scheduler. */
+    /** Stops taking requests, lets those in flight finish (up to {@code grace}), then as {@link #close()}. */
     public void stopGracefully(Duration grace) {
         web.stopGracefully(grace);
         scheduler.close();
+        rounds.close();
     }
 }

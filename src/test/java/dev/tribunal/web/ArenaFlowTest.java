@@ -43,7 +43,7 @@ class ArenaFlowTest {
         String id = round.get("round_id").asText();
         assertThat(id).matches("[A-Za-z0-9_-]{22,}");
         assertThat(round.at("/sample/kind").asText()).isEqualTo("pair");
-        var stored = service.db().rounds().byId(id).orElseThrow();
+        var stored = service.storedRound(id);
         var sample = service.db().samples().byId(stored.sampleId()).orElseThrow();
         assertThat(round.at("/sample/input").asText()).isEqualTo(sample.input());
         assertThat(round.at("/sample/response_a").asText()).isEqualTo(sample.responseA());
@@ -168,7 +168,7 @@ class ArenaFlowTest {
 
     /** The judges of a round, read from the store (the API would not say before the vote). */
     private Set<String> judgesOf(String roundId) {
-        var round = service.db().rounds().byId(roundId).orElseThrow();
+        var round = service.storedRound(roundId);
         Set<String> names = new HashSet<>();
         for (long evalId : new long[] {round.evalAId(), round.evalBId()}) {
             long judgeId = service.db().evaluations().byId(evalId).orElseThrow().judgeId();

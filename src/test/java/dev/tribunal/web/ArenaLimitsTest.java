@@ -9,6 +9,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,11 +25,17 @@ class ArenaLimitsTest {
         try (RunningService service = RunningService.start(dir,
                 RunningService.settings(dir.resolve("web")).withLimits(3, 1000, 100_000))) {
             HttpSession browser = service.newBrowser();
-            for (int i = 0; i < 3; i++) assertThat(browser.post("/api/rounds", null).statusCode()).isEqualTo(201);
+            List<String> dealt = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                HttpResponse<String> round = browser.post("/api/rounds", null);
+                assertThat(round.statusCode()).isEqualTo(201);
+                dealt.add(HttpSession.json(round).get("round_id").asText());
+            }
             HttpResponse<String> refused = browser.post("/api/rounds", null);
             assertProblem(refused, 429, "3 per minute");
             long retryAfter = Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow());
             assertThat(retryAfter).isBetween(1L, 60L);
+            dealt.forEach(service::storedRound);
             assertThat(service.db().rounds().countCreatedSince(RunningService.voterHash(browser), Instant.EPOCH))
                     .isEqualTo(3);
             // another voter has its own allowance
@@ -60,6 +68,14 @@ class ArenaLimitsTest {
             clock.advance(Duration.ofMinutes(31));
             assertProblem(browser.postJson("/api/rounds/" + id + "/vote", "{\"choice\":\"A\"}"), 410, "expired");
             assertThat(service.db().votes().count()).isZero();
+            // the hourly job removes it; a voted round stays
+            String voted = HttpSession.json(browser.post("/api/rounds", null)).get("round_id").asText();
+            browser.postJson("/api/rounds/" + voted + "/vote", "{\"choice\":\"A\"}");
+            service.storedRound(id);
+            clock.advance(Duration.ofMinutes(31));
+            assertThat(service.service().scheduler().removeExpiredRounds()).isEqualTo(1);
+            assertThat(service.db().rounds().byId(id)).isEmpty();
+            assertThat(service.db().rounds().byId(voted)).isPresent();
         }
     }
 

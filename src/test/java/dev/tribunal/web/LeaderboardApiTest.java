@@ -88,6 +88,23 @@ class LeaderboardApiTest {
     }
 
     @Test
+    void healthSaysTheDatabaseAnswersAndHowOldTheSnapshotsAre() {
+        HttpResponse<String> response = http.get("/api/health");
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode health = HttpSession.json(response);
+        assertThat(health.get("status").asText()).isEqualTo("ok");
+        assertThat(health.get("version").asText()).isEqualTo("test");
+        assertThat(health.get("database_reachable").asBoolean()).isTrue();
+        assertThat(health.get("database").asText()).isEqualTo("sqlite");
+        for (String kind : List.of("judges", "models")) {
+            JsonNode snapshot = health.at("/snapshots/" + kind);
+            assertThat(snapshot.get("status").asText()).isEqualTo("ok");
+            assertThat(snapshot.get("age_seconds").asLong()).isGreaterThanOrEqualTo(0);
+            assertThat(java.time.Instant.parse(snapshot.get("computed_at").asText())).isBefore(java.time.Instant.now());
+        }
+    }
+
+    @Test
     void unknownBoardsAndFormatsAreProblems() {
         assertProblem(http.get("/api/leaderboards/models?source=nobody"), 404, "human, judge:bard");
         assertProblem(http.get("/api/leaderboards/models?category=poetry"), 404, "poetry");

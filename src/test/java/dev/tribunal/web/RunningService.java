@@ -68,6 +68,22 @@ public final class RunningService implements AutoCloseable {
         return new VoterIdentity(VOTER_SECRET, false).hash(id);
     }
 
+    /** The round as stored: dealt rounds reach the store within a fraction of a second, so wait for it. */
+    public dev.tribunal.store.Round storedRound(String roundId) {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (true) {
+            var round = db.rounds().byId(roundId);
+            if (round.isPresent()) return round.get();
+            if (System.nanoTime() > deadline) throw new AssertionError("round " + roundId + " was never stored");
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
     public HttpSession newBrowser() {
         return new HttpSession(address());
     }
