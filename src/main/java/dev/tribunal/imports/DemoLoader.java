@@ -101,6 +101,13 @@ public final class DemoLoader {
             battles.add(battle(r.first().model(), r.second().model(), r.score(), "judge:" + r.reviewer(),
                     questions.get(r.questionId()), battles.size(), "prd:judge:" + r.reviewer() + ":" + sampleKey(r)));
         }
+        for (HumanAgreement.JudgeBattle j : HumanAgreement.battles(data.reviews(), data.humanVotes())) {
+            Question q = questions.get(j.review().questionId());
+            battles.add(BattleRow.of(ContestantKind.JUDGE, j.a(), j.b(), j.outcome(), HumanAgreement.SOURCE,
+                            q == null ? null : q.category())
+                    .withCreatedAt(BATTLE_EPOCH.plusMillis(battles.size()))
+                    .withExternalKey("prd:agree:" + j.a() + ":" + j.b() + ":" + sampleKey(j.review())));
+        }
         int newBattles = tx.battles().insertAll(battles);
         return new DemoLoad(newContestants, newSamples, newEvaluations, newBattles);
     }

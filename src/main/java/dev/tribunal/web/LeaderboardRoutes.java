@@ -93,10 +93,17 @@ public final class LeaderboardRoutes implements RouteGroup {
                 + String.join(", ", available) + ". Leaderboards are computed hourly and on POST /api/admin/refresh."));
     }
 
-    private static String defaultSource(ContestantKind kind, List<String> available) {
-        if (kind == ContestantKind.JUDGE) return "arena";
+    private String defaultSource(ContestantKind kind, List<String> available) {
+        if (kind == ContestantKind.JUDGE) return defaultJudgeSource(available);
         if (available.contains(DEFAULT_MODEL_SOURCE) || available.isEmpty()) return DEFAULT_MODEL_SOURCE;
         return available.getFirst();
+    }
+
+    /** The judges' own arena board once it has votes; before that another judge source (the demo's agreement with the humans). */
+    private String defaultJudgeSource(List<String> available) {
+        boolean arenaHasVotes = db.snapshots().latestOk(ContestantKind.JUDGE, "arena", null)
+                .filter(s -> s.battleCount() > 0).isPresent();
+        return arenaHasVotes ? "arena" : available.stream().filter(s -> !s.equals("arena")).findFirst().orElse("arena");
     }
 
     private static boolean wantsCsv(Context ctx) {

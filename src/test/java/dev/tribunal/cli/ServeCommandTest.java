@@ -47,7 +47,7 @@ class ServeCommandTest {
             assertThat(firstOut.toString(StandardCharsets.UTF_8)).contains("demo: loaded 14 contestants, 1600 samples")
                     .contains("Tribunal is running at http://127.0.0.1:");
             demoRows = demoRows(first.db());
-            assertThat(demoRows).containsExactly(1600, 8000, 15_040);
+            assertThat(demoRows).containsExactly(1600, 8000, 31_040);
             browser = new HttpSession(first.service().address());
             roundId = HttpSession.json(browser.post("/api/rounds", null)).get("round_id").asText();
             reveal = HttpSession.json(browser.postJson("/api/rounds/" + roundId + "/vote", "{\"choice\":\"B\"}"));

@@ -52,11 +52,31 @@ abstract class DemoLoaderContract {
         if (where != null) where.close();
     }
 
+    /**
+     * The judges' battles by agreement with the humans: every pair of the five reviewers on each of the 1,600
+     * reviewed answer pairs (all of which have human votes). The expected sum was computed from the raw files by an
+     * independent script (Python, the same rule as {@link HumanAgreement}'s Javadoc): claude's outcomes against
+     * gpt4 sum to 762.75 of 1,600.
+     */
+    @Test
+    void judgesMeetByAgreementWithTheHumans() {
+        BattleFilter agreement = BattleFilter.of(ContestantKind.JUDGE).withSource(HumanAgreement.SOURCE);
+        assertThat(db.battles().count(agreement)).isEqualTo(16_000);
+        double[] claudeVersusGpt4 = new double[2];
+        db.battles().forEachBattle(agreement, b -> {
+            if (b.a().equals("claude") && b.b().equals("gpt4")) claudeVersusGpt4[0] += b.outcome();
+            else if (b.a().equals("gpt4") && b.b().equals("claude")) claudeVersusGpt4[0] += 1 - b.outcome();
+            else return;
+            claudeVersusGpt4[1]++;
+        });
+        assertThat(claudeVersusGpt4).containsExactly(762.75, 1_600);
+    }
+
     @Test
     void everythingInTheFilesIsStored() throws IOException {
         long humanLines = countLines(PRD.resolve("ratings-human"));
         assertThat(humanLines).isEqualTo(7_040); // as published with the data
-        assertThat(first).isEqualTo(new DemoLoad(14, 1_600, 8_000, 7_040 + 8_000));
+        assertThat(first).isEqualTo(new DemoLoad(14, 1_600, 8_000, 7_040 + 8_000 + 16_000));
 
         assertThat(db.contestants().list(ContestantKind.MODEL)).extracting(Contestant::name).containsExactlyInAnyOrder(
                 "gpt4", "claude", "gpt35", "bard", "vicuna-13b", "guanaco-7b", "guanaco-13b", "guanaco-33b", "guanaco-65b");

@@ -23,6 +23,6 @@ class DemoLoaderSqliteTest extends DemoLoaderContract {
         db.close();
         db = where.open();
         assertThat(new DemoLoader(db).load(DEMO)).isEqualTo(new DemoLoad(0, 0, 0, 0));
-        assertThat(db.battles().count(BattleFilter.all())).isEqualTo(15_040);
+        assertThat(db.battles().count(BattleFilter.all())).isEqualTo(31_040);
     }
 }

@@ -70,7 +70,7 @@ class ArenaFlowTest {
         // the vote is a battle between the judges, A's judge winning
         var battles = service.db().battles();
         assertThat(battles.count(BattleFilter.of(ContestantKind.JUDGE).withSource("arena"))).isEqualTo(1);
-        battles.forEachRow(BattleFilter.of(ContestantKind.JUDGE), row -> {
+        battles.forEachRow(BattleFilter.of(ContestantKind.JUDGE).withSource("arena"), row -> {
             assertThat(row.a()).isEqualTo(judgeA);
             assertThat(row.b()).isEqualTo(judgeB);
             assertThat(row.outcome()).isEqualTo(1.0);

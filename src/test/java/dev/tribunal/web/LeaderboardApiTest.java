@@ -36,6 +36,16 @@ class LeaderboardApiTest {
     }
 
     @Test
+    void judgesBeforeAnyArenaVoteAreRankedByAgreementWithTheHumans() {
+        JsonNode board = HttpSession.json(http.get("/api/leaderboards/judges"));
+        assertThat(board.get("kind").asText()).isEqualTo("judges");
+        assertThat(board.get("source").asText()).isEqualTo("human-agreement");
+        assertThat(board.get("battles").asLong()).isEqualTo(16_000);
+        assertThat(board.get("rows")).extracting(r -> r.get("name").asText())
+                .containsExactlyInAnyOrder("gpt4", "claude", "gpt35", "bard", "vicuna-13b");
+    }
+
+    @Test
     void modelsDefaultToHumanVotesAndListTheOtherSources() {
         JsonNode board = HttpSession.json(http.get("/api/leaderboards/models"));
         assertThat(board.get("kind").asText()).isEqualTo("models");

@@ -8,6 +8,7 @@ import dev.tribunal.jobs.LeaderboardRefresh;
 import dev.tribunal.jobs.RefreshResult;
 import dev.tribunal.jobs.RefreshScheduler;
 import dev.tribunal.rating.RatingOptions;
+import dev.tribunal.store.BattleFilter;
 import dev.tribunal.store.BattleRow;
 import dev.tribunal.store.ContestantKind;
 import dev.tribunal.store.Job;
@@ -17,7 +18,9 @@ import dev.tribunal.store.SnapshotStatus;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,7 +65,7 @@ class LeaderboardRefreshTest {
     void aVoteChangesTheJudgesInputsHashAndANewSnapshotCountsIt() {
         try (RunningService service = RunningService.start(dir)) {
             HttpSession browser = service.newBrowser();
-            JsonNode before = HttpSession.json(browser.get("/api/leaderboards/judges"));
+            JsonNode before = HttpSession.json(browser.get("/api/leaderboards/judges?source=arena"));
             assertThat(before.get("battles").asLong()).isZero();
             assertThat(before.get("rows")).isEmpty();
 
@@ -72,7 +75,7 @@ class LeaderboardRefreshTest {
             assertThat(result.computed()).isEqualTo(1 + categoriesOfJudgeBattles(service));
             assertThat(result.failed()).isZero();
 
-            JsonNode after = HttpSession.json(browser.get("/api/leaderboards/judges"));
+            JsonNode after = HttpSession.json(browser.get("/api/leaderboards/judges?source=arena"));
             assertThat(after.get("inputs_hash").asText()).isNotEqualTo(before.get("inputs_hash").asText()).hasSize(64);
             assertThat(after.get("battles").asLong()).isEqualTo(1);
             assertThat(after.get("settings").get("bootstrap_rounds").asInt()).isEqualTo(20);
@@ -124,7 +127,11 @@ class LeaderboardRefreshTest {
     }
 
     private static int categoriesOfJudgeBattles(RunningService service) {
-        return service.db().battles().categories(ContestantKind.JUDGE).size();
+        Set<String> categories = new HashSet<>();
+        service.db().battles().forEachRow(BattleFilter.of(ContestantKind.JUDGE).withSource("arena"),
+                row -> categories.add(row.category()));
+        categories.remove(null);
+        return categories.size();
     }
 
     private static int snapshotCount(RunningService service) {
