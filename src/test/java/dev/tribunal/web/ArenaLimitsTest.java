@@ -54,7 +54,7 @@ class ArenaLimitsTest {
             assertProblem(perMinute, 429, "2 per minute and 3 per day");
             assertThat(Long.parseLong(perMinute.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 60L);
             assertThat(service.db().votes().count()).isEqualTo(2);
-            assertThat(service.db().battles().count(BattleFilter.of(ContestantKind.JUDGE))).isEqualTo(2);
+            assertThat(service.db().battles().count(BattleFilter.of(ContestantKind.JUDGE).withSource("arena"))).isEqualTo(2);
         }
     }
 
