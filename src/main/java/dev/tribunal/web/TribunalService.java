@@ -3,7 +3,8 @@ package dev.tribunal.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tribunal.arena.ArenaCatalog;
 import dev.tribunal.arena.JudgeArena;
-import dev.tribunal.arena.StoredEvaluations;
+import dev.tribunal.arena.LiveEvaluations;
+import dev.tribunal.arena.LiveJudges;
 import dev.tribunal.arena.StoredRounds;
 import dev.tribunal.export.StoredVotes;
 import dev.tribunal.export.VoteExport;
@@ -39,10 +40,22 @@ public final class TribunalService implements AutoCloseable {
 
     /** As {@link #start(Database, ServiceSettings, Clock)}, with more route groups (e.g. browsing). */
     public static TribunalService start(Database db, ServiceSettings settings, Clock clock, List<RouteGroup> more) {
+        return start(db, settings, clock, more, LiveSettings.none());
+    }
+
+    /**
+     * As {@link #start(Database, ServiceSettings, Clock, List)}, with live LLM judges: they are stored as judges
+     * (idempotent), judge submitted samples and take part in rounds. The caller owns their gateway and closes it
+     * after this.
+     */
+    public static TribunalService start(Database db, ServiceSettings settings, Clock clock, List<RouteGroup> more,
+                                        LiveSettings liveSettings) {
         ObjectMapper json = ApiJson.mapper();
         ArenaCatalog catalog = new ArenaCatalog(db, clock, Duration.ofMinutes(1));
         StoredRounds rounds = new StoredRounds(db, catalog);
-        JudgeArena arena = new JudgeArena(new StoredEvaluations(catalog), rounds, settings.roundLifetime(), clock);
+        LiveJudges live = new LiveJudges(liveSettings.judge(), db, catalog);
+        JudgeArena arena = new JudgeArena(new LiveEvaluations(catalog, live, liveSettings.liveShare()), rounds,
+                settings.roundLifetime(), clock);
         RefreshScheduler scheduler = new RefreshScheduler(new LeaderboardRefresh(db, settings.rating(), clock), db,
                 settings.refreshEvery(), clock);
         VoterIdentity voters = new VoterIdentity(settings.voterSecret(), settings.web().secureCookies());
@@ -53,6 +66,7 @@ public final class TribunalService implements AutoCloseable {
                 new RateLimiter.Limit(settings.votesPerDay(), Duration.ofDays(1))));
         List<RouteGroup> groups = new ArrayList<>(List.of(
                 new ArenaRoutes(arena, voters, roundLimit, voteLimit, settings.web().maxBodyBytes()),
+                new SampleRoutes(arena, live, voters, roundLimit, settings.web().maxBodyBytes(), liveSettings),
                 new LeaderboardRoutes(db, json, settings.preliminaryBelow(), clock),
                 new ExportRoutes(new VoteExport(new StoredVotes(db))),
                 new BrowseRoutes(new BrowseDao(db)),
