@@ -6,7 +6,6 @@ import dev.tribunal.config.TribunalConfig;
 import dev.tribunal.rating.RatingMethod;
 import dev.tribunal.rating.RatingOptions;
 import dev.tribunal.store.Database;
-import dev.tribunal.judging.Judge;
 import dev.tribunal.llm.LlmConfig;
 import dev.tribunal.llm.LlmGateway;
 import dev.tribunal.store.LlmCallDao;
@@ -100,11 +99,10 @@ public final class ServeCommand implements Callable<Integer> {
             if (config.demo().load()) out.println(DemoData.load(db, config.demo().directory()));
             LlmGateway gateway = new LlmGateway(LlmConfig.parse(config.llm()), new LlmCallDao(db), env::get);
             try {
-                Judge judge = new Judge(gateway);
                 TribunalService service = TribunalService.start(db, settings(config, env, db), Clock.systemUTC(),
-                        List.of(), LiveSettings.of(judge, config.arena()));
+                        List.of(), LiveSettings.of(gateway, config.arena()));
                 out.println("Tribunal is running at " + service.address() + "  (Ctrl-C stops it)"
-                        + liveJudges(judge));
+                        + liveJudges(gateway.config()));
                 return new Running(db, gateway, service);
             } catch (RuntimeException e) {
                 gateway.close();
@@ -116,9 +114,9 @@ public final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    private static String liveJudges(Judge judge) {
-        int n = judge.judges().size();
-        return n >= 2 ? "\nLive judges: " + judge.judges().stream().map(j -> j.name()).toList()
+    private static String liveJudges(LlmConfig llm) {
+        int n = llm.judges().size();
+        return n >= 2 ? "\nLive judges: " + llm.judges().stream().map(j -> j.name()).toList()
                 : "\nNo live judges (llm.judges has " + n + "; two are needed to judge submitted samples)";
     }
 

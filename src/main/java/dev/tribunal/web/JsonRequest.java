@@ -144,4 +144,15 @@ public final class JsonRequest {
         if (text == null) throw ProblemException.badRequest("Missing field '" + name + "'.");
         return text;
     }
+
+    /** A required whole number from {@code min} to {@code max}. */
+    public int requiredInt(String name, int min, int max) {
+        JsonNode value = body.get(name);
+        if (value == null || value.isNull()) throw ProblemException.badRequest("Missing field '" + name + "'.");
+        if (!value.isIntegralNumber() || !value.canConvertToInt() || value.intValue() < min || value.intValue() > max) {
+            throw ProblemException.badRequest("Field '" + name + "' must be a whole number from " + min + " to " + max
+                    + ", not " + value + ".");
+        }
+        return value.intValue();
+    }
 }

@@ -9,6 +9,10 @@ import dev.tribunal.arena.StoredRounds;
 import dev.tribunal.export.StoredVotes;
 import dev.tribunal.export.VoteExport;
 import dev.tribunal.jobs.LeaderboardRefresh;
+import dev.tribunal.jobs.SampleGenerator;
+import dev.tribunal.judging.Judge;
+import dev.tribunal.llm.GeneratorConfig;
+import dev.tribunal.llm.LlmGateway;
 import dev.tribunal.jobs.RefreshScheduler;
 import dev.tribunal.store.BrowseDao;
 import dev.tribunal.store.Database;
@@ -27,11 +31,13 @@ public final class TribunalService implements AutoCloseable {
     private final WebServer web;
     private final RefreshScheduler scheduler;
     private final StoredRounds rounds;
+    private final SampleGenerator generator;
 
-    private TribunalService(WebServer web, RefreshScheduler scheduler, StoredRounds rounds) {
+    private TribunalService(WebServer web, RefreshScheduler scheduler, StoredRounds rounds, SampleGenerator generator) {
         this.web = web;
         this.scheduler = scheduler;
         this.rounds = rounds;
+        this.generator = generator;
     }
 
     public static TribunalService start(Database db, ServiceSettings settings, Clock clock) {
@@ -53,7 +59,11 @@ public final class TribunalService implements AutoCloseable {
         ObjectMapper json = ApiJson.mapper();
         ArenaCatalog catalog = new ArenaCatalog(db, clock, Duration.ofMinutes(1));
         StoredRounds rounds = new StoredRounds(db, catalog);
-        LiveJudges live = new LiveJudges(liveSettings.judge(), db, catalog);
+        LlmGateway gateway = liveSettings.gateway();
+        LiveJudges live = new LiveJudges(gateway == null ? null : new Judge(gateway), db, catalog);
+        GeneratorConfig generatorConfig = gateway == null ? null : gateway.config().generator();
+        SampleGenerator generator = generatorConfig == null || !live.available() ? null
+                : new SampleGenerator(gateway, generatorConfig, live);
         JudgeArena arena = new JudgeArena(new LiveEvaluations(catalog, live, liveSettings.liveShare()), rounds,
                 settings.roundLifetime(), clock);
         RefreshScheduler scheduler = new RefreshScheduler(new LeaderboardRefresh(db, settings.rating(), clock), db,
@@ -67,6 +77,7 @@ public final class TribunalService implements AutoCloseable {
         List<RouteGroup> groups = new ArrayList<>(List.of(
                 new ArenaRoutes(arena, voters, roundLimit, voteLimit, settings.web().maxBodyBytes()),
                 new SampleRoutes(arena, live, voters, roundLimit, settings.web().maxBodyBytes(), liveSettings),
+                new GeneratorRoutes(generator, live, settings.web().maxBodyBytes()),
                 new LeaderboardRoutes(db, json, settings.preliminaryBelow(), clock),
                 new ExportRoutes(new VoteExport(new StoredVotes(db))),
                 new BrowseRoutes(new BrowseDao(db)),
@@ -76,7 +87,8 @@ public final class TribunalService implements AutoCloseable {
         WebServer web = new WebServer(settings.web(), json, groups);
         web.start();
         scheduler.start();
-        return new TribunalService(web, scheduler, rounds);
+        if (generator != null) generator.start();
+        return new TribunalService(web, scheduler, rounds, generator);
     }
 
     public URI address() {
@@ -95,13 +107,17 @@ public final class TribunalService implements AutoCloseable {
     @Override
     public void close() {
         web.close();
-        scheduler.close();
-        rounds.close();
+        stopJobs();
     }
 
     /** Stops taking requests, lets those in flight finish (up to {@code grace}), then as {@link #close()}. */
     public void stopGracefully(Duration grace) {
         web.stopGracefully(grace);
+        stopJobs();
+    }
+
+    private void stopJobs() {
+        if (generator != null) generator.close();
         scheduler.close();
         rounds.close();
     }

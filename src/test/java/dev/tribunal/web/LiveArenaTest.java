@@ -19,33 +19,17 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The arena with live LLM judges (an OpenAI-compatible stub server) through HTTP, on a real SQLite store. */
-class LiveArenaTest {
+class LiveArenaTest extends LiveServiceTest {
 
     private static final String PAIR = """
             {"input": "What is the capital of Australia?", "response_a": "Canberra.",
              "response_b": "Sydney, the largest city.", "reference": "Canberra"}""";
 
-    @TempDir
-    Path dir;
-
-    private StubJudges judges;
-    private RunningService service;
-
-    @AfterEach
-    void stop() {
-        if (service != null) service.close();
-        if (judges != null) judges.close();
-    }
-
     private HttpSession start(double liveShare, String... names) {
-        judges = new StubJudges(names);
-        service = RunningService.start(dir, db -> judges.settings(db, liveShare));
-        return service.newBrowser();
+        return start(new StubJudges(names), liveShare);
     }
 
     @Test

@@ -2,7 +2,6 @@ package dev.tribunal.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.tribunal.judging.Judge;
 import dev.tribunal.llm.LlmConfig;
 import dev.tribunal.llm.LlmGateway;
 import dev.tribunal.llm.stub.OpenAiStubServer;
@@ -29,6 +28,7 @@ public final class StubJudges implements AutoCloseable {
     private final List<String> names;
     private final Map<String, Function<JsonNode, StubReply>> byModel = new ConcurrentHashMap<>();
     private final List<LlmGateway> gateways = new ArrayList<>();
+    private volatile String generator = "";
 
     public StubJudges(String... names) {
         this.names = List.of(names);
@@ -56,6 +56,19 @@ public final class StubJudges implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Adds the sample generator: endpoint {@code writer} (model {@code writer-model}) with these extra
+     * {@code llm.generator} keys, e.g. {@code "batch: 2, every: PT1H"}. It writes sample n as input "Generated
+     * question n?" unless {@link #answer} scripts {@code writer} otherwise.
+     */
+    public StubJudges withGenerator(String keys) {
+        generator = keys;
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        return answer("writer", body -> StubReply.text(JsonNodeFactory.instance.objectNode()
+                .put("input", "Generated question " + n.incrementAndGet() + "?")
+                .put("response", "A generated answer.").toString()));
+    }
+
     public OpenAiStubServer server() {
         return stub;
     }
@@ -68,12 +81,17 @@ public final class StubJudges implements AutoCloseable {
                     .append("\", model: ").append(n).append("-model, api_key_env: STUB_KEY, retries: 0, timeout: PT10S, ")
                     .append("price_input_per_million: 1, price_output_per_million: 2}\n");
         }
+        if (!generator.isEmpty()) {
+            y.append("    - {name: writer, provider: openai_compatible, base_url: \"").append(stub.baseUrl())
+                    .append("\", model: writer-model, api_key_env: STUB_KEY, retries: 0}\n");
+        }
         y.append("  judges:\n");
         for (String n : names) {
             String title = Character.toUpperCase(n.charAt(0)) + n.substring(1);
             y.append("    - {name: ").append(n).append("-judge, display_name: ").append(title).append(" Judge, ")
                     .append("organisation: ").append(title).append(" Labs, endpoint: ").append(n).append("}\n");
         }
+        if (!generator.isEmpty()) y.append("  generator: {endpoint: writer, ").append(generator).append("}\n");
         return dev.tribunal.llm.Yaml.llmConfig(y.toString());
     }
 
@@ -81,7 +99,7 @@ public final class StubJudges implements AutoCloseable {
     public LiveSettings settings(Database db, double share) {
         LlmGateway gateway = new LlmGateway(config(), new LlmCallDao(db), Map.of("STUB_KEY", API_KEY)::get);
         gateways.add(gateway);
-        return LiveSettings.none().withJudge(new Judge(gateway)).withLiveShare(share);
+        return LiveSettings.none().withGateway(gateway).withLiveShare(share);
     }
 
     @Override
