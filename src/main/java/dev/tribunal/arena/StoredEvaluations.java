@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.random.RandomGenerator;
 
 /**
- * The evaluations already in the store — the PRD demo's real critiques, imported ones, and later the ones live
+ * The evaluations already in the store — the PRD demo's real critiques, imported ones, and the ones live
  * judges wrote — as the arena's {@link EvaluationSource}.
  */
 public final class StoredEvaluations implements EvaluationSource {
