@@ -232,11 +232,14 @@ function sampleFromForm() {
   return { body, missing };
 }
 
-// Until live judges are configured the server has no POST /api/samples, or answers it with a problem.
+// Without two live judges the server answers 503 no-live-judges (an older server: no POST /api/samples at all).
 function describeSubmitError(failure) {
   if (failure instanceof ApiProblem && (failure.status === 404 || failure.status === 405)) {
     return 'This server has no live judges configured, so it cannot judge your own samples yet. '
       + 'You can still vote on the samples above.';
+  }
+  if (failure instanceof ApiProblem && failure.problem && failure.problem.type === '/problems/no-live-judges') {
+    return `${failure.message} You can still vote on the samples above.`;
   }
   return describeError(failure);
 }

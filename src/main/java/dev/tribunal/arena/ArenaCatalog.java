@@ -7,13 +7,16 @@ import dev.tribunal.store.Evaluation;
 import dev.tribunal.store.ParseStatus;
 import dev.tribunal.store.Sample;
 import dev.tribunal.store.SampleKind;
+import dev.tribunal.store.SampleSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -33,7 +36,14 @@ public final class ArenaCatalog {
     private final Map<Long, JudgeEvaluation> evaluations = new ConcurrentHashMap<>();
     private final Map<Long, List<JudgeEvaluation>> bySample = new ConcurrentHashMap<>();
     private final Map<Long, Contestant> judges = new ConcurrentHashMap<>();
-    private volatile long[] eligible;
+    /** Sources whose samples the live judges evaluate. */
+    static final Set<SampleSource> LIVE_SOURCES = Set.of(SampleSource.CUSTOM, SampleSource.GENERATED);
+
+    /** Eligible sample ids: stored ones (the demo, imports) and live ones (submitted, generated). */
+    private record Eligible(long[] stored, long[] live) {
+    }
+
+    private volatile Eligible eligible;
     private volatile Instant eligibleAt = Instant.MIN;
 
     public ArenaCatalog(Database db, Clock clock, Duration refreshEvery) {
@@ -42,14 +52,31 @@ public final class ArenaCatalog {
         this.refreshEvery = refreshEvery;
     }
 
-    /** Ids of the samples with evaluations by at least two judges. */
+    /** Ids of the stored (demo, imported) samples with evaluations by at least two judges. */
     long[] eligibleSamples() {
+        return eligible().stored();
+    }
+
+    /** Ids of the live (submitted, generated) samples with evaluations by at least two judges. */
+    long[] eligibleLiveSamples() {
+        return eligible().live();
+    }
+
+    /** Forgets the eligible samples and the sample's evaluations: live judges just evaluated it. */
+    void evaluated(long sampleId) {
+        bySample.remove(sampleId);
+        eligibleAt = Instant.MIN;
+    }
+
+    private Eligible eligible() {
         Instant now = clock.instant();
-        long[] ids = eligible;
+        Eligible ids = eligible;
         if (ids == null || !now.isBefore(eligibleAt.plus(refreshEvery))) {
             synchronized (this) {
                 if (eligible == null || !now.isBefore(eligibleAt.plus(refreshEvery))) {
-                    eligible = db.samples().idsWithJudges(2).stream().mapToLong(Long::longValue).toArray();
+                    List<SampleSource> stored = EnumSet.complementOf(EnumSet.copyOf(LIVE_SOURCES)).stream().toList();
+                    eligible = new Eligible(ids(db.samples().idsWithJudges(2, stored)),
+                            ids(db.samples().idsWithJudges(2, LIVE_SOURCES)));
                     eligibleAt = now;
                     bySample.clear();   // a sample may have new evaluations
                 }
@@ -57,6 +84,10 @@ public final class ArenaCatalog {
             }
         }
         return ids;
+    }
+
+    private static long[] ids(List<Long> ids) {
+        return ids.stream().mapToLong(Long::longValue).toArray();
     }
 
     ArenaSample sample(long id) {
@@ -86,6 +117,13 @@ public final class ArenaCatalog {
         return put(bySample, sampleId, List.copyOf(usable));
     }
 
+    /** The judge's evaluation as the arena shows it. */
+    JudgeEvaluation toArena(Evaluation e, Contestant judge) {
+        judges.putIfAbsent(judge.id(), judge);
+        return put(evaluations, e.id(), new JudgeEvaluation(e.id(), judge.name(), judge.displayName(),
+                judge.organisation(), e.verdict(), e.score(), e.critique()));
+    }
+
     /** The store id of the judge with this name. */
     long judgeId(String name) {
         for (Contestant c : judges.values()) if (c.name().equals(name)) return c.id();
@@ -110,7 +148,8 @@ public final class ArenaCatalog {
         boolean pair = s.kind() == SampleKind.PAIR;
         return new ArenaSample(s.id(), pair ? ArenaSample.Kind.PAIR : ArenaSample.Kind.SINGLE, s.input(), s.response(),
                 s.responseA(), s.responseB(), s.reference(), s.category(), pair ? null : s.modelA(),
-                pair ? s.modelA() : null, pair ? s.modelB() : null);
+                pair ? s.modelA() : null, pair ? s.modelB() : null,
+                LIVE_SOURCES.contains(s.source()));
     }
 
     private static <K, V> V put(Map<K, V> cache, K key, V value) {

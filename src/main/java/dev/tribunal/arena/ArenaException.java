@@ -3,7 +3,7 @@ package dev.tribunal.arena;
 /** A request the arena cannot honour, with the reason the web layer turns into a status. */
 public final class ArenaException extends RuntimeException {
 
-    public enum Reason { UNKNOWN_ROUND, EXPIRED_ROUND, ALREADY_VOTED, NOT_YOUR_ROUND, NO_MATCHUP }
+    public enum Reason { UNKNOWN_ROUND, EXPIRED_ROUND, ALREADY_VOTED, NOT_YOUR_ROUND, NO_MATCHUP, NO_LIVE_JUDGES, JUDGES_FAILED }
 
     private final Reason reason;
 

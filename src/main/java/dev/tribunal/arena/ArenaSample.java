@@ -9,9 +9,11 @@ package dev.tribunal.arena;
  * @param model     the model of {@code response} (single), or null
  * @param modelA    the model of {@code responseA} (pair), or null
  * @param modelB    the model of {@code responseB} (pair), or null
+ * @param live      submitted by a person or generated, so judged by the live LLM judges (not a stored demo sample)
  */
 public record ArenaSample(long id, Kind kind, String input, String response, String responseA, String responseB,
-                          String reference, String category, String model, String modelA, String modelB) {
+                          String reference, String category, String model, String modelA, String modelB,
+                           boolean live) {
 
     public enum Kind {
         SINGLE("single"), PAIR("pair");

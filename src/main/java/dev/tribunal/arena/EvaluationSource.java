@@ -5,9 +5,10 @@ import java.util.Set;
 import java.util.random.RandomGenerator;
 
 /**
- * Where the arena's critiques come from. Now: evaluations already in the store (the PRD demo, imports).
- * Later: live LLM judges that evaluate a sample on demand and store what they wrote. The arena does not care
- * which: it asks for a matchup and gets a sample with two judges' evaluations.
+ * Where the arena's critiques come from: evaluations already in the store (the PRD demo, imports:
+ * {@link StoredEvaluations}), or live LLM judges that evaluate a sample on demand and store what they wrote
+ * ({@link LiveEvaluations}). The arena does not care which: it asks for a matchup and gets a sample with two
+ * judges' evaluations.
  */
 public interface EvaluationSource {
 

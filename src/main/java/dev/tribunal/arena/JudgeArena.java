@@ -42,6 +42,11 @@ public final class JudgeArena {
         return deal(matchup, voterHash);
     }
 
+    /** A new round on a matchup made elsewhere (a sample the live judges just evaluated). */
+    public Round startOn(Matchup matchup, String voterHash) {
+        return deal(matchup, voterHash);
+    }
+
     /** A new round on the same sample as {@code roundId}, with other judges where the sample has them. */
     public Round regenerate(String roundId, String voterHash) {
         Round current = find(roundId).round();

@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.random.RandomGenerator;
 
 /**
- * The evaluations already in the store — the PRD demo's real critiques, imported ones, and later the ones live
+ * The evaluations already in the store — the PRD demo's real critiques, imported ones, and the ones live
  * judges wrote — as the arena's {@link EvaluationSource}.
  */
 public final class StoredEvaluations implements EvaluationSource {
@@ -18,9 +18,15 @@ public final class StoredEvaluations implements EvaluationSource {
         this.catalog = catalog;
     }
 
+    /** A stored (demo, imported) sample; a live one when there are none. */
     @Override
     public Optional<Matchup> draw(RandomGenerator random) {
-        long[] ids = catalog.eligibleSamples();
+        long[] stored = catalog.eligibleSamples();
+        return drawAmong(stored.length > 0 ? stored : catalog.eligibleLiveSamples(), random);
+    }
+
+    /** A matchup on one of the samples {@code ids}, at random; empty if none has two usable evaluations. */
+    Optional<Matchup> drawAmong(long[] ids, RandomGenerator random) {
         // a sample can lose its eligibility between refreshes (never in practice): try a few
         for (int attempt = 0; attempt < 8 && ids.length > 0; attempt++) {
             Optional<Matchup> matchup = redraw(ids[random.nextInt(ids.length)], Set.of(), random);

@@ -6,6 +6,10 @@ import dev.tribunal.config.TribunalConfig;
 import dev.tribunal.rating.RatingMethod;
 import dev.tribunal.rating.RatingOptions;
 import dev.tribunal.store.Database;
+import dev.tribunal.llm.LlmConfig;
+import dev.tribunal.llm.LlmGateway;
+import dev.tribunal.store.LlmCallDao;
+import dev.tribunal.web.LiveSettings;
 import dev.tribunal.web.ServiceSettings;
 import dev.tribunal.web.TribunalService;
 import dev.tribunal.web.WebSettings;
@@ -14,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -33,7 +38,7 @@ public final class ServeCommand implements Callable<Integer> {
     ConfigFile config;
 
     /** What {@code serve} runs, as one thing to stop. */
-    public record Running(Database db, TribunalService service) implements AutoCloseable {
+    public record Running(Database db, LlmGateway gateway, TribunalService service) implements AutoCloseable {
         /** Requests in flight get this long to finish when the process is asked to stop. */
         static final Duration GRACE = Duration.ofSeconds(10);
 
@@ -42,13 +47,22 @@ public final class ServeCommand implements Callable<Integer> {
             try {
                 service.close();
             } finally {
-                db.close();
+                closeAfterService();
             }
         }
 
         void stopGracefully() {
             try {
                 service.stopGracefully(GRACE);
+            } finally {
+                closeAfterService();
+            }
+        }
+
+        /** The live judges' calls end with the server that asked for them, then the database. */
+        private void closeAfterService() {
+            try {
+                gateway.close();
             } finally {
                 db.close();
             }
@@ -83,13 +97,27 @@ public final class ServeCommand implements Callable<Integer> {
         Database db = Database.open(config.database().connectionSettings(env), Clock.systemUTC());
         try {
             if (config.demo().load()) out.println(DemoData.load(db, config.demo().directory()));
-            TribunalService service = TribunalService.start(db, settings(config, env, db), Clock.systemUTC());
-            out.println("Tribunal is running at " + service.address() + "  (Ctrl-C stops it)");
-            return new Running(db, service);
+            LlmGateway gateway = new LlmGateway(LlmConfig.parse(config.llm()), new LlmCallDao(db), env::get);
+            try {
+                TribunalService service = TribunalService.start(db, settings(config, env, db), Clock.systemUTC(),
+                        List.of(), LiveSettings.of(gateway, config.arena()));
+                out.println("Tribunal is running at " + service.address() + "  (Ctrl-C stops it)"
+                        + liveJudges(gateway.config()));
+                return new Running(db, gateway, service);
+            } catch (RuntimeException e) {
+                gateway.close();
+                throw e;
+            }
         } catch (RuntimeException e) {
             db.close();
             throw e;
         }
+    }
+
+    private static String liveJudges(LlmConfig llm) {
+        int n = llm.judges().size();
+        return n >= 2 ? "\nLive judges: " + llm.judges().stream().map(j -> j.name()).toList()
+                : "\nNo live judges (llm.judges has " + n + "; two are needed to judge submitted samples)";
     }
 
     static ServiceSettings settings(TribunalConfig config, Map<String, String> env, Database db) {

@@ -40,7 +40,7 @@ public record TribunalConfig(ServerConfig server, DatabaseConfig database, DemoC
                 new DemoConfig(true, "data/demo"),
                 new LeaderboardConfig(Duration.ofHours(1)),
                 new RatingConfig(RatingMethod.BRADLEY_TERRY, 100, 42, 4, null, 1000, false),
-                new ArenaConfig(Duration.ofMinutes(30), 20, 1_000, 30, 65_536, 8_000, 16_000),
+                new ArenaConfig(Duration.ofMinutes(30), 20, 1_000, 30, 65_536, 8_000, 16_000, 0.3),
                 new SecretsConfig("TRIBUNAL_ADMIN_TOKEN", "TRIBUNAL_VOTER_SECRET"),
                 null);
     }

@@ -7,10 +7,16 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The typed {@code llm:} section: the endpoints the gateway may call and the judges built on them.
+ * The typed {@code llm:} section: the endpoints the gateway may call, the judges built on them, and the sample
+ * generator (null when not configured).
  * Names are unique within each list and every judge names an existing endpoint.
  */
-public record LlmConfig(List<EndpointConfig> endpoints, List<JudgeConfig> judges) {
+public record LlmConfig(List<EndpointConfig> endpoints, List<JudgeConfig> judges, GeneratorConfig generator) {
+
+    /** Without a sample generator. */
+    public LlmConfig(List<EndpointConfig> endpoints, List<JudgeConfig> judges) {
+        this(endpoints, judges, null);
+    }
 
     public LlmConfig {
         endpoints = List.copyOf(endpoints);
@@ -23,6 +29,9 @@ public record LlmConfig(List<EndpointConfig> endpoints, List<JudgeConfig> judges
             if (!names.contains(j.endpoint())) {
                 throw new IllegalArgumentException("judge " + j.name() + " names unknown endpoint " + j.endpoint());
             }
+        }
+        if (generator != null && !names.contains(generator.endpoint())) {
+            throw new IllegalArgumentException("the generator names unknown endpoint " + generator.endpoint());
         }
     }
 

@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
 /** Turns the raw {@code llm:} tree into {@link LlmConfig}, failing on the first wrong key with its full path. */
 final class LlmConfigParser {
 
-    private static final Set<String> TOP_KEYS = Set.of("endpoints", "judges");
+    private static final Set<String> TOP_KEYS = Set.of("endpoints", "judges", "generator");
+    private static final Set<String> GENERATOR_KEYS = Set.of("endpoint", "every", "batch", "mix");
+    private static final Set<String> MIX_KEYS = Set.of("good", "bad", "ambiguous");
     private static final Set<String> ENDPOINT_KEYS = Set.of("name", "provider", "base_url", "model", "api_key_env",
             "parallel", "timeout", "retries", "backoff_initial", "backoff_max", "retry_after_max", "temperature",
             "max_tokens", "price_input_per_million", "price_output_per_million", "structured_output");
@@ -46,7 +48,34 @@ final class LlmConfigParser {
             }
             judges.add(judge);
         }
-        return new LlmConfig(endpoints, judges);
+        Node generator = root.child("generator");
+        return new LlmConfig(endpoints, judges, generator.present() ? generator(generator, endpointNames) : null);
+    }
+
+    /** {@code llm.generator}: endpoint, every (PT10M), batch (5), mix of qualities (0.4 / 0.3 / 0.3, sum 1). */
+    private static GeneratorConfig generator(Node node, Set<String> endpointNames) {
+        node.requireObject(GENERATOR_KEYS);
+        String endpoint = node.requiredText("endpoint");
+        if (!endpointNames.contains(endpoint)) {
+            throw node.child("endpoint").error("no endpoint named '" + endpoint + "' in llm.endpoints");
+        }
+        Duration every = positive(node, "every", Duration.ofMinutes(10));
+        int batch = node.intAtLeast("batch", 5, 1);
+        if (batch > 50) throw node.child("batch").error("must be at most 50");
+        Node mix = node.child("mix");
+        double good = 0.4;
+        double bad = 0.3;
+        double ambiguous = 0.3;
+        if (mix.present()) {
+            mix.requireObject(MIX_KEYS);
+            good = mix.price("good");
+            bad = mix.price("bad");
+            ambiguous = mix.price("ambiguous");
+            if (Math.abs(good + bad + ambiguous - 1) > 1e-6) {
+                throw mix.error("good + bad + ambiguous must be 1, got " + (good + bad + ambiguous));
+            }
+        }
+        return new GeneratorConfig(endpoint, every, batch, good, bad, ambiguous);
     }
 
     private static EndpointConfig endpoint(Node node) {

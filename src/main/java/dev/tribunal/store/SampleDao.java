@@ -109,6 +109,16 @@ public final class SampleDao {
                 .bind("n", minJudges).mapTo(Long.class).list());
     }
 
+    /** As {@link #idsWithJudges(int)}, only among samples from one of {@code sources}. */
+    public List<Long> idsWithJudges(int minJudges, Collection<SampleSource> sources) {
+        if (sources.isEmpty()) return List.of();
+        return sql.read(h -> h.createQuery("SELECT e.sample_id FROM evaluations e JOIN samples s ON s.id = e.sample_id "
+                        + "WHERE e.parse_status = 'ok' AND s.source IN (<sources>) "
+                        + "GROUP BY e.sample_id HAVING COUNT(DISTINCT e.judge_id) >= :n ORDER BY e.sample_id")
+                .bindList("sources", sources.stream().map(SampleSource::code).toList())
+                .bind("n", minJudges).mapTo(Long.class).list());
+    }
+
     /** The distinct non-null categories, sorted. */
     public List<String> categories() {
         return sql.read(h -> h.createQuery("SELECT DISTINCT category FROM samples WHERE category IS NOT NULL "

@@ -73,7 +73,7 @@ public final class ArenaRoutes implements RouteGroup {
         ApiJson.respond(noStore(ctx), ArenaViews.reveal(reveal));
     }
 
-    private void created(Context ctx, Round round) {
+    static void created(Context ctx, Round round) {
         ApiJson.respond(noStore(ctx).status(201).header("Location", "/api/rounds/" + round.id()),
                 ArenaViews.newRound(round));
     }
@@ -90,7 +90,7 @@ public final class ArenaRoutes implements RouteGroup {
         return id;
     }
 
-    private static <T> T guarded(java.util.function.Supplier<T> action) {
+    static <T> T guarded(java.util.function.Supplier<T> action) {
         try {
             return action.get();
         } catch (ArenaException e) {
@@ -105,6 +105,8 @@ public final class ArenaRoutes implements RouteGroup {
             case ALREADY_VOTED -> new ProblemException(409, "already-voted", "Already voted", e.getMessage());
             case NOT_YOUR_ROUND -> new ProblemException(403, "not-your-round", "Not your round", e.getMessage());
             case NO_MATCHUP -> new ProblemException(503, "nothing-to-judge", "Nothing to judge", e.getMessage());
+            case NO_LIVE_JUDGES -> new ProblemException(503, "no-live-judges", "No live judges", e.getMessage());
+            case JUDGES_FAILED -> new ProblemException(502, "judges-failed", "The judges failed", e.getMessage());
         };
     }
 }

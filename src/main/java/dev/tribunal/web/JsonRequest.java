@@ -115,4 +115,44 @@ public final class JsonRequest {
         return value.textValue();
     }
 
+    /** Whether the field is present and not null. */
+    public boolean has(String name) {
+        JsonNode value = body.get(name);
+        return value != null && !value.isNull();
+    }
+
+    /** A string field of at most {@code maxChars} characters, not blank; null when absent or null. */
+    public String optionalText(String name, int maxChars) {
+        JsonNode value = body.get(name);
+        if (value == null || value.isNull()) return null;
+        if (!value.isTextual()) {
+            throw ProblemException.badRequest("Field '" + name + "' must be a string, not "
+                    + value.getNodeType().name().toLowerCase() + ".");
+        }
+        String text = value.textValue();
+        if (text.isBlank()) throw ProblemException.badRequest("Field '" + name + "' is empty; write some text.");
+        if (text.length() > maxChars) {
+            throw ProblemException.badRequest("Field '" + name + "' has " + text.length()
+                    + " characters; the limit is " + maxChars + ".");
+        }
+        return text;
+    }
+
+    /** As {@link #optionalText}, but required. */
+    public String requiredText(String name, int maxChars) {
+        String text = optionalText(name, maxChars);
+        if (text == null) throw ProblemException.badRequest("Missing field '" + name + "'.");
+        return text;
+    }
+
+    /** A required whole number from {@code min} to {@code max}. */
+    public int requiredInt(String name, int min, int max) {
+        JsonNode value = body.get(name);
+        if (value == null || value.isNull()) throw ProblemException.badRequest("Missing field '" + name + "'.");
+        if (!value.isIntegralNumber() || !value.canConvertToInt() || value.intValue() < min || value.intValue() > max) {
+            throw ProblemException.badRequest("Field '" + name + "' must be a whole number from " + min + " to " + max
+                    + ", not " + value + ".");
+        }
+        return value.intValue();
+    }
 }

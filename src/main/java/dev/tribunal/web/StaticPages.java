@@ -49,9 +49,10 @@ public final class StaticPages {
 
     private InputStream open(String file) {
         try {
+            // the directory when it exists (as for the other files), not a mix of it and the jar's copy
+            if (!Files.isDirectory(directory)) return StaticPages.class.getResourceAsStream("/web/" + file);
             Path onDisk = directory.resolve(file);
-            if (Files.isRegularFile(onDisk)) return Files.newInputStream(onDisk);
-            return StaticPages.class.getResourceAsStream("/web/" + file);
+            return Files.isRegularFile(onDisk) ? Files.newInputStream(onDisk) : null;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -3,11 +3,16 @@ package dev.tribunal.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tribunal.arena.ArenaCatalog;
 import dev.tribunal.arena.JudgeArena;
-import dev.tribunal.arena.StoredEvaluations;
+import dev.tribunal.arena.LiveEvaluations;
+import dev.tribunal.arena.LiveJudges;
 import dev.tribunal.arena.StoredRounds;
 import dev.tribunal.export.StoredVotes;
 import dev.tribunal.export.VoteExport;
 import dev.tribunal.jobs.LeaderboardRefresh;
+import dev.tribunal.jobs.SampleGenerator;
+import dev.tribunal.judging.Judge;
+import dev.tribunal.llm.GeneratorConfig;
+import dev.tribunal.llm.LlmGateway;
 import dev.tribunal.jobs.RefreshScheduler;
 import dev.tribunal.store.BrowseDao;
 import dev.tribunal.store.Database;
@@ -26,11 +31,13 @@ public final class TribunalService implements AutoCloseable {
     private final WebServer web;
     private final RefreshScheduler scheduler;
     private final StoredRounds rounds;
+    private final SampleGenerator generator;
 
-    private TribunalService(WebServer web, RefreshScheduler scheduler, StoredRounds rounds) {
+    private TribunalService(WebServer web, RefreshScheduler scheduler, StoredRounds rounds, SampleGenerator generator) {
         this.web = web;
         this.scheduler = scheduler;
         this.rounds = rounds;
+        this.generator = generator;
     }
 
     public static TribunalService start(Database db, ServiceSettings settings, Clock clock) {
@@ -39,10 +46,26 @@ public final class TribunalService implements AutoCloseable {
 
     /** As {@link #start(Database, ServiceSettings, Clock)}, with more route groups (e.g. browsing). */
     public static TribunalService start(Database db, ServiceSettings settings, Clock clock, List<RouteGroup> more) {
+        return start(db, settings, clock, more, LiveSettings.none());
+    }
+
+    /**
+     * As {@link #start(Database, ServiceSettings, Clock, List)}, with live LLM judges: they are stored as judges
+     * (idempotent), judge submitted samples and take part in rounds. The caller owns their gateway and closes it
+     * after this.
+     */
+    public static TribunalService start(Database db, ServiceSettings settings, Clock clock, List<RouteGroup> more,
+                                        LiveSettings liveSettings) {
         ObjectMapper json = ApiJson.mapper();
         ArenaCatalog catalog = new ArenaCatalog(db, clock, Duration.ofMinutes(1));
         StoredRounds rounds = new StoredRounds(db, catalog);
-        JudgeArena arena = new JudgeArena(new StoredEvaluations(catalog), rounds, settings.roundLifetime(), clock);
+        LlmGateway gateway = liveSettings.gateway();
+        LiveJudges live = new LiveJudges(gateway == null ? null : new Judge(gateway), db, catalog);
+        GeneratorConfig generatorConfig = gateway == null ? null : gateway.config().generator();
+        SampleGenerator generator = generatorConfig == null || !live.available() ? null
+                : new SampleGenerator(gateway, generatorConfig, live);
+        JudgeArena arena = new JudgeArena(new LiveEvaluations(catalog, live, liveSettings.liveShare()), rounds,
+                settings.roundLifetime(), clock);
         RefreshScheduler scheduler = new RefreshScheduler(new LeaderboardRefresh(db, settings.rating(), clock), db,
                 settings.refreshEvery(), clock);
         VoterIdentity voters = new VoterIdentity(settings.voterSecret(), settings.web().secureCookies());
@@ -53,6 +76,8 @@ public final class TribunalService implements AutoCloseable {
                 new RateLimiter.Limit(settings.votesPerDay(), Duration.ofDays(1))));
         List<RouteGroup> groups = new ArrayList<>(List.of(
                 new ArenaRoutes(arena, voters, roundLimit, voteLimit, settings.web().maxBodyBytes()),
+                new SampleRoutes(arena, live, voters, roundLimit, settings.web().maxBodyBytes(), liveSettings),
+                new GeneratorRoutes(generator, live, settings.web().maxBodyBytes()),
                 new LeaderboardRoutes(db, json, settings.preliminaryBelow(), clock),
                 new ExportRoutes(new VoteExport(new StoredVotes(db))),
                 new BrowseRoutes(new BrowseDao(db)),
@@ -62,7 +87,8 @@ public final class TribunalService implements AutoCloseable {
         WebServer web = new WebServer(settings.web(), json, groups);
         web.start();
         scheduler.start();
-        return new TribunalService(web, scheduler, rounds);
+        if (generator != null) generator.start();
+        return new TribunalService(web, scheduler, rounds, generator);
     }
 
     public URI address() {
@@ -81,13 +107,17 @@ public final class TribunalService implements AutoCloseable {
     @Override
     public void close() {
         web.close();
-        scheduler.close();
-        rounds.close();
+        stopJobs();
     }
 
     /** Stops taking requests, lets those in flight finish (up to {@code grace}), then as {@link #close()}. */
     public void stopGracefully(Duration grace) {
         web.stopGracefully(grace);
+        stopJobs();
+    }
+
+    private void stopJobs() {
+        if (generator != null) generator.close();
         scheduler.close();
         rounds.close();
     }

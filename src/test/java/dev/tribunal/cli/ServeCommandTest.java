@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tribunal.config.TribunalConfig;
+import dev.tribunal.llm.stub.OpenAiStubServer;
 import dev.tribunal.store.BattleFilter;
+import dev.tribunal.store.Contestant;
+import dev.tribunal.store.ContestantKind;
 import dev.tribunal.store.Database;
 import dev.tribunal.web.HttpSession;
+import dev.tribunal.web.StubJudges;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -98,5 +102,47 @@ class ServeCommandTest {
 
     private static long[] demoRows(Database db) {
         return new long[] {db.samples().count(), db.evaluations().count(), db.battles().count(BattleFilter.all())};
+    }
+    @Test
+    void theConfiguredLiveJudgesBecomeJudgesAndJudgeASubmittedSample() throws Exception {
+        try (StubJudges judges = new StubJudges()) {
+            OpenAiStubServer stub = judges.server();
+            Path config = dir.resolve("tribunal.yaml");
+            Files.writeString(config, """
+                    server: {host: 127.0.0.1, port: 0}
+                    database: {url: "jdbc:sqlite:%s"}
+                    demo: {load: false}
+                    arena: {live_share: 1.0}
+                    llm:
+                      endpoints:
+                        - {name: alice, provider: openai_compatible, base_url: "%s", model: alice-model,
+                           api_key_env: STUB_KEY, retries: 0}
+                        - {name: bob, provider: openai_compatible, base_url: "%s", model: bob-model,
+                           api_key_env: STUB_KEY, retries: 0}
+                      judges:
+                        - {name: alice-judge, display_name: Alice Judge, organisation: Alice Labs, endpoint: alice}
+                        - {name: bob-judge, display_name: Bob, endpoint: bob}
+                    """.formatted(dir.resolve("live.db"), stub.baseUrl(), stub.baseUrl()));
+            Map<String, String> env = Map.of("STUB_KEY", StubJudges.API_KEY);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try (ServeCommand.Running running = ServeCommand.start(TribunalConfig.load(config, env), env,
+                    new PrintStream(out, true))) {
+                HttpSession browser = new HttpSession(running.service().address());
+                var created = browser.postJson("/api/samples", "{\"input\": \"Hi?\", \"response\": \"Hello.\"}");
+                assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+                assertThat(HttpSession.json(browser.post("/api/rounds", null)).at("/sample/input").asText())
+                        .as("live share 1.0 and no demo: the live sample").isEqualTo("Hi?");
+            }
+            assertThat(out.toString()).contains("Live judges: [alice-judge, bob-judge]");
+            Files.writeString(config, Files.readString(config).replace("display_name: Bob,", "display_name: Bob B,"));
+            try (ServeCommand.Running again = ServeCommand.start(TribunalConfig.load(config, env), env,
+                    new PrintStream(new ByteArrayOutputStream(), true))) {
+                List<Contestant> stored = again.db().contestants().list(ContestantKind.JUDGE);
+                assertThat(stored).extracting(Contestant::name).containsExactly("alice-judge", "bob-judge");
+                assertThat(stored).extracting(Contestant::displayName).containsExactly("Alice Judge", "Bob B");
+                assertThat(stored.getFirst().organisation()).isEqualTo("Alice Labs");
+            }
+            assertThat(stub.requests()).isEqualTo(2);
+        }
     }
 }

@@ -98,6 +98,8 @@ class TribunalConfigTest {
         assertRejected("demo:\n  load: maybe\n", NO_ENV, "demo.load: expected true or false, got \"maybe\"");
         assertRejected("database:\n  url: jdbc:mysql://x\n", NO_ENV,
                 "database.url: must start with jdbc:sqlite: or jdbc:postgresql:, got jdbc:mysql://x");
+        assertRejected("arena:\n  live_share: 1.5\n", NO_ENV, "arena.live_share: must be between 0 and 1, got 1.5");
+        assertRejected("arena:\n  live_share: -0.1\n", NO_ENV, "arena.live_share: must be between 0 and 1, got -0.1");
         assertRejected("arena:\n  votes_per_minute: 50\n  votes_per_day: 10\n", NO_ENV,
                 "arena.votes_per_day: must be >= arena.votes_per_minute (50), got 10");
         assertRejected("server: 7070\n", NO_ENV, "server: expected a mapping of keys");

@@ -38,11 +38,23 @@ public final class RunningService implements AutoCloseable {
         return on(TemplateDatabase.copyInto(dir), settings, Clock.systemUTC());
     }
 
+    /** Starts on a fresh copy of the template in {@code dir}, with live judges. */
+    public static RunningService start(Path dir, java.util.function.Function<Database, LiveSettings> live) {
+        return on(TemplateDatabase.copyInto(dir), settings(dir.resolve("no-web")), Clock.systemUTC(), live);
+    }
+
     /** Starts on the database at {@code jdbcUrl} as it is. */
     public static RunningService on(String jdbcUrl, ServiceSettings settings, Clock clock) {
+        return on(jdbcUrl, settings, clock, db -> LiveSettings.none());
+    }
+
+    /** Starts on the database at {@code jdbcUrl} as it is, with live judges. */
+    public static RunningService on(String jdbcUrl, ServiceSettings settings, Clock clock,
+                                    java.util.function.Function<Database, LiveSettings> live) {
         Database db = Database.open(jdbcUrl);
         try {
-            return new RunningService(db, TribunalService.start(db, settings, clock));
+            return new RunningService(db, TribunalService.start(db, settings, clock, java.util.List.of(),
+                    live.apply(db)));
         } catch (RuntimeException e) {
             db.close();
             throw e;

@@ -206,9 +206,11 @@ class ArenaPageTest extends BrowserTest {
         page.locator("#f-rubric").fill("Prefer the more helpful answer.");
         page.locator("#sample-form button[type='submit']").click();
 
-        // the live judges are not part of this build: the page says so instead of failing silently
+        // this site has no live judges configured: the page says so, and how to add them, instead of failing silently
+        // (LiveArenaPageTest submits the form to a site with live judges)
         assertThat(page.locator("#form-error")).isVisible();
         assertThat(page.locator("#form-error")).containsText("no live judges");
+        assertThat(page.locator("#form-error")).containsText("llm.judges");
         screenshot("form-answer");
         assertThat(voteButton("A")).isEnabled();
     }

@@ -9,12 +9,15 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.ReducedMotion;
+import dev.tribunal.store.Database;
+import dev.tribunal.web.LiveSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,10 +62,15 @@ abstract class BrowserTest {
 
     /** As {@link #launch(TribunalSite.Content)}, with a limit on the rounds a voter gets per minute. */
     static void launch(TribunalSite.Content data, int roundsPerMinute) {
+        launch(data, roundsPerMinute, db -> LiveSettings.none());
+    }
+
+    /** As {@link #launch(TribunalSite.Content, int)}, with live judges made on the site's database. */
+    static void launch(TribunalSite.Content data, int roundsPerMinute, Function<Database, LiveSettings> live) {
         boolean ci = "true".equals(System.getenv("CI"));
         assumeTrue(ci || Files.isExecutable(CHROMIUM),
                 "Skipping the browser tests: " + CHROMIUM + " is not installed (apt-get install chromium); CI=true requires it.");
-        site = TribunalSite.start(siteDirectory, data, roundsPerMinute);
+        site = TribunalSite.start(siteDirectory, data, roundsPerMinute, live);
         playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()

@@ -13,6 +13,7 @@ import dev.tribunal.store.ParseStatus;
 import dev.tribunal.store.Question;
 import dev.tribunal.store.Sample;
 import dev.tribunal.web.HttpSession;
+import dev.tribunal.web.LiveSettings;
 import dev.tribunal.web.RunningService;
 import dev.tribunal.web.ServiceSettings;
 import dev.tribunal.web.WebSettings;
@@ -24,6 +25,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Function;
 
 /**
  * A real Tribunal service for the browser tests ({@link RunningService}: the wiring the CLI uses) on a random
@@ -58,6 +60,11 @@ final class TribunalSite implements AutoCloseable {
 
     /** Starts a site over {@code data}, dealing each voter at most {@code roundsPerMinute} rounds a minute. */
     static TribunalSite start(Path dir, Content data, int roundsPerMinute) {
+        return start(dir, data, roundsPerMinute, db -> LiveSettings.none());
+    }
+
+    /** As {@link #start(Path, Content, int)}, with the live judges {@code live} makes on the site's database. */
+    static TribunalSite start(Path dir, Content data, int roundsPerMinute, Function<Database, LiveSettings> live) {
         String url = "jdbc:sqlite:" + dir.resolve("tribunal.db");
         try (Database db = Database.open(url)) {
             data.seed(db);
@@ -68,7 +75,7 @@ final class TribunalSite implements AutoCloseable {
                 test.roundLifetime(), roundsPerMinute, test.votesPerMinute(), test.votesPerDay(),
                 test.refreshEvery(), test.rating(), PRELIMINARY_BELOW, test.adminTokenVariable(), test.adminToken(),
                 test.voterSecret(), test.version());
-        TribunalSite site = new TribunalSite(RunningService.on(url, settings, Clock.systemUTC()));
+        TribunalSite site = new TribunalSite(RunningService.on(url, settings, Clock.systemUTC(), live));
         site.castVotes(data.votes());
         site.service.service().scheduler().refreshNow();
         return site;
