@@ -88,8 +88,8 @@ class WebServerTest {
         assertThat(index.body()).contains("arena");
         assertThat(http.get("/leaderboard").body()).contains("leaderboard");
         assertThat(http.get("/app.js").body()).contains("export const x");
-        // a page missing from the directory falls back to the copy packaged in the jar
-        assertThat(http.get("/battles").body()).contains("battles");
+        // web/ is used whole when it exists: a page missing from it is not taken from the jar's copy
+        assertThat(http.get("/battles").statusCode()).isEqualTo(404);
         assertThat(http.get("/no-such-file.js").statusCode()).isEqualTo(404);
     }
 
