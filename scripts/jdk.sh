@@ -21,3 +21,7 @@ find_jdk
 export PATH="$JAVA_HOME/bin:$PATH"
 # sqlite-jdbc loads native code; JDK 24+ warns unless native access is granted.
 JAVA_OPTS_NATIVE="--enable-native-access=ALL-UNNAMED"
+# Maven 3.9's Guice uses sun.misc.Unsafe; JDK 24+ warns about it on every build unless told it is allowed.
+if [ "$(java_major "$JAVA_HOME")" -ge 24 ] 2>/dev/null; then
+  case "${MAVEN_OPTS:-}" in *sun-misc-unsafe*) ;; *) export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow" ;; esac
+fi
