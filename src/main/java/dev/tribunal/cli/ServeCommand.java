@@ -18,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -100,7 +99,7 @@ public final class ServeCommand implements Callable<Integer> {
             LlmGateway gateway = new LlmGateway(LlmConfig.parse(config.llm()), new LlmCallDao(db), env::get);
             try {
                 TribunalService service = TribunalService.start(db, settings(config, env, db), Clock.systemUTC(),
-                        List.of(), LiveSettings.of(gateway, config.arena()));
+                        LiveSettings.of(gateway, config.arena()));
                 out.println("Tribunal is running at " + service.address() + "  (Ctrl-C stops it)"
                         + liveJudges(gateway.config()));
                 return new Running(db, gateway, service);
