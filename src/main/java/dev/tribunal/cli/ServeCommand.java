@@ -3,7 +3,6 @@ package dev.tribunal.cli;
 import dev.tribunal.config.ConfigException;
 import dev.tribunal.config.RatingConfig;
 import dev.tribunal.config.TribunalConfig;
-import dev.tribunal.rating.RatingMethod;
 import dev.tribunal.rating.RatingOptions;
 import dev.tribunal.store.Database;
 import dev.tribunal.llm.LlmConfig;
@@ -132,9 +131,7 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     static RatingOptions ratingOptions(RatingConfig r) {
-        RatingMethod method = r.method() == dev.tribunal.config.RatingMethod.ELO ? RatingMethod.ELO
-                : RatingMethod.BRADLEY_TERRY;
-        return RatingOptions.defaults().withMethod(method).withRounds(r.bootstrapRounds()).withSeed(r.seed())
+        return RatingOptions.defaults().withMethod(r.method()).withRounds(r.bootstrapRounds()).withSeed(r.seed())
                 .withEloK(r.eloK()).withAnchor(r.anchor(), r.anchorRating()).withStyleControl(r.styleControl());
     }
 }
