@@ -10,12 +10,12 @@ import dev.tribunal.llm.LlmGateway;
 import dev.tribunal.store.Database;
 import dev.tribunal.store.LlmCallDao;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -49,9 +49,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--reference", paramLabel = "TEXT", description = "a reference answer")
     String reference;
 
-    @Option(names = "--config", paramLabel = "FILE", defaultValue = "config/tribunal.yaml",
-            description = "the configuration (default: ${DEFAULT-VALUE})")
-    Path configFile;
+    @Mixin
+    ConfigFile config;
 
     @Override
     public Integer call() {
@@ -59,9 +58,9 @@ public final class EvaluateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Map<String, String> env = System.getenv();
         try {
-            TribunalConfig config = TribunalConfig.load(configFile, env);
-            LlmConfig llm = LlmConfig.parse(config.llm());
-            try (Database database = Database.open(config.database().connectionSettings(env), Clock.systemUTC());
+            TribunalConfig configured = config.load(env);
+            LlmConfig llm = LlmConfig.parse(configured.llm());
+            try (Database database = Database.open(configured.database().connectionSettings(env), Clock.systemUTC());
                  LlmGateway gateway = new LlmGateway(llm, new LlmCallDao(database))) {
                 Judge judge = new Judge(gateway);
                 JudgeVerdict verdict = responseB == null

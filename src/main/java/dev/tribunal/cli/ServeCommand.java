@@ -3,7 +3,6 @@ package dev.tribunal.cli;
 import dev.tribunal.config.ConfigException;
 import dev.tribunal.config.RatingConfig;
 import dev.tribunal.config.TribunalConfig;
-import dev.tribunal.rating.RatingMethod;
 import dev.tribunal.rating.RatingOptions;
 import dev.tribunal.store.Database;
 import dev.tribunal.llm.LlmConfig;
@@ -18,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -100,7 +98,7 @@ public final class ServeCommand implements Callable<Integer> {
             LlmGateway gateway = new LlmGateway(LlmConfig.parse(config.llm()), new LlmCallDao(db), env::get);
             try {
                 TribunalService service = TribunalService.start(db, settings(config, env, db), Clock.systemUTC(),
-                        List.of(), LiveSettings.of(gateway, config.arena()));
+                        LiveSettings.of(gateway, config.arena()));
                 out.println("Tribunal is running at " + service.address() + "  (Ctrl-C stops it)"
                         + liveJudges(gateway.config()));
                 return new Running(db, gateway, service);
@@ -133,9 +131,7 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     static RatingOptions ratingOptions(RatingConfig r) {
-        RatingMethod method = r.method() == dev.tribunal.config.RatingMethod.ELO ? RatingMethod.ELO
-                : RatingMethod.BRADLEY_TERRY;
-        return RatingOptions.defaults().withMethod(method).withRounds(r.bootstrapRounds()).withSeed(r.seed())
+        return RatingOptions.defaults().withMethod(r.method()).withRounds(r.bootstrapRounds()).withSeed(r.seed())
                 .withEloK(r.eloK()).withAnchor(r.anchor(), r.anchorRating()).withStyleControl(r.styleControl());
     }
 }

@@ -1,5 +1,6 @@
 package dev.tribunal.config;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -17,6 +18,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.tribunal.rating.RatingMethod;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -49,7 +51,14 @@ final class ConfigLoader {
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .addModule(durations)
+                .addMixIn(RatingMethod.class, RatingMethodNames.class)
                 .build();
+    }
+
+    /** The names of {@link RatingMethod} in the file (the rating package knows no JSON). */
+    private enum RatingMethodNames {
+        @JsonProperty("bradley-terry") BRADLEY_TERRY,
+        @JsonProperty("elo") ELO
     }
 
     TribunalConfig load(Path file, Map<String, String> env) {
@@ -124,7 +133,7 @@ final class ConfigLoader {
         return overridden;
     }
 
-    private static ConfigException describe(Exception e, Map<String, String> overridden) {
+    private ConfigException describe(Exception e, Map<String, String> overridden) {
         for (Throwable c = e; c != null; c = c.getCause()) {
             if (c instanceof ConfigException ce) return fromEnvironment(ce.path(), ce.getMessage(), overridden, ce);
         }
@@ -154,22 +163,16 @@ final class ConfigLoader {
         return new ConfigException(variable == null ? path : path + " (from " + variable + ")", problem, cause);
     }
 
-    private static String expected(Class<?> type) {
+    private String expected(Class<?> type) {
         if (type == null) return "another kind of value";
         if (type == int.class || type == Integer.class || type == long.class || type == Long.class) return "a whole number";
         if (type == double.class || type == Double.class) return "a number";
         if (type == boolean.class || type == Boolean.class) return "true or false";
         if (type == Duration.class) return "an ISO-8601 duration such as PT1H or PT30M";
         if (type.isEnum()) {
-            return "one of " + Arrays.stream(type.getEnumConstants()).map(c -> {
-                try {
-                    var p = type.getField(((Enum<?>) c).name()).getAnnotation(
-                            com.fasterxml.jackson.annotation.JsonProperty.class);
-                    return p != null ? p.value() : ((Enum<?>) c).name();
-                } catch (NoSuchFieldException ex) {
-                    return ((Enum<?>) c).name();
-                }
-            }).collect(Collectors.joining(", "));
+            // the names as the file spells them (@JsonProperty, or a mix-in's)
+            return "one of " + Arrays.stream(type.getEnumConstants()).map(c -> mapper.valueToTree(c).asText())
+                    .collect(Collectors.joining(", "));
         }
         if (type == String.class) return "text";
         if (type.isRecord()) return "a mapping of keys";

@@ -2,6 +2,7 @@ package dev.tribunal.config;
 
 import static dev.tribunal.config.ConfigException.require;
 
+import dev.tribunal.rating.RatingMethod;
 import java.util.Objects;
 
 /**

@@ -1,6 +1,7 @@
 package dev.tribunal.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tribunal.rating.RatingMethod;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package dev.tribunal.jobs;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tribunal.arena.ArenaException;
 import dev.tribunal.arena.LiveJudges;
+import dev.tribunal.judging.ReplyParser;
 import dev.tribunal.llm.GeneratorConfig;
 import dev.tribunal.llm.LlmException;
 import dev.tribunal.llm.LlmGateway;
@@ -35,7 +35,6 @@ public final class SampleGenerator implements AutoCloseable {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(SampleGenerator.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final OutputSchema SCHEMA = new OutputSchema("generated_sample",
             List.of(OutputSchema.Field.string("input"), OutputSchema.Field.string("response")));
     private static final List<String> TOPICS = List.of("cooking", "personal finance", "programming", "history",
@@ -100,23 +99,21 @@ public final class SampleGenerator implements AutoCloseable {
         return parse(text);
     }
 
-    /** The JSON object in the reply (code fences and text around it ignored), with non-blank input and response. */
+    /**
+     * The JSON object in the reply, found as a judge's reply is ({@link ReplyParser#jsonObjects}: code fences and
+     * text around it ignored), with non-blank input and response.
+     */
     static JsonNode parse(String text) {
-        int start = text == null ? -1 : text.indexOf('{');
-        int end = text == null ? -1 : text.lastIndexOf('}');
-        if (start < 0 || end < start) throw new IllegalArgumentException("the generator's reply has no JSON object");
-        try {
-            JsonNode node = JSON.readTree(text.substring(start, end + 1));
-            for (String field : List.of("input", "response")) {
-                JsonNode value = node.get(field);
-                if (value == null || !value.isTextual() || value.asText().isBlank()) {
-                    throw new IllegalArgumentException("the generator's reply has no text '" + field + "'");
-                }
+        List<JsonNode> objects = text == null ? List.of() : ReplyParser.jsonObjects(text);
+        if (objects.isEmpty()) throw new IllegalArgumentException("the generator's reply has no JSON object");
+        JsonNode node = objects.getFirst();
+        for (String field : List.of("input", "response")) {
+            JsonNode value = node.get(field);
+            if (value == null || !value.isTextual() || value.asText().isBlank()) {
+                throw new IllegalArgumentException("the generator's reply has no text '" + field + "'");
             }
-            return node;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalArgumentException("the generator's reply is not valid JSON: " + e.getOriginalMessage());
         }
+        return node;
     }
 
     private String quality() {

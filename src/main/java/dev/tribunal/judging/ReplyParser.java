@@ -138,7 +138,7 @@ public final class ReplyParser {
     }
 
     /** Every JSON object in the reply: code fences first, then each '{' that starts a readable object. */
-    static List<JsonNode> jsonObjects(String reply) {
+    public static List<JsonNode> jsonObjects(String reply) {
         List<JsonNode> found = new ArrayList<>();
         Matcher fence = FENCE.matcher(reply);
         while (fence.find()) {

@@ -1,6 +1,5 @@
 package dev.tribunal.web;
 
-import dev.tribunal.arena.ArenaException;
 import dev.tribunal.arena.Choice;
 import dev.tribunal.arena.JudgeArena;
 import dev.tribunal.arena.Reveal;
@@ -46,7 +45,7 @@ public final class ArenaRoutes implements RouteGroup {
         JsonRequest.read(ctx, maxBodyBytes, true).allowOnly();
         String voter = voters.voterHash(ctx);
         roundLimit.acquire(voter);
-        created(ctx, guarded(() -> arena.start(voter)));
+        created(ctx, arena.start(voter));
     }
 
     private void regenerate(Context ctx) {
@@ -54,11 +53,11 @@ public final class ArenaRoutes implements RouteGroup {
         JsonRequest.read(ctx, maxBodyBytes, true).allowOnly();
         String voter = voters.voterHash(ctx);
         roundLimit.acquire(voter);
-        created(ctx, guarded(() -> arena.regenerate(id, voter)));
+        created(ctx, arena.regenerate(id, voter));
     }
 
     private void get(Context ctx) {
-        StoredRound stored = guarded(() -> arena.get(roundId(ctx)));
+        StoredRound stored = arena.get(roundId(ctx));
         Reveal reveal = stored.voted() ? arena.reveal(stored.round(), stored.vote()) : null;
         ApiJson.respond(noStore(ctx), ArenaViews.storedRound(stored.round(), reveal));
     }
@@ -69,7 +68,7 @@ public final class ArenaRoutes implements RouteGroup {
                 .allowOnly("choice").requiredOneOf("choice", Choice.WIRE_NAMES));
         String voter = voters.voterHash(ctx);
         voteLimit.acquire(voter);
-        Reveal reveal = guarded(() -> arena.vote(id, choice, voter));
+        Reveal reveal = arena.vote(id, choice, voter);
         ApiJson.respond(noStore(ctx), ArenaViews.reveal(reveal));
     }
 
@@ -88,25 +87,5 @@ public final class ArenaRoutes implements RouteGroup {
             throw new ProblemException(404, "unknown-round", "Unknown round", "There is no round '" + id + "'.");
         }
         return id;
-    }
-
-    static <T> T guarded(java.util.function.Supplier<T> action) {
-        try {
-            return action.get();
-        } catch (ArenaException e) {
-            throw problem(e);
-        }
-    }
-
-    static ProblemException problem(ArenaException e) {
-        return switch (e.reason()) {
-            case UNKNOWN_ROUND -> new ProblemException(404, "unknown-round", "Unknown round", e.getMessage());
-            case EXPIRED_ROUND -> new ProblemException(410, "round-expired", "Round expired", e.getMessage());
-            case ALREADY_VOTED -> new ProblemException(409, "already-voted", "Already voted", e.getMessage());
-            case NOT_YOUR_ROUND -> new ProblemException(403, "not-your-round", "Not your round", e.getMessage());
-            case NO_MATCHUP -> new ProblemException(503, "nothing-to-judge", "Nothing to judge", e.getMessage());
-            case NO_LIVE_JUDGES -> new ProblemException(503, "no-live-judges", "No live judges", e.getMessage());
-            case JUDGES_FAILED -> new ProblemException(502, "judges-failed", "The judges failed", e.getMessage());
-        };
     }
 }

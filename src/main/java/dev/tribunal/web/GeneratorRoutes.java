@@ -34,7 +34,7 @@ public final class GeneratorRoutes implements RouteGroup {
     private void generate(Context ctx) {
         int count = JsonRequest.read(ctx, maxBodyBytes, false).allowOnly("count").requiredInt("count", 1, MAX_COUNT);
         if (!live.available()) {
-            throw ArenaRoutes.problem(new ArenaException(ArenaException.Reason.NO_LIVE_JUDGES, LiveJudges.HOW_TO_ADD));
+            throw new ArenaException(ArenaException.Reason.NO_LIVE_JUDGES, LiveJudges.HOW_TO_ADD);
         }
         if (generator == null) {
             throw new ProblemException(503, "generator-disabled", "No sample generator", "No sample generator is "

@@ -1,6 +1,7 @@
 package dev.tribunal.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tribunal.arena.ArenaException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -9,7 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Maps every failure under {@code /api} to an RFC 9457 problem: our own {@link ProblemException}s, Javalin's
+ * Maps every failure under {@code /api} to an RFC 9457 problem: our own {@link ProblemException}s, the arena's
+ * {@link ArenaException}s, Javalin's
  * {@link HttpResponseException}s (unknown route, wrong method), and anything unexpected (500, logged with the
  * method and path only — never the client's address).
  */
@@ -25,6 +27,7 @@ public final class ProblemResponses {
 
     public void install(JavalinConfig config) {
         config.routes.exception(ProblemException.class, (e, ctx) -> write(ctx, e));
+        config.routes.exception(ArenaException.class, (e, ctx) -> write(ctx, fromArena(e)));
         config.routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, fromJavalin(e, ctx)));
         config.routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
@@ -46,6 +49,19 @@ public final class ProblemResponses {
             case 405 -> wrongMethod(ctx);
             case 413 -> new ProblemException(413, "body-too-large", "Request body too large", e.getMessage());
             default -> new ProblemException(e.getStatus(), "http-" + e.getStatus(), e.getMessage(), e.getMessage());
+        };
+    }
+
+    /** The arena's refusals, whichever route they come from. */
+    private static ProblemException fromArena(ArenaException e) {
+        return switch (e.reason()) {
+            case UNKNOWN_ROUND -> new ProblemException(404, "unknown-round", "Unknown round", e.getMessage());
+            case EXPIRED_ROUND -> new ProblemException(410, "round-expired", "Round expired", e.getMessage());
+            case ALREADY_VOTED -> new ProblemException(409, "already-voted", "Already voted", e.getMessage());
+            case NOT_YOUR_ROUND -> new ProblemException(403, "not-your-round", "Not your round", e.getMessage());
+            case NO_MATCHUP -> new ProblemException(503, "nothing-to-judge", "Nothing to judge", e.getMessage());
+            case NO_LIVE_JUDGES -> new ProblemException(503, "no-live-judges", "No live judges", e.getMessage());
+            case JUDGES_FAILED -> new ProblemException(502, "judges-failed", "The judges failed", e.getMessage());
         };
     }
 

@@ -44,11 +44,11 @@ public final class SampleRoutes implements RouteGroup {
     private void submit(Context ctx) {
         Sample sample = sample(JsonRequest.read(ctx, maxBodyBytes, false).allowOnly(FIELDS));
         if (!live.available()) {
-            throw ArenaRoutes.problem(new ArenaException(ArenaException.Reason.NO_LIVE_JUDGES, LiveJudges.HOW_TO_ADD));
+            throw new ArenaException(ArenaException.Reason.NO_LIVE_JUDGES, LiveJudges.HOW_TO_ADD);
         }
         String voter = voters.voterHash(ctx);
         roundLimit.acquire(voter);
-        Matchup judged = ArenaRoutes.guarded(() -> live.judgeNew(sample.withSubmitterHash(voter)));
+        Matchup judged = live.judgeNew(sample.withSubmitterHash(voter));
         ArenaRoutes.created(ctx, arena.startOn(judged, voter));
     }
 

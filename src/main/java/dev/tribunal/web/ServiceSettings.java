@@ -25,11 +25,6 @@ public record ServiceSettings(WebSettings web, Duration roundLifetime, int round
     /** Rows with fewer battles than this are marked preliminary: their intervals are still wide. */
     public static final double PRELIMINARY_BELOW = 30;
 
-    public ServiceSettings withWeb(WebSettings newWeb) {
-        return new ServiceSettings(newWeb, roundLifetime, roundsPerMinute, votesPerMinute, votesPerDay, refreshEvery,
-                rating, preliminaryBelow, adminTokenVariable, adminToken, voterSecret, version);
-    }
-
     public ServiceSettings withLimits(int rounds, int votes, int votesDaily) {
         return new ServiceSettings(web, roundLifetime, rounds, votes, votesDaily, refreshEvery, rating,
                 preliminaryBelow, adminTokenVariable, adminToken, voterSecret, version);

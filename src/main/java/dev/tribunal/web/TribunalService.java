@@ -19,7 +19,6 @@ import dev.tribunal.store.Database;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -40,22 +39,12 @@ public final class TribunalService implements AutoCloseable {
         this.generator = generator;
     }
 
-    public static TribunalService start(Database db, ServiceSettings settings, Clock clock) {
-        return start(db, settings, clock, List.of());
-    }
-
-    /** As {@link #start(Database, ServiceSettings, Clock)}, with more route groups (e.g. browsing). */
-    public static TribunalService start(Database db, ServiceSettings settings, Clock clock, List<RouteGroup> more) {
-        return start(db, settings, clock, more, LiveSettings.none());
-    }
-
     /**
-     * As {@link #start(Database, ServiceSettings, Clock, List)}, with live LLM judges: they are stored as judges
+     * Starts the service, with live LLM judges when {@code liveSettings} has a gateway: they are stored as judges
      * (idempotent), judge submitted samples and take part in rounds. The caller owns their gateway and closes it
      * after this.
      */
-    public static TribunalService start(Database db, ServiceSettings settings, Clock clock, List<RouteGroup> more,
-                                        LiveSettings liveSettings) {
+    public static TribunalService start(Database db, ServiceSettings settings, Clock clock, LiveSettings liveSettings) {
         ObjectMapper json = ApiJson.mapper();
         ArenaCatalog catalog = new ArenaCatalog(db, clock, Duration.ofMinutes(1));
         StoredRounds rounds = new StoredRounds(db, catalog);
@@ -74,7 +63,7 @@ public final class TribunalService implements AutoCloseable {
         RateLimiter voteLimit = new RateLimiter("votes", List.of(
                 new RateLimiter.Limit(settings.votesPerMinute(), Duration.ofMinutes(1)),
                 new RateLimiter.Limit(settings.votesPerDay(), Duration.ofDays(1))));
-        List<RouteGroup> groups = new ArrayList<>(List.of(
+        List<RouteGroup> groups = List.of(
                 new ArenaRoutes(arena, voters, roundLimit, voteLimit, settings.web().maxBodyBytes()),
                 new SampleRoutes(arena, live, voters, roundLimit, settings.web().maxBodyBytes(), liveSettings),
                 new GeneratorRoutes(generator, live, settings.web().maxBodyBytes()),
@@ -82,8 +71,7 @@ public final class TribunalService implements AutoCloseable {
                 new ExportRoutes(new VoteExport(new StoredVotes(db))),
                 new BrowseRoutes(new BrowseDao(db)),
                 new AdminRoutes(scheduler, settings.adminTokenVariable(), settings.adminToken()),
-                new HealthRoutes(db, settings.version(), clock)));
-        groups.addAll(more);
+                new HealthRoutes(db, settings.version(), clock));
         WebServer web = new WebServer(settings.web(), json, groups);
         web.start();
         scheduler.start();

@@ -3,6 +3,7 @@ package dev.tribunal.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tribunal.rating.RatingMethod;
 import dev.tribunal.store.Database;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -53,8 +53,7 @@ public final class RunningService implements AutoCloseable {
                                     java.util.function.Function<Database, LiveSettings> live) {
         Database db = Database.open(jdbcUrl);
         try {
-            return new RunningService(db, TribunalService.start(db, settings, clock, java.util.List.of(),
-                    live.apply(db)));
+            return new RunningService(db, TribunalService.start(db, settings, clock, live.apply(db)));
         } catch (RuntimeException e) {
             db.close();
             throw e;
