@@ -58,12 +58,16 @@ public final class GatewayBench {
             OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
             Map<String, Long> threadsBefore = cpuByThreadKind();
             long gcBefore = gcMillis();
+            // Heap allocated by every thread (a virtual thread's allocations count on its carrier): steadier than CPU
+            var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+            long allocatedBefore = threads.getTotalThreadAllocatedBytes();
             long cpuBefore = os.getProcessCpuTime();
             long start = System.nanoTime();
             long[] finished = new long[calls];
             int parsed = run(judge, calls, "measured", finished);
             double seconds = (System.nanoTime() - start) / 1e9;
             long cpuNanos = os.getProcessCpuTime() - cpuBefore;
+            long allocated = threads.getTotalThreadAllocatedBytes() - allocatedBefore;
             double cpuMsPerCall = cpuNanos / 1e6 / calls;
             Map<String, Long> threadsAfter = cpuByThreadKind();
             double ceiling = parallel * 1000.0 / latencyMs;
@@ -94,6 +98,7 @@ public final class GatewayBench {
             }
             System.out.printf(Locale.ROOT, "gateway CPU      %.3f ms per call without JIT compilation (steady state;"
                     + " GC pauses in the window: %d ms)%n", (cpuNanos - jit) / 1e6 / calls, gcMillis() - gcBefore);
+            System.out.printf(Locale.ROOT, "heap allocated   %.1f KB per call%n", allocated / 1024.0 / calls);
         } finally {
             stub.getOutputStream().close();
             stub.waitFor();
