@@ -29,6 +29,7 @@ final class ProviderHttpClient implements HttpClient {
 
     private final java.net.http.HttpClient http;
     private final Duration readTimeout;
+    private volatile URI lastUri;
 
     private ProviderHttpClient(java.net.http.HttpClient http, Duration readTimeout) {
         this.http = http;
@@ -37,15 +38,15 @@ final class ProviderHttpClient implements HttpClient {
 
     @Override
     public SuccessfulHttpResponse execute(HttpRequest request) {
-        java.net.http.HttpRequest.Builder jdk = java.net.http.HttpRequest.newBuilder(URI.create(request.url()))
+        java.net.http.HttpRequest.Builder jdk = java.net.http.HttpRequest.newBuilder(uri(request.url()))
                 .method(request.method().name(), request.body() == null
                         ? java.net.http.HttpRequest.BodyPublishers.noBody()
                         : java.net.http.HttpRequest.BodyPublishers.ofString(request.body()));
         request.headers().forEach((name, values) -> values.forEach(v -> jdk.header(name, v)));
         if (readTimeout != null) jdk.timeout(readTimeout);
-        HttpResponse<byte[]> response;
+        HttpResponse<String> response;
         try {
-            response = http.send(jdk.build(), HttpResponse.BodyHandlers.ofByteArray());
+            response = http.send(jdk.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (HttpTimeoutException e) {
             throw new TimeoutException(e);
         } catch (IOException e) {
@@ -54,12 +55,21 @@ final class ProviderHttpClient implements HttpClient {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the provider", e);
         }
-        String body = new String(response.body(), StandardCharsets.UTF_8);
+        String body = response.body();
         int status = response.statusCode();
         if (status < 200 || status >= 300) {
             throw new ProviderHttpException(status, body, retryAfter(response.headers()).orElse(null));
         }
         return SuccessfulHttpResponse.builder().statusCode(status).headers(response.headers().map()).body(body).build();
+    }
+
+    /** A model sends every call to the same URL: parse it once (URI parsing is a few µs and a dozen objects). */
+    private URI uri(String url) {
+        URI last = lastUri;
+        if (last != null && last.toString().equals(url)) return last;
+        URI parsed = URI.create(url);
+        lastUri = parsed;
+        return parsed;
     }
 
     @Override

@@ -3,7 +3,9 @@ package dev.tribunal.llm;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 
@@ -16,7 +18,12 @@ import java.util.List;
  */
 record RequestKey(String hash, String canonicalJson) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Calls come from virtual threads, for which Jackson's default thread-local buffer recycling allocates fresh
+     * buffers every time (~8 KB a call); a shared pool hands them back.
+     */
+    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+            .recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool()).build());
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonPropertyOrder({"endpoint", "model", "messages", "temperature", "max_tokens", "schema"})
