@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 ExportCommand.class,
                 GenerateBattlesCommand.class,
                 BenchVotesCommand.class,
+                AttackArenaCommand.class,
         })
 public final class Main implements Runnable {
 
