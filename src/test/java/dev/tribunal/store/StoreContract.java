@@ -368,7 +368,29 @@ abstract class StoreContract {
     }
 
     @Test
-    void voteRecordsStreamInTimeOrderWithJudgeNames() {
+    void voteRecordsStreamByDayThenRoundIdNotByTime() {
+        Contestant j1 = judge("j1");
+        Contestant j2 = judge("j2");
+        Sample s = pairSample("s");
+        Evaluation e1 = evaluation(s, j1, "A>B");
+        Evaluation e2 = evaluation(s, j2, "B>A");
+        // voted in the order zz, mm, aa on the first day, then 00 on the next
+        Instant day = T0.plus(Duration.ofDays(3));
+        for (String id : List.of("zz", "mm", "aa", "00")) round(id, e1, e2, day);
+        db.votes().record(new Vote("zz", VoteChoice.A, "v", day.plusSeconds(10)), null);
+        db.votes().record(new Vote("mm", VoteChoice.A, "v", day.plus(Duration.ofHours(12))), null);
+        db.votes().record(new Vote("aa", VoteChoice.A, "v", day.plus(Duration.ofHours(23).plusMinutes(59))), null);
+        db.votes().record(new Vote("00", VoteChoice.A, "v", day.plus(Duration.ofDays(1)).plusSeconds(1)), null);
+
+        List<String> order = new ArrayList<>();
+        db.votes().forEachVoteRecord(r -> order.add(r.vote().roundId()));
+
+        // the export's order must not give away the times it leaves out: within a day, by the random round id
+        assertThat(order).containsExactly("aa", "mm", "zz", "00");
+    }
+
+    @Test
+    void voteRecordsStreamWithJudgeNames() {
         Contestant j1 = judge("j1");
         Contestant j2 = judge("j2");
         Sample s = pairSample("s");
