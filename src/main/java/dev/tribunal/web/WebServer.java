@@ -10,6 +10,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.component.Graceful;
 import org.slf4j.Logger;
@@ -22,10 +24,23 @@ public final class WebServer implements AutoCloseable {
 
     private final WebSettings settings;
     private final InFlightRequests inFlight = new InFlightRequests();
+    private final Duration idleTimeout;
     private final Javalin app;
 
+    /**
+     * How long a connection may go without a byte in either direction (Jetty's default): a request whose body
+     * stalls this long is answered 408, an idle kept-alive connection is closed.
+     */
+    static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
+
     public WebServer(WebSettings settings, ObjectMapper json, List<RouteGroup> groups) {
+        this(settings, json, groups, IDLE_TIMEOUT);
+    }
+
+    /** As above, with another idle timeout (tests: a stalled body without waiting half a minute). */
+    WebServer(WebSettings settings, ObjectMapper json, List<RouteGroup> groups, Duration idleTimeout) {
         this.settings = settings;
+        this.idleTimeout = idleTimeout;
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -34,7 +49,10 @@ public final class WebServer implements AutoCloseable {
             config.http.maxRequestSize = settings.maxBodyBytes();
             config.jsonMapper(new JavalinJackson(json, false));
             // outermost, so that it sees every request (Javalin puts its own handlers inside this wrapper)
-            config.jetty.modifyServer(server -> server.setHandler(inFlight));
+            config.jetty.modifyServer(server -> {
+                server.setHandler(inFlight);
+                server.setErrorHandler(new ProblemErrorHandler(json));   // Jetty's own 400/414/431/505 answers
+            });
             new ProblemResponses(json).install(config);
             new StaticPages(settings.webDirectory()).install(config);
             groups.forEach(group -> group.register(config.routes));
@@ -43,6 +61,9 @@ public final class WebServer implements AutoCloseable {
 
     public WebServer start() {
         app.start(settings.host(), settings.port());
+        for (Connector connector : app.jettyServer().server().getConnectors()) {
+            if (connector instanceof AbstractConnector c) c.setIdleTimeout(idleTimeout.toMillis());
+        }
         return this;
     }
 
