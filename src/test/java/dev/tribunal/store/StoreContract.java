@@ -563,6 +563,23 @@ abstract class StoreContract {
     }
 
     @Test
+    void runningJobsWithoutARecentHeartbeatAreFailedAndOthersAreLeftAlone() {
+        Job running = db.jobs().start("bench", "{}", "node-a");
+        assertThat(running).extracting(Job::state, Job::claimedBy).containsExactly(JobState.RUNNING, "node-a");
+        Job queued = db.jobs().enqueue("bench", "{}");
+        Instant before = Instant.now().minusSeconds(60);
+        db.jobs().heartbeat(running.id());
+        // its heartbeat is newer than the cut-off: another process may still be running it
+        assertThat(db.jobs().failAbandoned(before, "the process running it stopped")).isZero();
+        assertThat(db.jobs().byId(running.id()).orElseThrow().state()).isEqualTo(JobState.RUNNING);
+        // no heartbeat since the cut-off: failed, in our words; a queued job is not touched
+        assertThat(db.jobs().failAbandoned(Instant.now().plusSeconds(60), "the process running it stopped")).isEqualTo(1);
+        assertThat(db.jobs().byId(running.id()).orElseThrow()).extracting(Job::state, Job::error)
+                .containsExactly(JobState.FAILED, "the process running it stopped");
+        assertThat(db.jobs().byId(queued.id()).orElseThrow().state()).isEqualTo(JobState.QUEUED);
+    }
+
+    @Test
     void concurrentWorkersNeverClaimTheSameJob() throws Exception {
         int jobs = 60;
         for (int i = 0; i < jobs; i++) db.jobs().enqueue("work", "{}");
