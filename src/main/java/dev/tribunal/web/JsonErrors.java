@@ -16,7 +16,6 @@ final class JsonErrors {
 
     private static final StreamReadConstraints LIMITS = StreamReadConstraints.defaults();
     private static final Pattern QUOTED = Pattern.compile("[\"']([^\"']{1,64})[\"']");
-    private static final int SHORT = 40;
 
     private JsonErrors() {
     }
@@ -25,11 +24,6 @@ final class JsonErrors {
     static String describe(JsonProcessingException e) {
         String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
         return reason(e, message) + where(e.getLocation());
-    }
-
-    /** At most 40 characters of a value the client sent, to quote it without echoing a megabyte. */
-    static String shortened(String text) {
-        return text.length() <= SHORT ? text : text.substring(0, SHORT) + "…";
     }
 
     private static String reason(JsonProcessingException e, String message) {
@@ -48,7 +42,7 @@ final class JsonErrors {
         }
         if (message.startsWith("Duplicate")) {
             Matcher name = QUOTED.matcher(message);
-            return name.find() ? "field '" + shortened(name.group(1)) + "' appears twice" : "a field appears twice";
+            return name.find() ? "field '" + Problem.excerpt(name.group(1)) + "' appears twice" : "a field appears twice";
         }
         if (message.contains("end-of-input")) return "it ends before the value is complete";
         if (message.startsWith("Trailing token")) return "there is more after the JSON value";

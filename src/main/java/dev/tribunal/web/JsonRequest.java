@@ -100,7 +100,7 @@ public final class JsonRequest {
         for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
             String name = it.next();
             if (!allowed.contains(name)) {
-                throw ProblemException.badRequest("Unknown field '" + name + "'"
+                throw ProblemException.badRequest("Unknown field '" + Problem.excerpt(name) + "'"
                         + (names.length == 0 ? "; this request takes no fields." : "; allowed: " + String.join(", ", names) + "."));
             }
         }
@@ -119,7 +119,7 @@ public final class JsonRequest {
         }
         if (!values.contains(value.textValue())) {
             throw ProblemException.badRequest("Field '" + name + "' must be one of " + String.join(", ", values)
-                    + ", not '" + value.textValue() + "'.");
+                    + ", not '" + Problem.excerpt(value.textValue()) + "'.");
         }
         return value.textValue();
     }
@@ -160,7 +160,7 @@ public final class JsonRequest {
         if (value == null || value.isNull()) throw ProblemException.badRequest("Missing field '" + name + "'.");
         if (!value.isIntegralNumber() || !value.canConvertToInt() || value.intValue() < min || value.intValue() > max) {
             throw ProblemException.badRequest("Field '" + name + "' must be a whole number from " + min + " to " + max
-                    + ", not " + JsonErrors.shortened(value.toString()) + ".");
+                    + ", not " + Problem.excerpt(value.toString()) + ".");
         }
         return value.intValue();
     }

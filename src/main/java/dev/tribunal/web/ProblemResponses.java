@@ -20,6 +20,8 @@ public final class ProblemResponses {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemResponses.class);
 
+    private static final int MAX_INSTANCE_CHARS = 256;
+
     private final ObjectMapper json;
 
     public ProblemResponses(ObjectMapper json) {
@@ -104,13 +106,14 @@ public final class ProblemResponses {
 
     private static ProblemException unknownRoute(Context ctx) {
         return ProblemException.notFound(isApi(ctx)
-                ? "No API endpoint " + ctx.method() + " " + ctx.path() + "; see README.md \"## API\" for the endpoints."
-                : "No page or file at " + ctx.path() + ".");
+                ? "No API endpoint " + ctx.method() + " " + Problem.excerpt(ctx.path())
+                        + "; see README.md \"## API\" for the endpoints."
+                : "No page or file at " + Problem.excerpt(ctx.path()) + ".");
     }
 
     private static ProblemException wrongMethod(Context ctx) {
         return new ProblemException(405, "method-not-allowed", "Method not allowed",
-                ctx.method() + " is not allowed on " + ctx.path());
+                ctx.method() + " is not allowed on " + Problem.excerpt(ctx.path()));
     }
 
     private static boolean isApi(Context ctx) {
@@ -122,12 +125,17 @@ public final class ProblemResponses {
         return type != null && type.startsWith(Problem.MEDIA_TYPE);
     }
 
+    /** The request's path, unless it is too long to echo (then none: the problem stays short). */
+    private static String instance(Context ctx) {
+        return ctx.path().length() <= MAX_INSTANCE_CHARS ? ctx.path() : null;
+    }
+
     void write(Context ctx, ProblemException e) {
         e.headers().forEach(ctx::header);
         try {
             ctx.status(e.status())
                     .contentType(Problem.MEDIA_TYPE)
-                    .result(json.writeValueAsBytes(e.toProblem(ctx.path())));
+                    .result(json.writeValueAsBytes(e.toProblem(instance(ctx))));
         } catch (java.io.IOException io) {
             throw new UncheckedIOException(io);
         }

@@ -97,6 +97,16 @@ class ClientErrorsTest {
     }
 
     @Test
+    void whatTheClientSentIsQuotedShortlyIfAtAll() {
+        String longName = "n".repeat(5_000);
+        assertProblem(send("GET /api/" + longName + " HTTP/1.1\r\nHost: localhost\r\n\r\n"), 404, "/api/nnnn");
+        assertProblem(send("GET /" + longName + " HTTP/1.1\r\nHost: localhost\r\n\r\n"), 404, "/nnnn");
+        assertThat(postJson("{\"" + longName + "\": 1}").detail()).contains("Unknown field 'nnnn");
+        assertThat(postJson("{\"choice\": \"" + longName + "\"}").detail()).contains("must be one of A, B");
+        assertThat(postJson("{\"choice\": \"A\", \"n\": 1, \"n\": 2}").detail()).contains("'n' appears twice");
+    }
+
+    @Test
     void invalidUtf8IsA400Problem() {
         byte[] head = ("POST /api/echo HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
                 + "Content-Length: 16\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
