@@ -19,7 +19,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code tribunal export}: every arena vote, anonymised (voters become voter-1, voter-2, … within this export),
+ * {@code tribunal export}: every arena vote, anonymised (voters get labels drawn at random for this export, times
+ * are cut to the UTC day),
  * with the sample, both evaluations and the judges' names — the same file as {@code GET /api/export/votes}.
  */
 @Command(name = "export", mixinStandardHelpOptions = true,

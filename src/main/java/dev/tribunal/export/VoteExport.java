@@ -9,25 +9,32 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.time.format.DateTimeFormatter;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Writes every vote, anonymised, as JSON Lines or CSV while the store streams them: one vote in memory at a
- * time (plus one pseudonym per distinct voter). The voter becomes voter-N; no cookie, hash or address is written.
+ * time (plus one pseudonym per distinct voter). The voter becomes a label drawn at random for this export
+ * ({@link Pseudonyms}); no cookie, hash or address is written. A vote's time is written as its UTC day only:
+ * an exact time, known from outside ("I voted at 14:03:07"), would pick out the voter's label and with it every
+ * vote they made; a day mixes the vote with all of that day's.
  */
 public final class VoteExport {
 
-    /** Streams the votes to a consumer, oldest first (the store's cursor). */
+    /**
+     * Streams the votes to a consumer (the store's cursor), in an order that does not follow their exact time
+     * (the store's: by day, then by the random round id).
+     */
     @FunctionalInterface
     public interface Source {
         void forEachVote(Consumer<ExportedVote> sink);
     }
 
     static final String[] CSV_COLUMNS = {
-        "time", "voter", "choice", "winner", "category", "sample_kind", "input", "response", "response_a",
+        "day", "voter", "choice", "winner", "category", "sample_kind", "input", "response", "response_a",
         "response_b", "reference", "model", "model_a", "model_b",
         "judge_a", "judge_a_organisation", "judge_a_verdict", "judge_a_score", "judge_a_critique",
         "judge_b", "judge_b_organisation", "judge_b_verdict", "judge_b_score", "judge_b_critique"};
@@ -70,7 +77,7 @@ public final class VoteExport {
 
     private static void writeJson(JsonGenerator json, ExportedVote v, String voter) throws IOException {
         json.writeStartObject();
-        json.writeStringField("time", DateTimeFormatter.ISO_INSTANT.format(v.time()));
+        json.writeStringField("day", day(v));
         json.writeStringField("voter", voter);
         json.writeStringField("choice", v.choice());
         json.writeStringField("winner", v.winner());
@@ -105,6 +112,11 @@ public final class VoteExport {
         json.writeEndObject();
     }
 
+    /** The vote's UTC day, e.g. 2026-11-30: the finest time an export gives (see the class comment). */
+    private static String day(ExportedVote v) {
+        return LocalDate.ofInstant(v.time(), ZoneOffset.UTC).toString();
+    }
+
     private long writeCsv(OutputStream out) throws IOException {
         Pseudonyms pseudonyms = new Pseudonyms();
         long[] count = {0};
@@ -114,7 +126,7 @@ public final class VoteExport {
             try {
                 ExportedVote.Judgement a = v.judgeA();
                 ExportedVote.Judgement b = v.judgeB();
-                csv.printRecord(DateTimeFormatter.ISO_INSTANT.format(v.time()), pseudonyms.of(v.voterKey()),
+                csv.printRecord(day(v), pseudonyms.of(v.voterKey()),
                         v.choice(), v.winner(), v.category(), v.sampleKind(), v.input(), v.response(),
                         v.responseA(), v.responseB(), v.reference(), v.model(), v.modelA(), v.modelB(),
                         a.name(), a.organisation(), a.verdict(), a.score(), a.critique(),

@@ -2,13 +2,16 @@ package dev.tribunal.jobs;
 
 import dev.tribunal.store.ContestantKind;
 import dev.tribunal.store.Database;
+import dev.tribunal.store.Dialect;
 import dev.tribunal.store.Job;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -17,12 +20,24 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the {@link LeaderboardRefresh} every {@code every} on one background thread, at once on start when the
  * store has no snapshot yet, and on demand. Each run is recorded in the jobs table (kind {@value #JOB_KIND}):
- * done with a summary, or failed with the boards that failed. The scheduled run also deletes the arena rounds
- * that expired without a vote (they are never needed again; voted rounds stay with their votes).
+ * running (claimed by this process's node id, with a heartbeat in {@code updated_at} every
+ * {@link #HEARTBEAT_EVERY}), then done with a summary, or failed with the boards that failed. The scheduled run
+ * also deletes the arena rounds that expired without a vote (they are never needed again; voted rounds stay with
+ * their votes).
+ *
+ * <p>A process killed during a run (kill -9, power loss) leaves its job {@code running}. On start, such jobs are
+ * marked failed ("{@value #STOPPED}"), and a refresh runs at once to redo the interrupted one. On SQLite this
+ * process is the only one using the file, so every running job is such a leftover; on PostgreSQL, shared by
+ * several processes, only those whose heartbeat is older than {@link #ABANDONED_AFTER}.
  */
 public final class RefreshScheduler implements AutoCloseable {
 
     public static final String JOB_KIND = "leaderboards";
+    /** The error of a job whose process stopped before it finished. */
+    public static final String STOPPED = "the process running it stopped before it finished";
+    static final Duration HEARTBEAT_EVERY = Duration.ofSeconds(30);
+    /** Ten missed heartbeats: long enough for a pause (GC, a slow disk), short enough to notice at the next start. */
+    static final Duration ABANDONED_AFTER = HEARTBEAT_EVERY.multipliedBy(10);
     private static final Logger LOG = LoggerFactory.getLogger(RefreshScheduler.class);
 
     private final LeaderboardRefresh refresh;
@@ -34,7 +49,15 @@ public final class RefreshScheduler implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "job-heartbeat");
+        t.setDaemon(true);
+        return t;
+    });
     private final AtomicReference<RefreshResult> last = new AtomicReference<>();
+    /** Who runs this process's jobs (claimed_by): random per start, and nothing about the machine. */
+    private final String node = "node-" + HexFormat.of().toHexDigits(new SecureRandom().nextInt())
+            + "-pid-" + ProcessHandle.current().pid();
 
     public RefreshScheduler(LeaderboardRefresh refresh, Database db, Duration every, Clock clock) {
         this.refresh = refresh;
@@ -43,18 +66,30 @@ public final class RefreshScheduler implements AutoCloseable {
         this.clock = clock;
     }
 
-    /** Schedules the hourly (or configured) refresh; the first one runs at once when there is no snapshot yet. */
+    /**
+     * Fails the jobs a stopped process left running, then schedules the hourly (or configured) refresh; the first
+     * one runs at once when there is no snapshot yet or when a refresh was interrupted.
+     */
     public void start() {
+        int abandoned = failAbandoned();
+        if (abandoned > 0) LOG.warn("{} job(s) left running by a process that stopped were marked failed", abandoned);
         boolean none = db.snapshots().recent(ContestantKind.JUDGE, 1).isEmpty()
                 && db.snapshots().recent(ContestantKind.MODEL, 1).isEmpty();
-        long initialDelay = none ? 0 : every.toMillis();
+        long initialDelay = none || abandoned > 0 ? 0 : every.toMillis();
         executor.scheduleWithFixedDelay(this::scheduledRun, initialDelay, every.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Marks failed the running jobs whose process stopped (see the class comment); returns how many. */
+    int failAbandoned() {
+        return db.dialect() == Dialect.SQLITE ? db.jobs().failRunning(STOPPED)
+                : db.jobs().failAbandoned(clock.instant().minus(ABANDONED_AFTER), STOPPED);
     }
 
     /** Refreshes now, on the caller's thread (one refresh at a time), and says what it did. */
     public RefreshResult refreshNow() {
-        Job job = db.jobs().enqueue(JOB_KIND, "{}");
-        db.jobs().claimNext("refresh-" + ProcessHandle.current().pid(), List.of(JOB_KIND));
+        Job job = db.jobs().start(JOB_KIND, "{}", node);
+        ScheduledFuture<?> heartbeat = heartbeats.scheduleAtFixedRate(() -> beat(job.id()),
+                HEARTBEAT_EVERY.toMillis(), HEARTBEAT_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         try {
             RefreshResult result = refresh.run();
             last.set(result);
@@ -66,6 +101,16 @@ public final class RefreshScheduler implements AutoCloseable {
         } catch (RuntimeException e) {
             db.jobs().fail(job.id(), e.getClass().getSimpleName() + ": " + e.getMessage());
             throw e;
+        } finally {
+            heartbeat.cancel(false);
+        }
+    }
+
+    private void beat(long jobId) {
+        try {
+            db.jobs().heartbeat(jobId);
+        } catch (RuntimeException e) {
+            LOG.warn("job {}: heartbeat failed", jobId, e);   // the next one tries again
         }
     }
 
@@ -104,6 +149,8 @@ public final class RefreshScheduler implements AutoCloseable {
         } catch (InterruptedException e) {
             executor.shutdownNow();
             Thread.currentThread().interrupt();
+        } finally {
+            heartbeats.shutdownNow();
         }
     }
 }

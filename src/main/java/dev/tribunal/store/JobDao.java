@@ -2,6 +2,7 @@ package dev.tribunal.store;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +28,18 @@ public final class JobDao {
             long id = h.createQuery("INSERT INTO jobs (kind, params_json, state, progress, created_at, updated_at) "
                             + "VALUES (:kind, :params, 'queued', 0, :now, :now) RETURNING id")
                     .bind("kind", kind).bind("params", paramsJson).bind("now", now).mapTo(Long.class).one();
+            return byId(h, id).orElseThrow();
+        });
+    }
+
+    /** Records a job that the worker starts at once, on its own thread: it is running from the first moment. */
+    public Job start(String kind, String paramsJson, String worker) {
+        long now = sql.nowMillis();
+        return sql.write(h -> {
+            long id = h.createQuery("INSERT INTO jobs (kind, params_json, state, progress, created_at, updated_at, "
+                            + "claimed_by) VALUES (:kind, :params, 'running', 0, :now, :now, :worker) RETURNING id")
+                    .bind("kind", kind).bind("params", paramsJson).bind("now", now).bind("worker", worker)
+                    .mapTo(Long.class).one();
             return byId(h, id).orElseThrow();
         });
     }
@@ -63,10 +76,30 @@ public final class JobDao {
         update(id, "state = 'failed', error = :error", q -> q.bind("error", error));
     }
 
-    /** Marks every running job failed (at start-up, for jobs a stopped process left behind); returns how many. */
+    /**
+     * Marks every running job failed; returns how many. Right at start-up only when this process is the only one
+     * using the database (SQLite): whatever is running then was left by a process that stopped.
+     */
     public int failRunning(String error) {
         return sql.write(h -> h.createUpdate("UPDATE jobs SET state = 'failed', error = :error, updated_at = :now "
                 + "WHERE state = 'running'").bind("error", error).bind("now", sql.nowMillis()).execute());
+    }
+
+    /**
+     * Marks failed the running jobs whose last heartbeat ({@code updated_at}) is older than {@code cutoff}: with
+     * several processes on one database, a job whose runner has not been heard of for longer than a few
+     * heartbeats was left by a process that stopped. Returns how many.
+     */
+    public int failAbandoned(Instant cutoff, String error) {
+        return sql.write(h -> h.createUpdate("UPDATE jobs SET state = 'failed', error = :error, updated_at = :now "
+                        + "WHERE state = 'running' AND updated_at < :cutoff")
+                .bind("error", error).bind("now", sql.nowMillis()).bind("cutoff", cutoff.toEpochMilli()).execute());
+    }
+
+    /** Says that the running job's process is alive ({@code updated_at} = now). */
+    public void heartbeat(long id) {
+        sql.write(h -> h.createUpdate("UPDATE jobs SET updated_at = :now WHERE id = :id AND state = 'running'")
+                .bind("now", sql.nowMillis()).bind("id", id).execute());
     }
 
     public Optional<Job> byId(long id) {

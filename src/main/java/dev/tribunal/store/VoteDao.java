@@ -10,6 +10,9 @@ import org.jdbi.v3.core.statement.StatementContext;
 /** Table {@code votes}: one vote per arena round, recorded together with its battle. */
 public final class VoteDao {
 
+    /** created_at is epoch milliseconds: integer division by this is the UTC day (SQLite and PostgreSQL). */
+    private static final long MILLIS_PER_DAY = 86_400_000L;
+
     private final Sql sql;
     private final BattleDao battles;
 
@@ -78,8 +81,9 @@ public final class VoteDao {
     }
 
     /**
-     * Streams every vote with its sample, both evaluations and the judges' names, in time order (then
-     * round id), through a database cursor. The sink must not write to the database.
+     * Streams every vote with its sample, both evaluations and the judges' names, through a database cursor,
+     * ordered by UTC day and then by round id (a random token) — not by time, so that the order of an export
+     * that shows only days does not give the times away. The sink must not write to the database.
      */
     public void forEachVoteRecord(Consumer<VoteRecord> sink) {
         String sampleColumns = prefixed("s", "s_", SampleDao.COLUMNS);
@@ -91,7 +95,7 @@ public final class VoteDao {
                         + "JOIN samples s ON s.id = r.sample_id "
                         + "JOIN evaluations ea ON ea.id = r.eval_a_id JOIN contestants ja ON ja.id = ea.judge_id "
                         + "JOIN evaluations eb ON eb.id = r.eval_b_id JOIN contestants jb ON jb.id = eb.judge_id "
-                        + "ORDER BY v.created_at, v.round_id")
+                        + "ORDER BY v.created_at / " + MILLIS_PER_DAY + ", v.round_id")
                 .setFetchSize(Sql.FETCH_SIZE)
                 .map((rs, ctx) -> new VoteRecord(map(rs, ctx), SampleDao.mapPrefixed(rs, "s_"),
                         EvaluationDao.mapPrefixed(rs, "ea_"), rs.getString("judge_a"),

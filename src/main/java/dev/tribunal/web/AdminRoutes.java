@@ -10,9 +10,13 @@ import java.util.Map;
 /**
  * Admin actions, behind {@code Authorization: Bearer <token>}, the token taken from the environment variable the
  * configuration names. Without a configured token every admin endpoint answers 403 saying how to set one.
- * {@code POST /api/admin/refresh} recomputes the leaderboards now and says what it did.
+ * {@code POST /api/admin/refresh} (no body, or {@code {}}; any field is a 400 naming it) recomputes the
+ * leaderboards now and says what it did.
  */
 public final class AdminRoutes implements RouteGroup {
+
+    /** The admin requests take no fields; a body larger than this is not one of them. */
+    private static final long MAX_BODY_BYTES = 1024;
 
     private final RefreshScheduler scheduler;
     private final String tokenVariable;
@@ -28,7 +32,10 @@ public final class AdminRoutes implements RouteGroup {
     @Override
     public void register(RoutesConfig routes) {
         routes.before("/api/admin/*", this::authorise);
-        routes.post("/api/admin/refresh", ctx -> ctx.header("Cache-Control", "no-store").json(scheduler.refreshNow()));
+        routes.post("/api/admin/refresh", ctx -> {
+            JsonRequest.read(ctx, MAX_BODY_BYTES, true).allowOnly();   // no fields: an empty body or {}
+            ctx.header("Cache-Control", "no-store").json(scheduler.refreshNow());
+        });
     }
 
     private void authorise(Context ctx) {

@@ -31,7 +31,8 @@ public final class ExportRoutes implements RouteGroup {
         try {
             format = ExportFormat.parse(ctx.queryParam("format") == null ? "jsonl" : ctx.queryParam("format"));
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("Query parameter 'format': " + e.getMessage() + ".");
+            throw ProblemException.badRequest("Query parameter 'format' must be jsonl or csv, not '"
+                    + Problem.excerpt(ctx.queryParam("format")) + "'.");
         }
         ctx.contentType(format.mediaType() + "; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"tribunal-votes-"

@@ -1,6 +1,6 @@
 package dev.tribunal.web;
 
-import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,10 +14,11 @@ import java.io.InputStream;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A request body read strictly: {@code Content-Type: application/json} (415 otherwise), at most a configured
- * number of bytes (413), syntactically valid (400), a JSON object without duplicate keys (400). Fields are then
+ * number of bytes (413), arriving in time (408), syntactically valid (400), a JSON object without duplicate keys (400). Fields are then
  * taken by name, and anything unknown, missing or of the wrong type is a 400 problem naming the field.
  */
 public final class JsonRequest {
@@ -44,11 +45,10 @@ public final class JsonRequest {
         JsonNode node;
         try {
             node = STRICT.readTree(bytes);
-        } catch (JsonParseException e) {
-            throw ProblemException.badRequest("The request body is not valid JSON: " + e.getOriginalMessage()
-                    + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+        } catch (JsonProcessingException e) {
+            throw ProblemException.badRequest("The request body is not valid JSON: " + JsonErrors.describe(e));
         } catch (IOException e) {
-            throw ProblemException.badRequest("The request body is not valid JSON: " + e.getMessage());
+            throw ProblemException.badRequest("The request body is not valid JSON.");
         }
         if (node == null || !node.isObject()) {
             throw ProblemException.badRequest("The request body must be a JSON object, not "
@@ -76,8 +76,17 @@ public final class JsonRequest {
             if (bytes.length > maxBytes || (declared > 0 && in.read() >= 0)) throw tooLarge(maxBytes);
             return bytes;
         } catch (IOException e) {
-            throw ProblemException.badRequest("The request body could not be read: " + e.getMessage());
+            // the client stopped sending (Jetty's idle timeout) or went away: say which, in our words
+            if (causedByTimeout(e)) throw ProblemResponses.bodyTimeout();
+            throw ProblemException.badRequest("The request body could not be read: the connection failed.");
         }
+    }
+
+    private static boolean causedByTimeout(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof TimeoutException) return true;
+        }
+        return false;
     }
 
     private static ProblemException tooLarge(long maxBytes) {
@@ -91,7 +100,7 @@ public final class JsonRequest {
         for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
             String name = it.next();
             if (!allowed.contains(name)) {
-                throw ProblemException.badRequest("Unknown field '" + name + "'"
+                throw ProblemException.badRequest("Unknown field '" + Problem.excerpt(name) + "'"
                         + (names.length == 0 ? "; this request takes no fields." : "; allowed: " + String.join(", ", names) + "."));
             }
         }
@@ -110,7 +119,7 @@ public final class JsonRequest {
         }
         if (!values.contains(value.textValue())) {
             throw ProblemException.badRequest("Field '" + name + "' must be one of " + String.join(", ", values)
-                    + ", not '" + value.textValue() + "'.");
+                    + ", not '" + Problem.excerpt(value.textValue()) + "'.");
         }
         return value.textValue();
     }
@@ -151,7 +160,7 @@ public final class JsonRequest {
         if (value == null || value.isNull()) throw ProblemException.badRequest("Missing field '" + name + "'.");
         if (!value.isIntegralNumber() || !value.canConvertToInt() || value.intValue() < min || value.intValue() > max) {
             throw ProblemException.badRequest("Field '" + name + "' must be a whole number from " + min + " to " + max
-                    + ", not " + value + ".");
+                    + ", not " + Problem.excerpt(value.toString()) + ".");
         }
         return value.intValue();
     }

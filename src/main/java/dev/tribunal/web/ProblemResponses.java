@@ -6,18 +6,21 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.io.UncheckedIOException;
+import org.eclipse.jetty.http.HttpStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Maps every failure under {@code /api} to an RFC 9457 problem: our own {@link ProblemException}s, the arena's
- * {@link ArenaException}s, Javalin's
- * {@link HttpResponseException}s (unknown route, wrong method), and anything unexpected (500, logged with the
- * method and path only — never the client's address).
+ * Maps every failure to an RFC 9457 problem in our words: our own {@link ProblemException}s, the arena's
+ * {@link ArenaException}s, Javalin's {@link HttpResponseException}s (unknown route, wrong method: on any path,
+ * pages included), and anything unexpected (500, logged with the method and path only — never the client's
+ * address). What Jetty answers before a route runs is mapped by {@link ProblemErrorHandler}.
  */
 public final class ProblemResponses {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemResponses.class);
+
+    private static final int MAX_INSTANCE_CHARS = 256;
 
     private final ObjectMapper json;
 
@@ -31,15 +34,14 @@ public final class ProblemResponses {
         config.routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, fromJavalin(e, ctx)));
         config.routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
-            write(ctx, new ProblemException(500, "internal-error", "Internal server error",
-                    "The server failed to handle this request; the error was logged."));
+            write(ctx, internalError());
         });
-        // Javalin answers unknown routes and wrong methods with a bare status: give /api clients a problem.
+        // Javalin answers unknown routes and wrong methods with a bare status: give every client a problem.
         config.routes.error(404, ctx -> {
-            if (isApi(ctx) && !isProblem(ctx)) write(ctx, unknownRoute(ctx));
+            if (!isProblem(ctx)) write(ctx, unknownRoute(ctx));
         });
         config.routes.error(405, ctx -> {
-            if (isApi(ctx) && !isProblem(ctx)) write(ctx, wrongMethod(ctx));
+            if (!isProblem(ctx)) write(ctx, wrongMethod(ctx));
         });
     }
 
@@ -47,9 +49,46 @@ public final class ProblemResponses {
         return switch (e.getStatus()) {
             case 404 -> unknownRoute(ctx);
             case 405 -> wrongMethod(ctx);
-            case 413 -> new ProblemException(413, "body-too-large", "Request body too large", e.getMessage());
-            default -> new ProblemException(e.getStatus(), "http-" + e.getStatus(), e.getMessage(), e.getMessage());
+            default -> forStatus(e.getStatus());   // Javalin's message is in its words, not ours
         };
+    }
+
+    /**
+     * The problem for an error status that has no more specific cause: the answers Jetty and Javalin give on their
+     * own (see {@link ProblemErrorHandler}), in our words.
+     */
+    static ProblemException forStatus(int status) {
+        return switch (status) {
+            case 400 -> new ProblemException(400, "bad-request", "Bad request", "The server could not read this "
+                    + "HTTP request: a malformed request line, header or percent-encoded URI, or no Host header.");
+            case 404 -> ProblemException.notFound("Nothing here.");
+            case 408 -> bodyTimeout();
+            case 413 -> new ProblemException(413, "body-too-large", "Request body too large",
+                    "The request body is larger than the server accepts.");
+            case 414 -> new ProblemException(414, "uri-too-long", "URI too long",
+                    "The request URI is longer than the server accepts.");
+            case 431 -> new ProblemException(431, "headers-too-large", "Request headers too large",
+                    "The request headers (cookies included) are larger than the server accepts.");
+            case 500 -> internalError();
+            case 503 -> new ProblemException(503, "unavailable", "Service unavailable",
+                    "The server is stopping or cannot answer now; try again shortly.");
+            case 505 -> new ProblemException(505, "http-version-not-supported", "HTTP version not supported",
+                    "Send the request as HTTP/1.1.");
+            default -> {
+                String phrase = HttpStatus.getMessage(status);
+                yield new ProblemException(status, "http-" + status, phrase, "The request failed: " + phrase + ".");
+            }
+        };
+    }
+
+    /** A request body that stopped arriving before it was complete. */
+    static ProblemException bodyTimeout() {
+        return new ProblemException(408, "request-timeout", "Request timeout", "The request body did not arrive in time.");
+    }
+
+    private static ProblemException internalError() {
+        return new ProblemException(500, "internal-error", "Internal server error",
+                "The server failed to handle this request; the error was logged.");
     }
 
     /** The arena's refusals, whichever route they come from. */
@@ -66,13 +105,15 @@ public final class ProblemResponses {
     }
 
     private static ProblemException unknownRoute(Context ctx) {
-        return ProblemException.notFound("No API endpoint " + ctx.method() + " " + ctx.path()
-                + "; see README.md \"## API\" for the endpoints.");
+        return ProblemException.notFound(isApi(ctx)
+                ? "No API endpoint " + ctx.method() + " " + Problem.excerpt(ctx.path())
+                        + "; see README.md \"## API\" for the endpoints."
+                : "No page or file at " + Problem.excerpt(ctx.path()) + ".");
     }
 
     private static ProblemException wrongMethod(Context ctx) {
         return new ProblemException(405, "method-not-allowed", "Method not allowed",
-                ctx.method() + " is not allowed on " + ctx.path());
+                ctx.method() + " is not allowed on " + Problem.excerpt(ctx.path()));
     }
 
     private static boolean isApi(Context ctx) {
@@ -84,12 +125,17 @@ public final class ProblemResponses {
         return type != null && type.startsWith(Problem.MEDIA_TYPE);
     }
 
+    /** The request's path, unless it is too long to echo (then none: the problem stays short). */
+    private static String instance(Context ctx) {
+        return ctx.path().length() <= MAX_INSTANCE_CHARS ? ctx.path() : null;
+    }
+
     void write(Context ctx, ProblemException e) {
         e.headers().forEach(ctx::header);
         try {
             ctx.status(e.status())
                     .contentType(Problem.MEDIA_TYPE)
-                    .result(json.writeValueAsBytes(e.toProblem(ctx.path())));
+                    .result(json.writeValueAsBytes(e.toProblem(instance(ctx))));
         } catch (java.io.IOException io) {
             throw new UncheckedIOException(io);
         }

@@ -2,15 +2,31 @@ package dev.tribunal.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 
-/** The export writes as it reads: the output has the early votes long before the source has produced the last. */
+/**
+ * The export writes as it reads, and what it writes cannot be joined with another export or with a vote's
+ * time known from outside: pseudonyms drawn afresh per export, times cut to the UTC day.
+ */
 class VoteExportTest {
 
     private static final int VOTES = 200_000;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String[] VOTERS = {"hash-x", "hash-y", "hash-x", "hash-z", "hash-y", "hash-x"};
 
     @Test
     void writesWhileTheSourceIsStillStreaming() throws Exception {
@@ -40,17 +56,63 @@ class VoteExportTest {
     }
 
     @Test
-    void pseudonymsFollowFirstAppearanceAndHoldWithinOneExport() throws Exception {
-        String[] voters = {"hash-x", "hash-y", "hash-x", "hash-z", "hash-y"};
+    void pseudonymsHoldWithinOneExportAndAreNeverReusedByAnother() throws Exception {
         VoteExport export = new VoteExport(sink -> {
-            for (int i = 0; i < voters.length; i++) sink.accept(vote(i, voters[i]));
+            for (int i = 0; i < VOTERS.length; i++) sink.accept(vote(i, VOTERS[i]));
         });
-        var out = new java.io.ByteArrayOutputStream();
-        export.write(ExportFormat.JSONL, out);
-        String text = out.toString(java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(text.lines().map(l -> l.replaceAll(".*\"voter\":\"([^\"]+)\".*", "$1")))
-                .containsExactly("voter-1", "voter-2", "voter-1", "voter-3", "voter-2");
-        assertThat(text).doesNotContain("hash-");
+        Map<String, String> first = labels(jsonLines(export).stream().map(v -> v.get("voter").asText()).toList());
+        Map<String, String> second = labels(csv(export).stream().map(r -> r.get("voter")).toList());
+        Map<String, String> third = labels(jsonLines(export).stream().map(v -> v.get("voter").asText()).toList());
+        for (Map<String, String> labels : List.of(first, second, third)) {
+            assertThat(labels).containsOnlyKeys("hash-x", "hash-y", "hash-z");
+            assertThat(labels.values()).doesNotHaveDuplicates().allMatch(l -> l.matches("voter-[0-9a-f]{8}"));
+        }
+        // no label of one export names anyone in another: the exports cannot be joined on the voter
+        assertThat(first.values()).doesNotContainAnyElementsOf(second.values()).doesNotContainAnyElementsOf(third.values());
+        assertThat(second.values()).doesNotContainAnyElementsOf(third.values());
+    }
+
+    @Test
+    void timesAreCutToTheUtcDay() throws Exception {
+        Instant[] times = {Instant.parse("2026-11-29T23:59:59.999Z"), Instant.parse("2026-11-30T00:00:00.001Z"),
+                Instant.parse("2026-11-30T13:14:15.161Z")};
+        VoteExport export = new VoteExport(sink -> {
+            for (int i = 0; i < times.length; i++) sink.accept(vote(i, "hash-x", times[i]));
+        });
+        assertThat(jsonLines(export)).extracting(v -> v.get("day").asText())
+                .containsExactly("2026-11-29", "2026-11-30", "2026-11-30");
+        assertThat(jsonLines(export)).allSatisfy(v -> assertThat(v.has("time")).isFalse());
+        assertThat(csv(export)).extracting(r -> r.get("day")).containsExactly("2026-11-29", "2026-11-30", "2026-11-30");
+        String all = text(export, ExportFormat.JSONL) + text(export, ExportFormat.CSV);
+        assertThat(all).doesNotContain("23:59").doesNotContain("13:14").doesNotContain("T00:00");
+    }
+
+    /** voter key → the one label it got in this export (fails if a key got two). */
+    private static Map<String, String> labels(List<String> written) {
+        Map<String, String> labels = new HashMap<>();
+        for (int i = 0; i < written.size(); i++) {
+            String before = labels.putIfAbsent(VOTERS[i], written.get(i));
+            if (before != null) assertThat(written.get(i)).as("the label of " + VOTERS[i]).isEqualTo(before);
+        }
+        assertThat(String.join(",", written)).doesNotContain("hash-");
+        return labels;
+    }
+
+    private static List<JsonNode> jsonLines(VoteExport export) throws Exception {
+        List<JsonNode> votes = new ArrayList<>();
+        for (String line : text(export, ExportFormat.JSONL).lines().toList()) votes.add(JSON.readTree(line));
+        return votes;
+    }
+
+    private static List<CSVRecord> csv(VoteExport export) throws Exception {
+        return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(text(export, ExportFormat.CSV))).getRecords();
+    }
+
+    private static String text(VoteExport export, ExportFormat format) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        export.write(format, out);
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     private static ExportedVote vote(int i) {
@@ -58,7 +120,11 @@ class VoteExportTest {
     }
 
     private static ExportedVote vote(int i, String voterKey) {
-        return new ExportedVote(Instant.ofEpochSecond(1_700_000_000L + i), voterKey, "A", "generic",
+        return vote(i, voterKey, Instant.ofEpochSecond(1_700_000_000L + i));
+    }
+
+    private static ExportedVote vote(int i, String voterKey, Instant time) {
+        return new ExportedVote(time, voterKey, "A", "generic",
                 "pair", "input " + i, null, "response a " + i, "response b " + i, null, null, "gpt4", "claude",
                 new ExportedVote.Judgement("gpt4", "OpenAI", "A>B", null, "critique a " + i),
                 new ExportedVote.Judgement("claude", "Anthropic", "B>A", null, "critique b " + i));

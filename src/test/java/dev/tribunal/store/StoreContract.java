@@ -368,7 +368,29 @@ abstract class StoreContract {
     }
 
     @Test
-    void voteRecordsStreamInTimeOrderWithJudgeNames() {
+    void voteRecordsStreamByDayThenRoundIdNotByTime() {
+        Contestant j1 = judge("j1");
+        Contestant j2 = judge("j2");
+        Sample s = pairSample("s");
+        Evaluation e1 = evaluation(s, j1, "A>B");
+        Evaluation e2 = evaluation(s, j2, "B>A");
+        // voted in the order zz, mm, aa on the first day, then 00 on the next
+        Instant day = T0.plus(Duration.ofDays(3));
+        for (String id : List.of("zz", "mm", "aa", "00")) round(id, e1, e2, day);
+        db.votes().record(new Vote("zz", VoteChoice.A, "v", day.plusSeconds(10)), null);
+        db.votes().record(new Vote("mm", VoteChoice.A, "v", day.plus(Duration.ofHours(12))), null);
+        db.votes().record(new Vote("aa", VoteChoice.A, "v", day.plus(Duration.ofHours(23).plusMinutes(59))), null);
+        db.votes().record(new Vote("00", VoteChoice.A, "v", day.plus(Duration.ofDays(1)).plusSeconds(1)), null);
+
+        List<String> order = new ArrayList<>();
+        db.votes().forEachVoteRecord(r -> order.add(r.vote().roundId()));
+
+        // the export's order must not give away the times it leaves out: within a day, by the random round id
+        assertThat(order).containsExactly("aa", "mm", "zz", "00");
+    }
+
+    @Test
+    void voteRecordsStreamWithJudgeNames() {
         Contestant j1 = judge("j1");
         Contestant j2 = judge("j2");
         Sample s = pairSample("s");
@@ -538,6 +560,23 @@ abstract class StoreContract {
         assertThat(db.jobs().byId(c.id()).orElseThrow().state()).isEqualTo(JobState.FAILED);
         assertThat(db.jobs().recent(2)).extracting(Job::id).containsExactly(c.id(), b.id());
         assertThatThrownBy(() -> db.jobs().complete(-1, "x")).isInstanceOf(MissingReferenceException.class);
+    }
+
+    @Test
+    void runningJobsWithoutARecentHeartbeatAreFailedAndOthersAreLeftAlone() {
+        Job running = db.jobs().start("bench", "{}", "node-a");
+        assertThat(running).extracting(Job::state, Job::claimedBy).containsExactly(JobState.RUNNING, "node-a");
+        Job queued = db.jobs().enqueue("bench", "{}");
+        Instant before = Instant.now().minusSeconds(60);
+        db.jobs().heartbeat(running.id());
+        // its heartbeat is newer than the cut-off: another process may still be running it
+        assertThat(db.jobs().failAbandoned(before, "the process running it stopped")).isZero();
+        assertThat(db.jobs().byId(running.id()).orElseThrow().state()).isEqualTo(JobState.RUNNING);
+        // no heartbeat since the cut-off: failed, in our words; a queued job is not touched
+        assertThat(db.jobs().failAbandoned(Instant.now().plusSeconds(60), "the process running it stopped")).isEqualTo(1);
+        assertThat(db.jobs().byId(running.id()).orElseThrow()).extracting(Job::state, Job::error)
+                .containsExactly(JobState.FAILED, "the process running it stopped");
+        assertThat(db.jobs().byId(queued.id()).orElseThrow().state()).isEqualTo(JobState.QUEUED);
     }
 
     @Test

@@ -12,15 +12,22 @@ import java.io.StringReader;
 import java.net.HttpCookie;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The vote export through HTTP: complete, anonymous (pseudonyms, no cookie, no hash), streamed. */
+/**
+ * The vote export through HTTP: complete, anonymous (pseudonyms drawn per export, no cookie, no hash, days not
+ * times, an order that does not follow the time), streamed.
+ */
 class ExportTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -33,17 +40,22 @@ class ExportTest {
         try (RunningService service = RunningService.start(dir)) {
             HttpSession first = service.newBrowser();
             HttpSession second = service.newBrowser();
-            HttpSession[] order = {first, second, first, second, first};
+            HttpSession[] voters = {first, second, first, second, first};
             String[] choices = {"A", "B", "tie", "both_bad", "A"};
             List<String> rounds = new ArrayList<>();
             List<JsonNode> reveals = new ArrayList<>();
-            for (int i = 0; i < order.length; i++) {
-                String id = HttpSession.json(order[i].post("/api/rounds", null)).get("round_id").asText();
+            for (int i = 0; i < voters.length; i++) {
+                String id = HttpSession.json(voters[i].post("/api/rounds", null)).get("round_id").asText();
                 rounds.add(id);
-                reveals.add(HttpSession.json(order[i].postJson("/api/rounds/" + id + "/vote",
+                reveals.add(HttpSession.json(voters[i].postJson("/api/rounds/" + id + "/vote",
                         "{\"choice\":\"" + choices[i] + "\"}")));
             }
             List<String> secrets = secrets(service.db(), rounds, first, second);
+
+            // the export's order: by UTC day, then by the (random) round id, so it says nothing about the time
+            List<Integer> order = new ArrayList<>();
+            for (int i = 0; i < rounds.size(); i++) order.add(i);
+            order.sort(Comparator.comparing((Integer i) -> day(service.db(), rounds.get(i))).thenComparing(rounds::get));
 
             HttpResponse<String> jsonl = service.newBrowser().get("/api/export/votes?format=jsonl");
             assertThat(jsonl.statusCode()).isEqualTo(200);
@@ -51,12 +63,15 @@ class ExportTest {
             assertThat(jsonl.headers().firstValue("Content-Disposition").orElse("")).contains("attachment");
             List<String> lines = jsonl.body().lines().toList();
             assertThat(lines).hasSize(5);
-            String[] pseudonyms = {"voter-1", "voter-2", "voter-1", "voter-2", "voter-1"};
-            for (int i = 0; i < lines.size(); i++) {
-                JsonNode vote = JSON.readTree(lines.get(i));
+            Map<HttpSession, String> labels = new HashMap<>();
+            for (int line = 0; line < lines.size(); line++) {
+                int i = order.get(line);
+                JsonNode vote = JSON.readTree(lines.get(line));
                 Round round = service.db().rounds().byId(rounds.get(i)).orElseThrow();
                 Sample sample = service.db().samples().byId(round.sampleId()).orElseThrow();
-                assertThat(vote.get("voter").asText()).isEqualTo(pseudonyms[i]);
+                // one label per voter within the export
+                assertThat(vote.get("voter").asText()).matches("voter-[0-9a-f]{8}")
+                        .isEqualTo(labels.computeIfAbsent(voters[i], b -> vote.get("voter").asText()));
                 assertThat(vote.get("choice").asText()).isEqualTo(choices[i]);
                 assertThat(vote.at("/sample/input").asText()).isEqualTo(sample.input());
                 assertThat(vote.at("/sample/response_a").asText()).isEqualTo(sample.responseA());
@@ -72,17 +87,29 @@ class ExportTest {
                     default -> choices[i];
                 };
                 assertThat(vote.get("winner").asText()).isEqualTo(winner);
-                assertThat(Instant.parse(vote.get("time").asText())).isBefore(Instant.now().plusSeconds(1));
+                assertThat(vote.get("day").asText()).isEqualTo(day(service.db(), rounds.get(i)).toString());
+                assertThat(vote.has("time")).isFalse();
             }
+            assertThat(labels).hasSize(2);
+            assertThat(labels.get(first)).isNotEqualTo(labels.get(second));
             for (String secret : secrets) assertThat(jsonl.body()).doesNotContain(secret);
 
             HttpResponse<String> csv = service.newBrowser().get("/api/export/votes?format=csv");
             assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
             List<CSVRecord> records = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
                     .parse(new StringReader(csv.body())).getRecords();
-            assertThat(records).extracting(r -> r.get("voter")).containsExactly(pseudonyms);
-            assertThat(records).extracting(r -> r.get("choice")).containsExactly(choices);
-            assertThat(records.getFirst().get("judge_a")).isEqualTo(reveals.getFirst().at("/judges/A/name").asText());
+            assertThat(records).extracting(r -> r.get("choice")).containsExactlyElementsOf(
+                    order.stream().map(i -> choices[i]).toList());
+            assertThat(records).extracting(r -> r.get("day")).allMatch(d -> d.matches("\\d{4}-\\d{2}-\\d{2}"));
+            assertThat(records.getFirst().get("judge_a"))
+                    .isEqualTo(reveals.get(order.getFirst()).at("/judges/A/name").asText());
+            // the same voters, newly labelled: nothing joins this export to the first one
+            Map<HttpSession, String> csvLabels = new HashMap<>();
+            for (int line = 0; line < records.size(); line++) {
+                String label = records.get(line).get("voter");
+                assertThat(label).isEqualTo(csvLabels.computeIfAbsent(voters[order.get(line)], b -> label));
+            }
+            assertThat(csvLabels.values()).hasSize(2).doesNotContainAnyElementsOf(labels.values());
             for (String secret : secrets) assertThat(csv.body()).doesNotContain(secret);
 
             assertProblem(service.newBrowser().get("/api/export/votes?format=xml"), 400, "jsonl or csv");
@@ -103,6 +130,10 @@ class ExportTest {
             assertThat(export.headers().firstValue("Content-Length")).isEmpty();
             assertThat(export.headers().firstValue("Transfer-Encoding")).contains("chunked");
         }
+    }
+
+    private static LocalDate day(Database db, String round) {
+        return LocalDate.ofInstant(db.votes().byRound(round).orElseThrow().createdAt(), ZoneOffset.UTC);
     }
 
     /** What must never appear in an export: the browsers' cookie ids, the voter hashes, the round ids. */

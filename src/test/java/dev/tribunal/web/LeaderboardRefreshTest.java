@@ -11,6 +11,7 @@ import dev.tribunal.rating.RatingOptions;
 import dev.tribunal.store.BattleFilter;
 import dev.tribunal.store.BattleRow;
 import dev.tribunal.store.ContestantKind;
+import dev.tribunal.store.Database;
 import dev.tribunal.store.Job;
 import dev.tribunal.store.JobState;
 import dev.tribunal.store.Snapshot;
@@ -49,6 +50,46 @@ class LeaderboardRefreshTest {
             Job job = service.db().jobs().recent(1).getFirst();
             assertThat(job.kind()).isEqualTo(RefreshScheduler.JOB_KIND);
             assertThat(job.state()).isEqualTo(JobState.DONE);
+        }
+    }
+
+    @Test
+    void refreshRefusesUnknownFieldsAndTakesAnEmptyBody() {
+        try (RunningService service = RunningService.start(dir)) {
+            HttpSession http = service.newBrowser();
+            String[] auth = {"Authorization", "Bearer " + RunningService.ADMIN_TOKEN};
+            int jobsBefore = service.db().jobs().recent(1000).size();
+            assertProblem(http.post("/api/admin/refresh", "{\"force\": true}", "Content-Type", "application/json",
+                    auth[0], auth[1]), 400, "'force'");
+            assertThat(service.db().jobs().recent(1000)).as("a refused request runs nothing").hasSize(jobsBefore);
+            assertThat(http.post("/api/admin/refresh", "{}", "Content-Type", "application/json", auth[0], auth[1])
+                    .statusCode()).isEqualTo(200);
+            assertThat(http.post("/api/admin/refresh", null, auth[0], auth[1]).statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aJobLeftRunningByAKilledProcessIsFailedOnStartAndANewRefreshRuns() {
+        String url = TemplateDatabase.copyInto(dir);
+        long abandoned;
+        try (Database db = Database.open(url)) {
+            // what kill -9 during a refresh leaves behind: a claimed job, never finished
+            abandoned = db.jobs().enqueue(RefreshScheduler.JOB_KIND, "{}").id();
+            db.jobs().claimNext("refresh-4242", List.of(RefreshScheduler.JOB_KIND));
+            assertThat(db.jobs().byId(abandoned).orElseThrow().state()).isEqualTo(JobState.RUNNING);
+        }
+        try (RunningService service = RunningService.on(url, RunningService.settings(dir.resolve("web")), Clock.systemUTC())) {
+            Job failed = service.db().jobs().byId(abandoned).orElseThrow();
+            assertThat(failed.state()).isEqualTo(JobState.FAILED);
+            assertThat(failed.error()).contains("the process running it stopped");
+            // the interrupted refresh is redone (the scheduler starts one at once; this one may wait for it)
+            RefreshResult result = service.service().scheduler().refreshNow();
+            assertThat(result.failed()).isZero();
+            assertThat(service.db().jobs().recent(100)).anySatisfy(j -> {
+                assertThat(j.id()).isGreaterThan(abandoned);
+                assertThat(j.state()).isEqualTo(JobState.DONE);
+                assertThat(j.claimedBy()).startsWith("node-");
+            });
         }
     }
 
