@@ -10,7 +10,8 @@ import java.util.function.LongSupplier;
  * Per-key token buckets, one per {@link Limit}: a limit of n per period holds at most n tokens and refills
  * n/period continuously, so "30 per minute" allows a burst of 30 and then one every 2 s. A request takes one
  * token from every bucket or none (refused with the wait until all have one). Keys are voter hashes; buckets
- * that have refilled completely are forgotten, so memory follows the number of recently active voters.
+ * that have refilled completely are forgotten, so memory follows the number of recently active keys. Keys are voter
+ * hashes or network addresses; they live in this memory only and are never written or shown.
  */
 public final class RateLimiter {
 
@@ -24,20 +25,29 @@ public final class RateLimiter {
     private static final int SWEEP_EVERY = 4096;
 
     private final String what;
+    private final String from;
     private final List<Limit> limits;
     private final LongSupplier nanoClock;
     private final ConcurrentHashMap<String, Buckets> byKey = new ConcurrentHashMap<>();
     private final AtomicLong calls = new AtomicLong();
 
-    /** @param what what is being limited, for the problem detail ("votes", "rounds") */
-    public RateLimiter(String what, List<Limit> limits, LongSupplier nanoClock) {
+    /**
+     * @param what what is being limited, for the problem detail ("votes", "rounds")
+     * @param from whose requests, in words ("this voter", "this network address"): never the key itself
+     */
+    public RateLimiter(String what, String from, List<Limit> limits, LongSupplier nanoClock) {
         this.what = what;
+        this.from = from;
         this.limits = limits.stream().filter(l -> l.permits() > 0).toList();
         this.nanoClock = nanoClock;
     }
 
-    public RateLimiter(String what, List<Limit> limits) {
-        this(what, limits, System::nanoTime);
+    public RateLimiter(String what, List<Limit> limits, LongSupplier nanoClock) {
+        this(what, "this voter", limits, nanoClock);
+    }
+
+    public RateLimiter(String what, String from, List<Limit> limits) {
+        this(what, from, limits, System::nanoTime);
     }
 
     /** Takes one permit for {@code key}, or throws a 429 problem with Retry-After. */
@@ -49,7 +59,7 @@ public final class RateLimiter {
         long waitNanos = buckets.tryTake(limits, now);
         if (waitNanos > 0) {
             long seconds = Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L);
-            throw ProblemException.tooManyRequests("Too many " + what + " from this voter: the limit is "
+            throw ProblemException.tooManyRequests("Too many " + what + " from " + from + ": the limit is "
                     + describe() + ". Try again in " + seconds + " s.", seconds);
         }
     }

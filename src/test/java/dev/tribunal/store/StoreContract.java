@@ -568,11 +568,13 @@ abstract class StoreContract {
 
     @Test
     void settingsKeepTheFirstValue() {
-        assertThat(db.settings().get("voter_secret")).isEmpty();
-        assertThat(db.settings().getOrInsert("voter_secret", "first")).isEqualTo("first");
-        assertThat(db.settings().getOrInsert("voter_secret", "second")).isEqualTo("first");
-        db.settings().put("voter_secret", "third");
-        assertThat(db.settings().get("voter_secret")).contains("third");
+        assertThat(db.settings().get("some_setting")).isEmpty();
+        assertThat(db.settings().getOrInsert("some_setting", "first")).isEqualTo("first");
+        assertThat(db.settings().getOrInsert("some_setting", "second")).isEqualTo("first");
+        db.settings().put("some_setting", "third");
+        assertThat(db.settings().get("some_setting")).contains("third");
+        db.settings().delete("some_setting");
+        assertThat(db.settings().get("some_setting")).isEmpty();
     }
 
     @Test
