@@ -8,6 +8,10 @@ import dev.tribunal.cli.ServeCommand;
 import dev.tribunal.config.TribunalConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,20 +74,61 @@ class VoteStuffingTest {
     }
 
     @Test
-    void theVoterSecretIsNotInTheDatabase() throws Exception {
-        try (ServeCommand.Running running = serve()) {
+    void theVoterSecretIsInAnOwnerOnlyKeyFileAndNoCookieOrAddressIsOnDiskOrInTheLogs() throws Exception {
+        String client = "203.0.113.77";
+        ByteArrayOutputStream logs = new ByteArrayOutputStream();
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        List<String> cookies = new ArrayList<>();
+        System.setOut(new PrintStream(logs, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(logs, true, StandardCharsets.UTF_8));
+        try (ServeCommand.Running running = serve("trusted_proxy_header: X-Forwarded-For")) {
             assertThat(running.db().settings().get("voter_secret")).isEmpty();
+            for (int i = 0; i < 3; i++) {
+                HttpSession browser = new HttpSession(running.service().address());
+                HttpResponse<String> round = browser.post("/api/rounds", null, "X-Forwarded-For", client);
+                assertThat(round.statusCode()).isEqualTo(201);
+                String id = HttpSession.json(round).get("round_id").asText();
+                assertThat(browser.post("/api/rounds/" + id + "/vote", "{\"choice\":\"tie\"}", "Content-Type",
+                        "application/json", "X-Forwarded-For", client).statusCode()).isEqualTo(200);
+                browser.post("/api/rounds/" + id + "/vote", "{bad json", "Content-Type", "application/json",
+                        "X-Forwarded-For", client);
+                cookies.add(browser.cookies().getCookieStore().getCookies().getFirst().getValue());
+            }
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
         }
+        Path key = dir.resolve("voter.key");
+        assertThat(Files.getPosixFilePermissions(key)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        assertThat(Files.size(key)).isEqualTo(32);
+        List<String> secrets = new ArrayList<>(cookies);
+        cookies.forEach(c -> secrets.add(c.substring(0, c.indexOf('.'))));   // the id alone
+        secrets.add(client);
+        String log = logs.toString(StandardCharsets.UTF_8);
+        assertThat(log).as("the capture saw the logs").contains("flywaydb");
+        try (var files = Files.list(dir)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("tribunal.db")).toList()) {
+                String bytes = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+                for (String secret : secrets) assertThat(bytes).as(file + " holds " + secret).doesNotContain(secret);
+            }
+        }
+        for (String secret : secrets) assertThat(log).as("the logs hold " + secret).doesNotContain(secret);
     }
 
     private ServeCommand.Running serve() throws Exception {
+        return serve("");
+    }
+
+    /** {@code tribunal serve} on a copy of the template, with these extra {@code server} keys ("k: v, …"). */
+    private ServeCommand.Running serve(String serverKeys) throws Exception {
         Path config = dir.resolve("tribunal.yaml");
         String url = TemplateDatabase.copyInto(dir);
         Files.writeString(config, """
-                server: {host: 127.0.0.1, port: 0}
+                server: {host: 127.0.0.1, port: 0%s}
                 database: {url: "%s"}
                 demo: {load: false}
-                """.formatted(url));
+                """.formatted(serverKeys.isEmpty() ? "" : ", " + serverKeys, url));
         return ServeCommand.start(TribunalConfig.load(config, Map.of()), Map.of(),
                 new PrintStream(new ByteArrayOutputStream(), true));
     }
