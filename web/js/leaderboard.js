@@ -61,7 +61,7 @@ function show(board) {
   const scope = [board.source && `source ${board.source}`, board.category && `category ${board.category}`]
     .filter(Boolean).join(', ');
   fill($('meta'), `Computed ${formatTime(board.computed_at)} from ${formatCount(board.battles)} ${what}`,
-    cutoffNote(board), scope ? ` · ${scope}` : '', '.');
+    cutoffNote(board), scope ? ` · ${scope}` : '', '.', excludedNote(board));
   $('csv').href = `/api/leaderboards/${state.kind}${query({ format: 'csv' })}`;
   $('csv').setAttribute('download', `tribunal-${state.kind}-leaderboard.csv`);
   $('caption').textContent = `${state.kind === 'judges' ? 'Judges' : 'Models'} leaderboard`;
@@ -70,6 +70,14 @@ function show(board) {
   $('prelim-note').hidden = !rows.some((r) => r.preliminary);
   $('content').hidden = false;
   drawChart(rows);
+}
+
+// Arena boards leave flagged votes out (too fast, over the daily cap, anomalous, voided) and say how many.
+function excludedNote({ source, excluded_votes: excluded }) {
+  if (source !== 'arena' && !excluded) return '';
+  const n = excluded || 0;
+  return el('span', { class: 'excluded-note', title: 'Votes kept but not counted: see the README, "Vote hygiene"' },
+    ` ${formatCount(n)} flagged ${n === 1 ? 'vote' : 'votes'} left out.`);
 }
 
 // The cut-off is worth a mention only when it differs from the computation time (a board left unchanged).

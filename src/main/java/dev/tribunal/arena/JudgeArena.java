@@ -3,6 +3,7 @@ package dev.tribunal.arena;
 import dev.tribunal.arena.ArenaException.Reason;
 import dev.tribunal.arena.RoundStore.StoredRound;
 import dev.tribunal.rating.Battle;
+import dev.tribunal.store.VoteFlag;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,6 +18,10 @@ import java.util.random.RandomGenerator;
  * the judges afterwards. A vote is a battle between the two judges (A → 1, B → 0, tie and both bad → ½),
  * stored together with the vote.
  *
+ * <p>A vote is stored but flagged, and so left out of the leaderboards, when the {@link VoteRules} say so: cast too
+ * soon after its round was dealt to have read it, or beyond the voter's counted votes of the trailing 24 hours. The
+ * voter is not told: the answer is the same.
+ *
  * <p>Anonymity: the side a judge is shown on is drawn from a {@link SecureRandom}, and a round is known to the
  * browser only by a random 144-bit token, so neither the order nor the id says anything about the judges.
  */
@@ -25,14 +30,21 @@ public final class JudgeArena {
     private final EvaluationSource source;
     private final RoundStore rounds;
     private final Duration roundLifetime;
+    private final VoteRules rules;
     private final Clock clock;
     private final RandomGenerator random = new SecureRandom();
 
-    public JudgeArena(EvaluationSource source, RoundStore rounds, Duration roundLifetime, Clock clock) {
+    public JudgeArena(EvaluationSource source, RoundStore rounds, Duration roundLifetime, VoteRules rules, Clock clock) {
         this.source = source;
         this.rounds = rounds;
         this.roundLifetime = roundLifetime;
+        this.rules = rules;
         this.clock = clock;
+    }
+
+    /** An arena that flags no vote. */
+    public JudgeArena(EvaluationSource source, RoundStore rounds, Duration roundLifetime, Clock clock) {
+        this(source, rounds, roundLifetime, VoteRules.off(), clock);
     }
 
     /** A new round on a random sample. */
@@ -76,10 +88,19 @@ public final class JudgeArena {
         Vote vote = new Vote(roundId, choice, voterHash, now);
         Battle battle = new Battle(round.a().judge(), round.b().judge(), choice.outcomeForA(), 1,
                 round.sample().category(), now.toEpochMilli(), null, null);
-        if (!rounds.recordVote(vote, battle)) {
+        if (!rounds.recordVote(vote, battle, flag(round, voterHash, now))) {
             throw alreadyVoted(rounds.find(roundId).map(StoredRound::vote).orElse(null));
         }
         return reveal(round, vote);
+    }
+
+    /** Why this vote is left out of the leaderboards, or null when it counts. */
+    private VoteFlag flag(Round round, String voterHash, Instant now) {
+        if (Duration.between(round.createdAt(), now).compareTo(rules.minTimeToVote()) < 0) return VoteFlag.TOO_FAST;
+        if (rules.countedPerDay() > 0 && rounds.votesSince(voterHash, now.minus(Duration.ofDays(1))) >= rules.countedPerDay()) {
+            return VoteFlag.DAILY_CAP;
+        }
+        return null;
     }
 
     /** The reveal of a voted round: judges, models, and the other votes on the same two judges. */

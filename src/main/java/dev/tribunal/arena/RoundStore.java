@@ -1,6 +1,8 @@
 package dev.tribunal.arena;
 
 import dev.tribunal.rating.Battle;
+import dev.tribunal.store.VoteFlag;
+import java.time.Instant;
 import java.util.Optional;
 
 /** Where rounds and votes are kept. */
@@ -20,9 +22,13 @@ public interface RoundStore {
     /**
      * Stores the vote and the battle it makes, both or neither.
      *
+     * @param flag why the vote is left out of the leaderboards, or null when it counts
      * @return false, storing nothing, when the round already has a vote
      */
-    boolean recordVote(Vote vote, Battle battle);
+    boolean recordVote(Vote vote, Battle battle, VoteFlag flag);
+
+    /** The votes this voter cast at or after {@code since}, flagged or not. */
+    long votesSince(String voterHash, Instant since);
 
     /** All votes so far on rounds between {@code judgeA} and {@code judgeB}, oriented so that a = votes for judgeA. */
     PairTally tally(String judgeA, String judgeB);

@@ -7,6 +7,7 @@ import dev.tribunal.store.Database;
 import dev.tribunal.store.DuplicateVoteException;
 import dev.tribunal.store.PairVoteStats;
 import dev.tribunal.store.VoteChoice;
+import dev.tribunal.store.VoteFlag;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -61,10 +62,10 @@ public final class StoredRounds implements RoundStore, AutoCloseable {
     }
 
     @Override
-    public boolean recordVote(Vote vote, Battle battle) {
+    public boolean recordVote(Vote vote, Battle battle, VoteFlag flag) {
         tallies.tally(battle.a(), battle.b());   // read the stored count before this vote is in it
         dev.tribunal.store.Vote stored = new dev.tribunal.store.Vote(vote.roundId(),
-                VoteChoice.of(vote.choice().wireName()), vote.voterHash(), vote.createdAt());
+                VoteChoice.of(vote.choice().wireName()), vote.voterHash(), vote.createdAt(), flag);
         BattleRow row = new BattleRow(0, ContestantKind.JUDGE, battle.a(), battle.b(), battle.outcome(),
                 battle.weight(), SOURCE, battle.category(), Instant.ofEpochMilli(battle.time()), null, null, null, null);
         Round unstored = pending.take(vote.roundId());
@@ -84,10 +85,15 @@ public final class StoredRounds implements RoundStore, AutoCloseable {
             if (unstored != null) pending.putBack(unstored);
             throw e;
         }
-        tallies.add(battle.a(), battle.b(), vote.choice());
+        if (flag == null) tallies.add(battle.a(), battle.b(), vote.choice());   // the tallies show counted votes
         StoredRound voted = recent.get(vote.roundId());
         if (voted != null) recent.put(new StoredRound(voted.round(), vote));
         return true;
+    }
+
+    @Override
+    public long votesSince(String voterHash, Instant since) {
+        return db.votes().countSince(voterHash, since);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.tribunal.cli;
 
+import dev.tribunal.arena.VoteRules;
 import dev.tribunal.config.ConfigException;
 import dev.tribunal.config.RatingConfig;
 import dev.tribunal.config.TribunalConfig;
@@ -13,7 +14,6 @@ import dev.tribunal.web.ServiceSettings;
 import dev.tribunal.web.TribunalService;
 import dev.tribunal.web.WebSettings;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -121,13 +121,17 @@ public final class ServeCommand implements Callable<Integer> {
     static ServiceSettings settings(TribunalConfig config, Map<String, String> env, Database db) {
         var arena = config.arena();
         var secrets = config.secrets();
+        var server = config.server();
+        byte[] voterSecret = secrets.voterSecret(env, db.settings(), secrets.voterKeyFile(config.database()));
         return new ServiceSettings(
-                new WebSettings(config.server().host(), config.server().port(), arena.maxBodyBytes(), Path.of("web"),
-                        false),
+                new WebSettings(server.host(), server.port(), arena.maxBodyBytes(), Path.of("web"), false,
+                        server.trustedProxyHeader(), server.trustedProxies()),
                 arena.roundTtl(), arena.roundsPerMinute(), arena.votesPerMinute(), arena.votesPerDay(),
                 config.leaderboard().refreshInterval(), ratingOptions(config.rating()),
                 ServiceSettings.PRELIMINARY_BELOW, secrets.adminTokenEnv(), secrets.adminToken(env).orElse(null),
-                secrets.voterSecret(env, db.settings()).getBytes(StandardCharsets.UTF_8), Main.version());
+                voterSecret, Main.version(), arena.samplesPerHour(), arena.perAddress(),
+                new VoteRules(Duration.ofMillis(Math.round(arena.minSecondsToVote() * 1000)), arena.countedVotesPerDay(),
+                        arena.anomalyMinVotes(), arena.anomalyP()));
     }
 
     static RatingOptions ratingOptions(RatingConfig r) {

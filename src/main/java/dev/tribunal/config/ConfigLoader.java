@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
@@ -25,9 +26,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -113,24 +116,40 @@ final class ConfigLoader {
     }
 
     /**
-     * Sets every leaf named by an environment variable ({@code TRIBUNAL_SERVER_PORT} → server.port) and
-     * returns which key paths came from which variable.
+     * Sets every leaf named by an environment variable ({@code TRIBUNAL_SERVER_PORT} → server.port,
+     * {@code TRIBUNAL_ARENA_PER_ADDRESS_VOTES_PER_MINUTE} → arena.per_address.votes_per_minute; a list takes
+     * comma-separated values) and returns which key paths came from which variable.
      */
     private static Map<String, String> applyEnvironment(ObjectNode tree, Map<String, String> env) {
         Map<String, String> overridden = new HashMap<>();
         tree.fields().forEachRemaining(section -> {
             if (section.getKey().equals(RAW_SECTION) || !(section.getValue() instanceof ObjectNode keys)) return;
-            keys.fieldNames().forEachRemaining(key -> {
-                String path = section.getKey() + "." + key;
-                String variable = ENV_PREFIX + path.replace('.', '_').toUpperCase(Locale.ROOT);
-                String value = env.get(variable);
-                if (value != null) {
-                    keys.put(key, value);
-                    overridden.put(path, variable);
-                }
-            });
+            applyEnvironment(keys, section.getKey(), env, overridden);
         });
         return overridden;
+    }
+
+    private static void applyEnvironment(ObjectNode keys, String prefix, Map<String, String> env,
+                                         Map<String, String> overridden) {
+        List<String> names = new ArrayList<>();
+        keys.fieldNames().forEachRemaining(names::add);
+        for (String key : names) {
+            String path = prefix + "." + key;
+            if (keys.get(key) instanceof ObjectNode nested) {
+                applyEnvironment(nested, path, env, overridden);
+                continue;
+            }
+            String variable = ENV_PREFIX + path.replace('.', '_').toUpperCase(Locale.ROOT);
+            String value = env.get(variable);
+            if (value == null) continue;
+            if (keys.get(key) instanceof ArrayNode) {
+                ArrayNode list = keys.putArray(key);
+                Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(list::add);
+            } else {
+                keys.put(key, value);
+            }
+            overridden.put(path, variable);
+        }
     }
 
     private ConfigException describe(Exception e, Map<String, String> overridden) {

@@ -3,20 +3,22 @@ package dev.tribunal.config;
 import static dev.tribunal.config.ConfigException.require;
 
 import dev.tribunal.store.SettingDao;
-import java.security.SecureRandom;
-import java.util.Base64;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The names of the environment variables that hold secrets; the secrets never sit in the file.
+ * Where the secrets come from; the secrets themselves never sit in the configuration file or the database.
  *
- * @param adminTokenEnv  holds the token admin requests must carry; unset = admin actions disabled
- * @param voterSecretEnv holds the HMAC secret that turns voters into salted hashes
+ * @param adminTokenEnv    holds the token admin requests must carry; unset = admin actions disabled
+ * @param voterSecretEnv   holds the secret voter ids are signed and hashed with
+ * @param voterSecretFile  else the key file holding it, created on first start; null = {@code voter.key} next to
+ *                         the SQLite database file ({@code data/voter.key} for PostgreSQL)
  */
-public record SecretsConfig(String adminTokenEnv, String voterSecretEnv) {
+public record SecretsConfig(String adminTokenEnv, String voterSecretEnv, String voterSecretFile) {
 
-    /** The settings row that keeps a generated voter secret across restarts. */
+    /** The settings row where versions before 0.2 kept a generated voter secret; moved out on start. */
     public static final String VOTER_SECRET_SETTING = "voter_secret";
 
     public SecretsConfig {
@@ -24,21 +26,53 @@ public record SecretsConfig(String adminTokenEnv, String voterSecretEnv) {
                 adminTokenEnv);
         require(voterSecretEnv != null && !voterSecretEnv.isBlank(), "secrets.voter_secret_env", "must name a variable",
                 voterSecretEnv);
+        require(voterSecretFile == null || !voterSecretFile.isBlank(), "secrets.voter_secret_file",
+                "must be a file path, or null for voter.key next to the database", voterSecretFile);
+    }
+
+    public SecretsConfig(String adminTokenEnv, String voterSecretEnv) {
+        this(adminTokenEnv, voterSecretEnv, null);
     }
 
     public Optional<String> adminToken(Map<String, String> env) {
         return Optional.ofNullable(env.get(adminTokenEnv)).filter(s -> !s.isBlank());
     }
 
+    /** The key file this configuration names, or the default one for this database. */
+    public Path voterKeyFile(DatabaseConfig database) {
+        if (voterSecretFile != null) return Path.of(voterSecretFile);
+        String sqlite = sqliteFile(database.url());
+        if (sqlite == null) return Path.of("data", VoterKeyFile.DEFAULT_NAME);
+        Path parent = Path.of(sqlite).toAbsolutePath().getParent();
+        return parent == null ? Path.of(VoterKeyFile.DEFAULT_NAME) : parent.resolve(VoterKeyFile.DEFAULT_NAME);
+    }
+
     /**
-     * The voter secret from the environment, or else the one stored in the database, generated (32 random
-     * bytes) on first use so that voter cookies survive restarts.
+     * The voter secret: the environment variable when set, else the key file (created with 32 random bytes,
+     * owner-only, on first start). A secret an older version kept in the database is moved into the key file
+     * when there is none yet (else dropped) and its row deleted, so the database alone never links cookies to votes.
      */
-    public String voterSecret(Map<String, String> env, SettingDao settings) {
+    public byte[] voterSecret(Map<String, String> env, SettingDao settings, Path keyFile) {
+        Optional<String> stored = settings.get(VOTER_SECRET_SETTING);
         String fromEnv = env.get(voterSecretEnv);
-        if (fromEnv != null && !fromEnv.isBlank()) return fromEnv;
-        byte[] random = new byte[32];
-        new SecureRandom().nextBytes(random);
-        return settings.getOrInsert(VOTER_SECRET_SETTING, Base64.getUrlEncoder().withoutPadding().encodeToString(random));
+        byte[] secret;
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            secret = fromEnv.getBytes(StandardCharsets.UTF_8);
+        } else {
+            VoterKeyFile file = new VoterKeyFile(keyFile, "secrets.voter_secret_file");
+            secret = stored.map(s -> file.readOrCreate(s.getBytes(StandardCharsets.UTF_8))).orElseGet(file::readOrCreate);
+        }
+        if (stored.isPresent()) settings.delete(VOTER_SECRET_SETTING);
+        return secret;
+    }
+
+    /** The file of a {@code jdbc:sqlite:} URL, or null (PostgreSQL, in-memory). */
+    private static String sqliteFile(String url) {
+        if (!url.startsWith("jdbc:sqlite:")) return null;
+        String path = url.substring("jdbc:sqlite:".length());
+        if (path.startsWith("file:")) path = path.substring("file:".length());
+        int query = path.indexOf('?');
+        if (query >= 0) path = path.substring(0, query);
+        return path.isEmpty() || path.contains(":memory:") ? null : path;
     }
 }

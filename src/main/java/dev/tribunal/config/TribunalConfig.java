@@ -10,7 +10,8 @@ import java.util.Map;
  * The whole configuration, as read from {@code config/tribunal.yaml} over the defaults below, then
  * environment overrides: {@code TRIBUNAL_} + the key path in upper case with dots as underscores
  * ({@code server.port} → {@code TRIBUNAL_SERVER_PORT}, {@code arena.votes_per_minute} →
- * {@code TRIBUNAL_ARENA_VOTES_PER_MINUTE}). Durations are ISO-8601 ({@code PT1H}, {@code PT30M}).
+ * {@code TRIBUNAL_ARENA_VOTES_PER_MINUTE}; nested keys alike: {@code arena.per_address.votes_per_minute} →
+ * {@code TRIBUNAL_ARENA_PER_ADDRESS_VOTES_PER_MINUTE}; a list takes comma-separated values). Durations are ISO-8601 ({@code PT1H}, {@code PT30M}).
  *
  * @param llm reserved for providers and judges: kept as a raw tree (null when absent)
  */
@@ -41,8 +42,8 @@ public record TribunalConfig(ServerConfig server, DatabaseConfig database, DemoC
                 new DemoConfig(true, "data/demo"),
                 new LeaderboardConfig(Duration.ofHours(1)),
                 new RatingConfig(RatingMethod.BRADLEY_TERRY, 100, 42, 4, null, 1000, false),
-                new ArenaConfig(Duration.ofMinutes(30), 20, 1_000, 30, 65_536, 8_000, 16_000, 0.3),
-                new SecretsConfig("TRIBUNAL_ADMIN_TOKEN", "TRIBUNAL_VOTER_SECRET"),
+                ArenaConfig.defaults(),
+                new SecretsConfig("TRIBUNAL_ADMIN_TOKEN", "TRIBUNAL_VOTER_SECRET", null),
                 null);
     }
 

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.tribunal.arena.AnomalousVoters;
+import dev.tribunal.arena.StoredRounds;
+import dev.tribunal.arena.VoteRules;
 import dev.tribunal.rating.Battle;
 import dev.tribunal.rating.BattleSet;
 import dev.tribunal.rating.Leaderboard;
@@ -40,6 +43,10 @@ import java.util.Optional;
  * not recomputed and gets no new snapshot (its {@code computed_at} stays the time it was computed). A board
  * whose rating fails gets a snapshot with status failed and the error; readers keep the last good one.
  * The judges' arena board always exists, empty until the first vote.
+ *
+ * <p>Flagged arena votes (daily cap, too fast, anomalous, voided) are left out: first the anomalous-voter test runs
+ * ({@link AnomalousVoters}), then each arena board is computed from the battles of counted votes only and records
+ * how many flagged votes it left out; that count is part of its inputs hash.
  */
 public final class LeaderboardRefresh {
 
@@ -55,11 +62,17 @@ public final class LeaderboardRefresh {
     private final RatingOptions options;
     private final Clock clock;
     private final String settingsJson;
+    private final AnomalousVoters anomalies;
 
     public LeaderboardRefresh(Database db, RatingOptions options, Clock clock) {
+        this(db, options, clock, new AnomalousVoters(db, VoteRules.off()));
+    }
+
+    public LeaderboardRefresh(Database db, RatingOptions options, Clock clock, AnomalousVoters anomalies) {
         this.db = db;
         this.options = options;
         this.clock = clock;
+        this.anomalies = anomalies;
         try {
             this.settingsJson = JSON.writeValueAsString(new Settings(options.method().name().toLowerCase(),
                     options.rounds(), options.seed(), options.effectiveAnchor(), options.anchorRating(),
@@ -73,10 +86,11 @@ public final class LeaderboardRefresh {
     public synchronized RefreshResult run() {
         Instant startedAt = clock.instant();
         Instant cutoff = startedAt;
+        anomalies.run(startedAt);
         Map<Board, Accumulator> boards = new LinkedHashMap<>();
-        boards.put(new Board(ContestantKind.JUDGE, "arena", null), accumulator(ContestantKind.JUDGE));
+        boards.put(new Board(ContestantKind.JUDGE, StoredRounds.SOURCE, null), accumulator(ContestantKind.JUDGE));
         for (ContestantKind kind : ContestantKind.values()) {
-            db.battles().forEachRow(BattleFilter.of(kind).withCutoff(cutoff), row -> {
+            db.battles().forEachRow(BattleFilter.of(kind).withCutoff(cutoff).withoutFlaggedVotes(), row -> {
                 Battle battle = row.toBattle();
                 boards.computeIfAbsent(new Board(kind, row.source(), null), b -> accumulator(kind)).add(battle);
                 if (row.category() != null) {
@@ -85,13 +99,16 @@ public final class LeaderboardRefresh {
                 }
             });
         }
+        Map<String, Long> flagged = db.votes().flaggedByCategory(cutoff);
         int computed = 0;
         int unchanged = 0;
         List<String> errors = new ArrayList<>();
         for (Map.Entry<Board, Accumulator> entry : boards.entrySet()) {
             Board board = entry.getKey();
             Accumulator acc = entry.getValue();
-            String hash = acc.hash();
+            boolean arena = board.kind() == ContestantKind.JUDGE && board.source().equals(StoredRounds.SOURCE);
+            long excluded = arena ? flagged.getOrDefault(board.category(), 0L) : 0;
+            String hash = acc.hash(excluded);
             Optional<Snapshot> last = db.snapshots().latestOk(board.kind(), board.source(), board.category());
             if (last.isPresent() && last.get().inputsHash().equals(hash)) {
                 unchanged++;
@@ -99,11 +116,11 @@ public final class LeaderboardRefresh {
             }
             try {
                 Leaderboard leaderboard = RatingEngine.rate(acc.battles.build(), optionsFor(board.kind()));
-                db.snapshots().insert(snapshot(board, cutoff, acc.count, hash, SnapshotStatus.OK, null), rows(leaderboard));
+                db.snapshots().insert(snapshot(board, cutoff, acc.count, hash, SnapshotStatus.OK, null, excluded), rows(leaderboard));
                 computed++;
             } catch (RuntimeException e) {
                 String error = e.getClass().getSimpleName() + ": " + e.getMessage();
-                db.snapshots().insert(snapshot(board, cutoff, acc.count, hash, SnapshotStatus.FAILED, error), List.of());
+                db.snapshots().insert(snapshot(board, cutoff, acc.count, hash, SnapshotStatus.FAILED, error, excluded), List.of());
                 errors.add(describe(board) + ": " + error);
             }
         }
@@ -124,9 +141,9 @@ public final class LeaderboardRefresh {
     }
 
     private Snapshot snapshot(Board board, Instant cutoff, long battles, String hash, SnapshotStatus status,
-                              String error) {
+                              String error, long excluded) {
         return new Snapshot(0, board.kind(), board.source(), board.category(), clock.instant(), cutoff, battles, hash,
-                settingsJson, status, error);
+                settingsJson, status, error, excluded);
     }
 
     private static List<SnapshotRow> rows(Leaderboard leaderboard) {
@@ -180,7 +197,13 @@ public final class LeaderboardRefresh {
             if (s != null) digest.update(s.getBytes(StandardCharsets.UTF_8));
         }
 
-        String hash() {
+        /** The hash of the settings, the battles and (when any) the number of flagged votes left out. */
+        String hash(long excluded) {
+            if (excluded > 0) {
+                numbers.clear();
+                numbers.putLong(excluded);
+                digest.update(numbers.array(), 0, Long.BYTES);
+            }
             return HexFormat.of().formatHex(digest.digest());
         }
     }

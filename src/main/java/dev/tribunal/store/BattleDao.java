@@ -97,6 +97,11 @@ public final class BattleDao {
         if (f.source() != null) w.append(prefix ? " AND source LIKE :source ESCAPE '\\'" : " AND source = :source");
         if (f.category() != null) w.append(" AND category = :category");
         if (f.cutoff() != null) w.append(" AND created_at <= :cutoff");
+        // one primary-key lookup per arena battle; other battles have no vote
+        if (f.countedOnly()) {
+            w.append(" AND (vote_id IS NULL OR NOT EXISTS (SELECT 1 FROM votes v WHERE v.round_id = battles.vote_id"
+                    + " AND v.flag IS NOT NULL))");
+        }
         Query q = h.createQuery(select + w + tail);
         if (f.kind() != null) q.bind("kind", f.kind().code());
         if (f.source() != null) q.bind("source", prefix ? likePrefix(f.source()) : f.source());

@@ -9,8 +9,13 @@ import java.time.Instant;
  * @param source   an exact source ("human"), or a prefix ending in '*' ("judge:*" = every LLM judge)
  * @param category an exact category
  * @param cutoff   only battles created at or before this instant
+ * @param countedOnly leave out the battles of flagged arena votes ({@code votes.flag} set): what the leaderboards rate
  */
-public record BattleFilter(ContestantKind kind, String source, String category, Instant cutoff) {
+public record BattleFilter(ContestantKind kind, String source, String category, Instant cutoff, boolean countedOnly) {
+
+    public BattleFilter(ContestantKind kind, String source, String category, Instant cutoff) {
+        this(kind, source, category, cutoff, false);
+    }
 
     public static BattleFilter of(ContestantKind kind) {
         return new BattleFilter(kind, null, null, null);
@@ -21,14 +26,19 @@ public record BattleFilter(ContestantKind kind, String source, String category, 
     }
 
     public BattleFilter withSource(String newSource) {
-        return new BattleFilter(kind, newSource, category, cutoff);
+        return new BattleFilter(kind, newSource, category, cutoff, countedOnly);
     }
 
     public BattleFilter withCategory(String newCategory) {
-        return new BattleFilter(kind, source, newCategory, cutoff);
+        return new BattleFilter(kind, source, newCategory, cutoff, countedOnly);
     }
 
     public BattleFilter withCutoff(Instant newCutoff) {
-        return new BattleFilter(kind, source, category, newCutoff);
+        return new BattleFilter(kind, source, category, newCutoff, countedOnly);
+    }
+
+    /** Without the battles of flagged votes. */
+    public BattleFilter withoutFlaggedVotes() {
+        return new BattleFilter(kind, source, category, cutoff, true);
     }
 }

@@ -2,7 +2,7 @@ package dev.tribunal.store;
 
 import java.util.Optional;
 
-/** Table {@code settings}: small named values kept across restarts (e.g. the generated voter secret). */
+/** Table {@code settings}: small named values kept across restarts (never secrets). */
 public final class SettingDao {
 
     private final Sql sql;
@@ -34,5 +34,10 @@ public final class SettingDao {
         sql.write(h -> h.createUpdate("INSERT INTO settings (name, value, created_at) VALUES (:name, :value, :now) "
                         + "ON CONFLICT (name) DO UPDATE SET value = excluded.value")
                 .bind("name", name).bind("value", value).bind("now", sql.nowMillis()).execute());
+    }
+
+    /** Removes the value, if any. */
+    public void delete(String name) {
+        sql.write(h -> h.createUpdate("DELETE FROM settings WHERE name = :name").bind("name", name).execute());
     }
 }

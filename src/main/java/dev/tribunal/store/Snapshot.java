@@ -14,10 +14,11 @@ import java.util.Objects;
  * @param inputsHash   a hash of the inputs (battles and settings): equal hashes, equal leaderboards
  * @param settingsJson the rating settings used, as JSON
  * @param error        why the computation failed, or null
+ * @param excludedVotes flagged arena votes left out of it (0 for boards without votes)
  */
 public record Snapshot(long id, ContestantKind kind, String source, String category, Instant computedAt,
                        Instant cutoff, long battleCount, String inputsHash, String settingsJson,
-                       SnapshotStatus status, String error) {
+                       SnapshotStatus status, String error, long excludedVotes) {
 
     public Snapshot {
         Objects.requireNonNull(kind, "kind");
@@ -30,8 +31,14 @@ public record Snapshot(long id, ContestantKind kind, String source, String categ
         Objects.requireNonNull(status, "status");
     }
 
+    /** A snapshot that left no votes out. */
+    public Snapshot(long id, ContestantKind kind, String source, String category, Instant computedAt, Instant cutoff,
+                    long battleCount, String inputsHash, String settingsJson, SnapshotStatus status, String error) {
+        this(id, kind, source, category, computedAt, cutoff, battleCount, inputsHash, settingsJson, status, error, 0);
+    }
+
     Snapshot withId(long newId) {
         return new Snapshot(newId, kind, source, category, computedAt, cutoff, battleCount, inputsHash, settingsJson,
-                status, error);
+                status, error, excludedVotes);
     }
 }

@@ -12,7 +12,7 @@ import org.jdbi.v3.core.statement.StatementContext;
 public final class SnapshotDao {
 
     private static final String COLUMNS = "id, kind, source, category, computed_at, cutoff, battle_count, inputs_hash, "
-            + "settings_json, status, error";
+            + "settings_json, status, error, excluded_votes";
 
     private final Sql sql;
 
@@ -24,12 +24,14 @@ public final class SnapshotDao {
     public Snapshot insert(Snapshot s, List<SnapshotRow> rows) {
         long id = sql.write(h -> {
             long newId = h.createQuery("INSERT INTO snapshots (kind, source, category, computed_at, cutoff, battle_count, "
-                            + "inputs_hash, settings_json, status, error) VALUES (:kind, :source, :category, :computedAt, "
-                            + ":cutoff, :battleCount, :inputsHash, :settingsJson, :status, :error) RETURNING id")
+                            + "inputs_hash, settings_json, status, error, excluded_votes) VALUES (:kind, :source, :category, "
+                            + ":computedAt, :cutoff, :battleCount, :inputsHash, :settingsJson, :status, :error, :excluded) "
+                            + "RETURNING id")
                     .bind("kind", s.kind().code()).bind("source", s.source()).bind("category", s.category())
                     .bind("computedAt", s.computedAt().toEpochMilli()).bind("cutoff", s.cutoff().toEpochMilli())
                     .bind("battleCount", s.battleCount()).bind("inputsHash", s.inputsHash())
                     .bind("settingsJson", s.settingsJson()).bind("status", s.status().code()).bind("error", s.error())
+                    .bind("excluded", s.excludedVotes())
                     .mapTo(Long.class).one();
             if (!rows.isEmpty()) {
                 PreparedBatch batch = h.prepareBatch("INSERT INTO snapshot_rows (snapshot_id, contestant, rank_ub, "
@@ -92,6 +94,6 @@ public final class SnapshotDao {
         return new Snapshot(rs.getLong("id"), ContestantKind.of(rs.getString("kind")), rs.getString("source"),
                 rs.getString("category"), Columns.instant(rs, "computed_at"), Columns.instant(rs, "cutoff"),
                 rs.getLong("battle_count"), rs.getString("inputs_hash"), rs.getString("settings_json"),
-                SnapshotStatus.of(rs.getString("status")), rs.getString("error"));
+                SnapshotStatus.of(rs.getString("status")), rs.getString("error"), rs.getLong("excluded_votes"));
     }
 }

@@ -4,8 +4,12 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
-/** The one vote on an arena round. */
-public record Vote(String roundId, VoteChoice choice, String voterHash, Instant createdAt) {
+/**
+ * The one vote on an arena round.
+ *
+ * @param flag why it is left out of the leaderboards, or null when it counts
+ */
+public record Vote(String roundId, VoteChoice choice, String voterHash, Instant createdAt, VoteFlag flag) {
 
     public Vote {
         Objects.requireNonNull(roundId, "roundId");
@@ -13,5 +17,10 @@ public record Vote(String roundId, VoteChoice choice, String voterHash, Instant 
         Objects.requireNonNull(voterHash, "voterHash");
         // stored in milliseconds: keep exactly what a read gives back
         createdAt = createdAt.truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /** A counted vote. */
+    public Vote(String roundId, VoteChoice choice, String voterHash, Instant createdAt) {
+        this(roundId, choice, voterHash, createdAt, null);
     }
 }

@@ -12,24 +12,20 @@ import java.util.regex.Pattern;
 /**
  * The judge arena over HTTP: {@code POST /api/rounds}, {@code GET /api/rounds/{id}},
  * {@code POST /api/rounds/{id}/vote}, {@code POST /api/rounds/{id}/regenerate}. Limits are checked before
- * anything is stored.
+ * anything is stored
+ * ({@link ArenaGate}).
  */
 public final class ArenaRoutes implements RouteGroup {
 
     private static final Pattern ROUND_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private final JudgeArena arena;
-    private final VoterIdentity voters;
-    private final RateLimiter roundLimit;
-    private final RateLimiter voteLimit;
+    private final ArenaGate gate;
     private final long maxBodyBytes;
 
-    public ArenaRoutes(JudgeArena arena, VoterIdentity voters, RateLimiter roundLimit, RateLimiter voteLimit,
-                       long maxBodyBytes) {
+    public ArenaRoutes(JudgeArena arena, ArenaGate gate, long maxBodyBytes) {
         this.arena = arena;
-        this.voters = voters;
-        this.roundLimit = roundLimit;
-        this.voteLimit = voteLimit;
+        this.gate = gate;
         this.maxBodyBytes = maxBodyBytes;
     }
 
@@ -43,17 +39,13 @@ public final class ArenaRoutes implements RouteGroup {
 
     private void start(Context ctx) {
         JsonRequest.read(ctx, maxBodyBytes, true).allowOnly();
-        String voter = voters.voterHash(ctx);
-        roundLimit.acquire(voter);
-        created(ctx, arena.start(voter));
+        created(ctx, arena.start(gate.admit(ctx, ArenaGate.Action.ROUND)));
     }
 
     private void regenerate(Context ctx) {
         String id = roundId(ctx);
         JsonRequest.read(ctx, maxBodyBytes, true).allowOnly();
-        String voter = voters.voterHash(ctx);
-        roundLimit.acquire(voter);
-        created(ctx, arena.regenerate(id, voter));
+        created(ctx, arena.regenerate(id, gate.admit(ctx, ArenaGate.Action.ROUND)));
     }
 
     private void get(Context ctx) {
@@ -66,9 +58,7 @@ public final class ArenaRoutes implements RouteGroup {
         String id = roundId(ctx);
         Choice choice = Choice.fromWireName(JsonRequest.read(ctx, maxBodyBytes, false)
                 .allowOnly("choice").requiredOneOf("choice", Choice.WIRE_NAMES));
-        String voter = voters.voterHash(ctx);
-        voteLimit.acquire(voter);
-        Reveal reveal = arena.vote(id, choice, voter);
+        Reveal reveal = arena.vote(id, choice, gate.admit(ctx, ArenaGate.Action.VOTE));
         ApiJson.respond(noStore(ctx), ArenaViews.reveal(reveal));
     }
 

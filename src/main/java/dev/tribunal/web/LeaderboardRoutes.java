@@ -29,14 +29,15 @@ import org.apache.commons.csv.CSVPrinter;
  * {@code GET /api/leaderboards/judges} and {@code GET /api/leaderboards/models?source=…&category=…}: the latest
  * good snapshot, as JSON or (with {@code ?format=csv} or {@code Accept: text/csv}) CSV. Rows are ordered by
  * rating; {@code rank} is the position, {@code rank_ub} the rank range's upper end; rows with fewer battles than
- * the threshold are marked preliminary.
+ * the threshold are marked preliminary. {@code excluded_votes} counts the flagged arena votes the board left out
+ * (in the CSV: the last column of every row, and the header {@code Tribunal-Excluded-Votes}).
  */
 public final class LeaderboardRoutes implements RouteGroup {
 
     /** The model source shown when none is asked for, when it exists. */
     public static final String DEFAULT_MODEL_SOURCE = "human";
     private static final String[] CSV_COLUMNS = {"rank", "rank_ub", "name", "display_name", "organisation", "licence",
-        "rating", "ci_lower", "ci_upper", "battles", "preliminary"};
+        "rating", "ci_lower", "ci_upper", "battles", "preliminary", "excluded_votes"};
     private static final Duration SOURCES_CACHE = Duration.ofSeconds(30);
 
     record Row(int rank, int rankUb, String name, String displayName, String organisation, String licence,
@@ -44,7 +45,7 @@ public final class LeaderboardRoutes implements RouteGroup {
     }
 
     record View(String kind, String source, String category, Instant computedAt, Instant cutoff, long battles,
-                String inputsHash, JsonNode settings, List<Row> rows, List<String> sources) {
+                long excludedVotes, String inputsHash, JsonNode settings, List<Row> rows, List<String> sources) {
     }
 
     private final Database db;
@@ -79,11 +80,12 @@ public final class LeaderboardRoutes implements RouteGroup {
         Snapshot snapshot = latest(kind, what, source, category, available);
         List<Row> rows = rows(kind, db.snapshots().rows(snapshot.id()));
         if (csv) {
-            writeCsv(ctx, rows);
+            writeCsv(ctx, rows, snapshot.excludedVotes());
             return;
         }
         ctx.json(new View(what, snapshot.source(), snapshot.category(), snapshot.computedAt(), snapshot.cutoff(),
-                snapshot.battleCount(), snapshot.inputsHash(), settings(snapshot), rows, available));
+                snapshot.battleCount(), snapshot.excludedVotes(), snapshot.inputsHash(), settings(snapshot), rows,
+                available));
     }
 
     private Snapshot latest(ContestantKind kind, String what, String source, String category, List<String> available) {
@@ -157,14 +159,14 @@ public final class LeaderboardRoutes implements RouteGroup {
         });
     }
 
-    private static void writeCsv(Context ctx, List<Row> rows) {
-        ctx.contentType("text/csv; charset=utf-8");
+    private static void writeCsv(Context ctx, List<Row> rows, long excludedVotes) {
+        ctx.contentType("text/csv; charset=utf-8").header("Tribunal-Excluded-Votes", Long.toString(excludedVotes));
         try {
             Writer out = new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8);
             CSVPrinter csv = CSVFormat.RFC4180.builder().setHeader(CSV_COLUMNS).get().print(out);
             for (Row r : rows) {
                 csv.printRecord(r.rank(), r.rankUb(), r.name(), r.displayName(), r.organisation(), r.licence(),
-                        r.rating(), r.ciLower(), r.ciUpper(), r.battles(), r.preliminary());
+                        r.rating(), r.ciLower(), r.ciUpper(), r.battles(), r.preliminary(), excludedVotes);
             }
             csv.flush();
         } catch (IOException e) {

@@ -10,7 +10,8 @@ import java.util.function.LongSupplier;
  * Per-key token buckets, one per {@link Limit}: a limit of n per period holds at most n tokens and refills
  * n/period continuously, so "30 per minute" allows a burst of 30 and then one every 2 s. A request takes one
  * token from every bucket or none (refused with the wait until all have one). Keys are voter hashes; buckets
- * that have refilled completely are forgotten, so memory follows the number of recently active voters.
+ * that have refilled completely are forgotten, so memory follows the number of recently active keys. Keys are voter
+ * hashes or network addresses; they live in this memory only and are never written or shown.
  */
 public final class RateLimiter {
 
@@ -24,34 +25,83 @@ public final class RateLimiter {
     private static final int SWEEP_EVERY = 4096;
 
     private final String what;
+    private final String from;
     private final List<Limit> limits;
     private final LongSupplier nanoClock;
     private final ConcurrentHashMap<String, Buckets> byKey = new ConcurrentHashMap<>();
     private final AtomicLong calls = new AtomicLong();
 
-    /** @param what what is being limited, for the problem detail ("votes", "rounds") */
-    public RateLimiter(String what, List<Limit> limits, LongSupplier nanoClock) {
+    /**
+     * @param what what is being limited, for the problem detail ("votes", "rounds")
+     * @param from whose requests, in words ("this voter", "this network address"): never the key itself
+     */
+    public RateLimiter(String what, String from, List<Limit> limits, LongSupplier nanoClock) {
         this.what = what;
+        this.from = from;
         this.limits = limits.stream().filter(l -> l.permits() > 0).toList();
         this.nanoClock = nanoClock;
     }
 
-    public RateLimiter(String what, List<Limit> limits) {
-        this(what, limits, System::nanoTime);
+    public RateLimiter(String what, List<Limit> limits, LongSupplier nanoClock) {
+        this(what, "this voter", limits, nanoClock);
+    }
+
+    public RateLimiter(String what, String from, List<Limit> limits) {
+        this(what, from, limits, System::nanoTime);
+    }
+
+    /** One permit of one limiter for one key. */
+    public record Permit(RateLimiter limiter, String key) {
     }
 
     /** Takes one permit for {@code key}, or throws a 429 problem with Retry-After. */
     public void acquire(String key) {
+        acquireAll(List.of(new Permit(this, key)));
+    }
+
+    /** This limiter's permit for {@code key}, for {@link #acquireAll}. */
+    public Permit permit(String key) {
+        return new Permit(this, key);
+    }
+
+    /**
+     * Takes every permit, or none: a 429 problem (the limiter that must be waited for longest, with Retry-After)
+     * when any is refused, so that a request refused by one limit uses up no other. Two requests racing for the
+     * last token may both get it: a limit is exact up to the concurrency of its key.
+     */
+    public static void acquireAll(List<Permit> permits) {
+        Permit longest = null;
+        long longestWait = 0;
+        for (Permit p : permits) {
+            long wait = p.limiter.wait(p.key);
+            if (wait > longestWait) {
+                longest = p;
+                longestWait = wait;
+            }
+        }
+        if (longest != null) throw longest.limiter.refusal(longestWait);
+        for (Permit p : permits) p.limiter.take(p.key);
+    }
+
+    /** Nanoseconds until {@code key} has a token in every bucket; 0 = now. */
+    private long wait(String key) {
+        if (limits.isEmpty()) return 0;
+        long now = nanoClock.getAsLong();
+        Buckets buckets = byKey.get(key);
+        return buckets == null ? 0 : buckets.waitFor(limits, now);
+    }
+
+    private void take(String key) {
         if (limits.isEmpty()) return;
         long now = nanoClock.getAsLong();
         if (calls.incrementAndGet() % SWEEP_EVERY == 0) sweep(now);
-        Buckets buckets = byKey.computeIfAbsent(key, k -> new Buckets(limits, now));
-        long waitNanos = buckets.tryTake(limits, now);
-        if (waitNanos > 0) {
-            long seconds = Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L);
-            throw ProblemException.tooManyRequests("Too many " + what + " from this voter: the limit is "
-                    + describe() + ". Try again in " + seconds + " s.", seconds);
-        }
+        byKey.computeIfAbsent(key, k -> new Buckets(limits, now)).take(limits, now);
+    }
+
+    private ProblemException refusal(long waitNanos) {
+        long seconds = Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L);
+        return ProblemException.tooManyRequests("Too many " + what + " from " + from + ": the limit is "
+                + describe() + ". Try again in " + seconds + " s.", seconds);
     }
 
     private String describe() {
@@ -82,16 +132,19 @@ public final class RateLimiter {
             last = now;
         }
 
-        /** 0 when a token was taken from every bucket, else the nanoseconds until that is possible. */
-        synchronized long tryTake(List<Limit> limits, long now) {
+        /** 0 when every bucket has a token, else the nanoseconds until they all have. */
+        synchronized long waitFor(List<Limit> limits, long now) {
             refill(limits, now);
             long wait = 0;
             for (int i = 0; i < tokens.length; i++) {
                 if (tokens[i] < 1) wait = Math.max(wait, (long) Math.ceil((1 - tokens[i]) / limits.get(i).tokensPerNano()));
             }
-            if (wait > 0) return wait;
+            return wait;
+        }
+
+        synchronized void take(List<Limit> limits, long now) {
+            refill(limits, now);
             for (int i = 0; i < tokens.length; i++) tokens[i] -= 1;
-            return 0;
         }
 
         synchronized boolean isFull(List<Limit> limits, long now) {

@@ -12,7 +12,8 @@ import io.javalin.http.Context;
 /**
  * {@code POST /api/samples}: a person's own sample, judged now by two live judges and dealt as a new round (the
  * same shape as any round, anonymous until the vote). The body is checked before anything else; with fewer than
- * two live judges the answer is a 503 saying how to configure them. Counts as a round for the limits. The
+ * two live judges the answer is a 503 saying how to configure them. Limited as a submitted sample (paid LLM
+ * calls) and as a round, per voter and per network address. The
  * submitter is stored only as the voter hash.
  */
 public final class SampleRoutes implements RouteGroup {
@@ -21,17 +22,14 @@ public final class SampleRoutes implements RouteGroup {
 
     private final JudgeArena arena;
     private final LiveJudges live;
-    private final VoterIdentity voters;
-    private final RateLimiter roundLimit;
+    private final ArenaGate gate;
     private final long maxBodyBytes;
     private final LiveSettings limits;
 
-    public SampleRoutes(JudgeArena arena, LiveJudges live, VoterIdentity voters, RateLimiter roundLimit,
-                        long maxBodyBytes, LiveSettings limits) {
+    public SampleRoutes(JudgeArena arena, LiveJudges live, ArenaGate gate, long maxBodyBytes, LiveSettings limits) {
         this.arena = arena;
         this.live = live;
-        this.voters = voters;
-        this.roundLimit = roundLimit;
+        this.gate = gate;
         this.maxBodyBytes = maxBodyBytes;
         this.limits = limits;
     }
@@ -46,8 +44,7 @@ public final class SampleRoutes implements RouteGroup {
         if (!live.available()) {
             throw new ArenaException(ArenaException.Reason.NO_LIVE_JUDGES, LiveJudges.HOW_TO_ADD);
         }
-        String voter = voters.voterHash(ctx);
-        roundLimit.acquire(voter);
+        String voter = gate.admit(ctx, ArenaGate.Action.SAMPLE);
         Matchup judged = live.judgeNew(sample.withSubmitterHash(voter));
         ArenaRoutes.created(ctx, arena.startOn(judged, voter));
     }

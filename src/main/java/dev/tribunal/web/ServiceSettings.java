@@ -1,5 +1,7 @@
 package dev.tribunal.web;
 
+import dev.tribunal.arena.VoteRules;
+import dev.tribunal.config.PerAddressConfig;
 import dev.tribunal.rating.RatingOptions;
 import java.time.Duration;
 
@@ -16,27 +18,61 @@ import java.time.Duration;
  * @param preliminaryBelow   leaderboard rows with fewer battles are marked preliminary
  * @param adminTokenVariable the environment variable that holds the admin token (named in messages)
  * @param adminToken         its value, or null when unset
- * @param voterSecret        the HMAC key for voter ids (at least 16 bytes)
+ * @param voterSecret        the key voter ids are signed and hashed with (at least 16 bytes)
+ * @param samplesPerHour     submitted samples per voter per hour; 0 = no limit
+ * @param perAddress         the limits per network address (0 = no limit)
+ * @param voteRules          which votes are flagged and left out of the leaderboards
  */
 public record ServiceSettings(WebSettings web, Duration roundLifetime, int roundsPerMinute, int votesPerMinute,
                               int votesPerDay, Duration refreshEvery, RatingOptions rating, double preliminaryBelow,
-                              String adminTokenVariable, String adminToken, byte[] voterSecret, String version) {
+                              String adminTokenVariable, String adminToken, byte[] voterSecret, String version,
+                              int samplesPerHour, PerAddressConfig perAddress, VoteRules voteRules) {
 
     /** Rows with fewer battles than this are marked preliminary: their intervals are still wide. */
     public static final double PRELIMINARY_BELOW = 30;
 
+    /** No per-address limits (tests; a load test from one machine). */
+    public static final PerAddressConfig NO_ADDRESS_LIMITS = new PerAddressConfig(0, 0, 0, 0);
+
     public ServiceSettings withLimits(int rounds, int votes, int votesDaily) {
         return new ServiceSettings(web, roundLifetime, rounds, votes, votesDaily, refreshEvery, rating,
-                preliminaryBelow, adminTokenVariable, adminToken, voterSecret, version);
+                preliminaryBelow, adminTokenVariable, adminToken, voterSecret, version, samplesPerHour, perAddress,
+                voteRules);
+    }
+
+    public ServiceSettings withSamplesPerHour(int samples) {
+        return new ServiceSettings(web, roundLifetime, roundsPerMinute, votesPerMinute, votesPerDay, refreshEvery,
+                rating, preliminaryBelow, adminTokenVariable, adminToken, voterSecret, version, samples, perAddress,
+                voteRules);
+    }
+
+    public ServiceSettings withAddressLimits(PerAddressConfig limits) {
+        return new ServiceSettings(web, roundLifetime, roundsPerMinute, votesPerMinute, votesPerDay, refreshEvery,
+                rating, preliminaryBelow, adminTokenVariable, adminToken, voterSecret, version, samplesPerHour, limits,
+                voteRules);
+    }
+
+    public ServiceSettings withVoteRules(VoteRules rules) {
+        return new ServiceSettings(web, roundLifetime, roundsPerMinute, votesPerMinute, votesPerDay, refreshEvery,
+                rating, preliminaryBelow, adminTokenVariable, adminToken, voterSecret, version, samplesPerHour,
+                perAddress, rules);
+    }
+
+    public ServiceSettings withWeb(WebSettings newWeb) {
+        return new ServiceSettings(newWeb, roundLifetime, roundsPerMinute, votesPerMinute, votesPerDay, refreshEvery,
+                rating, preliminaryBelow, adminTokenVariable, adminToken, voterSecret, version, samplesPerHour,
+                perAddress, voteRules);
     }
 
     public ServiceSettings withAdminToken(String token) {
         return new ServiceSettings(web, roundLifetime, roundsPerMinute, votesPerMinute, votesPerDay, refreshEvery,
-                rating, preliminaryBelow, adminTokenVariable, token, voterSecret, version);
+                rating, preliminaryBelow, adminTokenVariable, token, voterSecret, version, samplesPerHour, perAddress,
+                voteRules);
     }
 
     public ServiceSettings withRoundLifetime(Duration lifetime) {
         return new ServiceSettings(web, lifetime, roundsPerMinute, votesPerMinute, votesPerDay, refreshEvery, rating,
-                preliminaryBelow, adminTokenVariable, adminToken, voterSecret, version);
+                preliminaryBelow, adminTokenVariable, adminToken, voterSecret, version, samplesPerHour, perAddress,
+                voteRules);
     }
 }

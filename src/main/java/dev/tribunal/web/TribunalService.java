@@ -1,6 +1,7 @@
 package dev.tribunal.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tribunal.arena.AnomalousVoters;
 import dev.tribunal.arena.ArenaCatalog;
 import dev.tribunal.arena.JudgeArena;
 import dev.tribunal.arena.LiveEvaluations;
@@ -54,29 +55,27 @@ public final class TribunalService implements AutoCloseable {
         SampleGenerator generator = generatorConfig == null || !live.available() ? null
                 : new SampleGenerator(gateway, generatorConfig, live);
         JudgeArena arena = new JudgeArena(new LiveEvaluations(catalog, live, liveSettings.liveShare()), rounds,
-                settings.roundLifetime(), clock);
-        RefreshScheduler scheduler = new RefreshScheduler(new LeaderboardRefresh(db, settings.rating(), clock), db,
-                settings.refreshEvery(), clock);
-        VoterIdentity voters = new VoterIdentity(settings.voterSecret(), settings.web().secureCookies());
-        RateLimiter roundLimit = new RateLimiter("rounds", List.of(
-                new RateLimiter.Limit(settings.roundsPerMinute(), Duration.ofMinutes(1))));
-        RateLimiter voteLimit = new RateLimiter("votes", List.of(
-                new RateLimiter.Limit(settings.votesPerMinute(), Duration.ofMinutes(1)),
-                new RateLimiter.Limit(settings.votesPerDay(), Duration.ofDays(1))));
+                settings.roundLifetime(), settings.voteRules(), clock);
+        RefreshScheduler scheduler = new RefreshScheduler(new LeaderboardRefresh(db, settings.rating(), clock,
+                new AnomalousVoters(db, settings.voteRules())), db, settings.refreshEvery(), clock);
+        WebSettings web = settings.web();
+        ArenaGate gate = new ArenaGate(new VoterIdentity(settings.voterSecret(), web.secureCookies()),
+                new ClientAddress(web.trustedProxyHeader(), web.trustedProxies()), settings);
         List<RouteGroup> groups = List.of(
-                new ArenaRoutes(arena, voters, roundLimit, voteLimit, settings.web().maxBodyBytes()),
-                new SampleRoutes(arena, live, voters, roundLimit, settings.web().maxBodyBytes(), liveSettings),
+                new ArenaRoutes(arena, gate, web.maxBodyBytes()),
+                new SampleRoutes(arena, live, gate, web.maxBodyBytes(), liveSettings),
                 new GeneratorRoutes(generator, live, settings.web().maxBodyBytes()),
                 new LeaderboardRoutes(db, json, settings.preliminaryBelow(), clock),
                 new ExportRoutes(new VoteExport(new StoredVotes(db))),
                 new BrowseRoutes(new BrowseDao(db)),
-                new AdminRoutes(scheduler, settings.adminTokenVariable(), settings.adminToken()),
+                new AdminRoutes(scheduler, arena, db.votes(), settings.adminTokenVariable(), settings.adminToken(),
+                        web.maxBodyBytes()),
                 new HealthRoutes(db, settings.version(), clock));
-        WebServer web = new WebServer(settings.web(), json, groups);
-        web.start();
+        WebServer server = new WebServer(web, json, groups);
+        server.start();
         scheduler.start();
         if (generator != null) generator.start();
-        return new TribunalService(web, scheduler, rounds, generator);
+        return new TribunalService(server, scheduler, rounds, generator);
     }
 
     public URI address() {

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tribunal.rating.RatingMethod;
 import dev.tribunal.store.Database;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -79,8 +81,36 @@ class TribunalConfigTest {
     }
 
     @Test
+    void arenaIntegrityKeysHaveDefaultsAndNestedAndListOverrides() {
+        TribunalConfig d = TribunalConfig.defaults();
+        assertThat(d.arena().perAddress()).isEqualTo(new PerAddressConfig(30, 90, 60, 30));
+        assertThat(d.arena().samplesPerHour()).isEqualTo(10);
+        assertThat(d.arena().countedVotesPerDay()).isEqualTo(200);
+        assertThat(d.arena().minSecondsToVote()).isEqualTo(3.0);
+        assertThat(d.arena().anomalyMinVotes()).isEqualTo(20);
+        assertThat(d.arena().anomalyP()).isEqualTo(1e-6);
+        assertThat(d.server().trustedProxyHeader()).isNull();
+        assertThat(d.server().trustedProxies()).containsExactly("127.0.0.1", "::1");
+        assertThat(d.secrets().voterSecretFile()).isNull();
+
+        TribunalConfig c = TribunalConfig.parse("arena:\n  per_address: {votes_per_minute: 5}\n", "test.yaml", Map.of(
+                "TRIBUNAL_ARENA_PER_ADDRESS_SAMPLES_PER_HOUR", "0",
+                "TRIBUNAL_SERVER_TRUSTED_PROXY_HEADER", "X-Forwarded-For",
+                "TRIBUNAL_SERVER_TRUSTED_PROXIES", "10.0.0.1, 10.0.0.2"));
+        assertThat(c.arena().perAddress()).isEqualTo(new PerAddressConfig(30, 90, 5, 0));
+        assertThat(c.server().trustedProxyHeader()).isEqualTo("X-Forwarded-For");
+        assertThat(c.server().trustedProxies()).containsExactly("10.0.0.1", "10.0.0.2");
+        assertRejected("", Map.of("TRIBUNAL_ARENA_PER_ADDRESS_VOTES_PER_MINUTE", "-1"),
+                "arena.per_address.votes_per_minute (from TRIBUNAL_ARENA_PER_ADDRESS_VOTES_PER_MINUTE): must be >= 0 "
+                + "(0 = no limit), got -1");
+        assertRejected("server: {trusted_proxies: [proxy.example]}\n", NO_ENV,
+                "server.trusted_proxies: must be a list of IP addresses, got [proxy.example]");
+    }
+
+    @Test
     void unknownKeysAreNamed() {
-        assertRejected("server:\n  prot: 80\n", NO_ENV, "server.prot: unknown key (known keys here: host, port)");
+        assertRejected("server:\n  prot: 80\n", NO_ENV, "server.prot: unknown key (known keys here: host, port, trusted_proxies, "
+                + "trusted_proxy_header)");
         assertThatThrownBy(() -> parse("servr:\n  port: 80\n")).isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith("servr: unknown key");
     }
@@ -146,7 +176,7 @@ class TribunalConfigTest {
     }
 
     @Test
-    void secretsComeFromTheEnvironmentOnly(@TempDir Path dir) {
+    void secretsComeFromTheEnvironmentOnly(@TempDir Path dir) throws Exception {
         TribunalConfig c = TribunalConfig.defaults();
         assertThat(c.secrets().adminToken(Map.of())).isEmpty();
         assertThat(c.secrets().adminToken(Map.of("TRIBUNAL_ADMIN_TOKEN", "t0k"))).contains("t0k");
@@ -155,16 +185,43 @@ class TribunalConfigTest {
                 .doesNotContain("pw");
 
         String url = "jdbc:sqlite:" + dir.resolve("s.db");
-        String generated;
+        Path keyFile = c.secrets().voterKeyFile(new DatabaseConfig(url, null, "X", 1));
+        assertThat(keyFile).isEqualTo(dir.resolve("voter.key").toAbsolutePath());
+        byte[] generated;
         try (Database db = Database.open(url)) {
-            assertThat(c.secrets().voterSecret(Map.of("TRIBUNAL_VOTER_SECRET", "from-env"), db.settings()))
-                    .isEqualTo("from-env");
-            generated = c.secrets().voterSecret(Map.of(), db.settings());
-            assertThat(generated).hasSizeGreaterThanOrEqualTo(40);
-            assertThat(c.secrets().voterSecret(Map.of(), db.settings())).isEqualTo(generated);
+            assertThat(c.secrets().voterSecret(Map.of("TRIBUNAL_VOTER_SECRET", "from-env"), db.settings(), keyFile))
+                    .isEqualTo("from-env".getBytes(StandardCharsets.UTF_8));
+            assertThat(keyFile).doesNotExist();
+            generated = c.secrets().voterSecret(Map.of(), db.settings(), keyFile);
+            assertThat(generated).hasSize(32);
+            assertThat(Files.getPosixFilePermissions(keyFile)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+            assertThat(c.secrets().voterSecret(Map.of(), db.settings(), keyFile)).isEqualTo(generated);
+            assertThat(db.settings().get(SecretsConfig.VOTER_SECRET_SETTING)).isEmpty();
         }
         try (Database reopened = Database.open(url)) {
-            assertThat(c.secrets().voterSecret(Map.of(), reopened.settings())).isEqualTo(generated);
+            assertThat(c.secrets().voterSecret(Map.of(), reopened.settings(), keyFile)).isEqualTo(generated);
+        }
+    }
+
+    @Test
+    void aVoterSecretAnOlderVersionKeptInTheDatabaseMovesToTheKeyFile(@TempDir Path dir) throws Exception {
+        SecretsConfig secrets = TribunalConfig.defaults().secrets();
+        Path keyFile = dir.resolve("keys/voter.key");
+        try (Database db = Database.open("jdbc:sqlite:" + dir.resolve("old.db"))) {
+            db.settings().put(SecretsConfig.VOTER_SECRET_SETTING, "an-old-generated-secret-0123456789");
+            assertThat(secrets.voterSecret(Map.of(), db.settings(), keyFile))
+                    .isEqualTo("an-old-generated-secret-0123456789".getBytes(StandardCharsets.UTF_8));
+            assertThat(db.settings().get(SecretsConfig.VOTER_SECRET_SETTING)).isEmpty();
+            assertThat(Files.readString(keyFile)).isEqualTo("an-old-generated-secret-0123456789");
+            assertThat(Files.getPosixFilePermissions(keyFile)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+
+            // a key file others may read is refused, in one line naming the file and the fix
+            Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-r--r--"));
+            assertThatThrownBy(() -> secrets.voterSecret(Map.of(), db.settings(), keyFile))
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageStartingWith("secrets.voter_secret_file: " + keyFile.toAbsolutePath())
+                    .hasMessageContaining("chmod 600")
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
         }
     }
 }

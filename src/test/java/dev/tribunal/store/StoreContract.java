@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -363,6 +364,60 @@ abstract class StoreContract {
         assertThat(db.votes().statsForJudges(y.id(), z.id()).total()).isZero();
     }
 
+    @Test
+    void flaggedVotesAreKeptButLeftOutAndVoidingIsIdempotent() {
+        Contestant x = judge("x");
+        Contestant y = judge("y");
+        Sample s = pairSample("s");
+        Evaluation ex = evaluation(s, x, "A>B");
+        Evaluation ey = evaluation(s, y, "B>A");
+        VoteFlag[] flags = {null, VoteFlag.TOO_FAST, VoteFlag.DAILY_CAP, null, null};
+        String[] voters = {"v1", "v1", "v1", "v2", "v2"};
+        for (int i = 0; i < flags.length; i++) {
+            Round r = round("r" + i, ex, ey, T0.plusSeconds(i));
+            BattleRow battle = BattleRow.of(ContestantKind.JUDGE, "x", "y", i % 2 == 0 ? 1 : 0, "arena",
+                    i < 2 ? "writing" : null).withCreatedAt(T0.plusSeconds(i));
+            db.votes().record(new Vote(r.id(), i % 2 == 0 ? VoteChoice.A : VoteChoice.B, voters[i], r.createdAt(),
+                    flags[i]), battle);
+        }
+        assertThat(db.votes().byRound("r1").orElseThrow().flag()).isEqualTo(VoteFlag.TOO_FAST);
+        BattleFilter arena = BattleFilter.of(ContestantKind.JUDGE).withSource("arena");
+        assertThat(db.battles().count(arena)).isEqualTo(5);
+        assertThat(db.battles().count(arena.withoutFlaggedVotes())).isEqualTo(3);
+        Map<String, Long> flagged = db.votes().flaggedByCategory(T0.plusSeconds(10));
+        assertThat(flagged).containsEntry(null, 2L).containsEntry("writing", 1L);
+        assertThat(db.votes().flaggedByCategory(T0.plusMillis(1500))).containsEntry(null, 1L);
+        assertThat(db.votes().statsForJudges(x.id(), y.id()).total()).as("counted votes only").isEqualTo(3);
+        assertThat(db.votes().countSince("v1", T0)).as("the daily cap counts flagged votes too").isEqualTo(3);
+
+        // decisive votes for the anomaly test: winners from the battles
+        assertThat(db.votes().decisiveVotesOf("v2")).containsExactlyInAnyOrder(
+                new DecisiveVote("v2", "y", "x", null), new DecisiveVote("v2", "x", "y", null));
+        List<DecisiveVote> counted = new ArrayList<>();
+        db.votes().forEachCountedDecisiveVote(counted::add);
+        assertThat(counted).hasSize(3).allSatisfy(v -> assertThat(v.flag()).isNull());
+        assertThat(db.votes().votersToCheck(T0.plusSeconds(3), 1)).containsExactly("v2");
+        assertThat(db.votes().votersToCheck(T0.plusSeconds(3), 3)).isEmpty();
+
+        // anomalous: only counted votes are flagged, and clearing touches only anomalous ones
+        assertThat(db.votes().flagCounted("v1", VoteFlag.ANOMALOUS)).isEqualTo(1);
+        assertThat(db.votes().votersToCheck(T0.plusSeconds(100), 50)).containsExactly("v1");
+        assertThat(db.votes().unflag("v1", VoteFlag.ANOMALOUS)).isEqualTo(1);
+        assertThat(db.votes().byRound("r1").orElseThrow().flag()).isEqualTo(VoteFlag.TOO_FAST);
+
+        // voiding overrides every other flag, and again changes nothing
+        assertThat(db.votes().voidVoter("v1")).isEqualTo(new VoidedVotes(3, 3));
+        assertThat(db.votes().voidVoter("v1")).isEqualTo(new VoidedVotes(3, 0));
+        assertThat(db.votes().flagCounted("v1", VoteFlag.ANOMALOUS)).isZero();
+        assertThat(db.votes().unflag("v1", VoteFlag.VOIDED)).isEqualTo(3);   // (only a test would)
+        db.votes().voidVoter("v1");
+        // a window is [from, to)
+        assertThat(db.votes().voidWindow(T0.plusSeconds(3), T0.plusSeconds(4))).isEqualTo(new VoidedVotes(1, 1));
+        assertThat(db.votes().byRound("r4").orElseThrow().flag()).isNull();
+        assertThat(db.battles().count(arena.withoutFlaggedVotes())).isEqualTo(1);
+        assertThat(db.votes().count()).isEqualTo(5);
+    }
+
     private void vote(Round r, VoteChoice choice) {
         db.votes().record(new Vote(r.id(), choice, "voter-1", r.createdAt()), null);
     }
@@ -607,11 +662,13 @@ abstract class StoreContract {
 
     @Test
     void settingsKeepTheFirstValue() {
-        assertThat(db.settings().get("voter_secret")).isEmpty();
-        assertThat(db.settings().getOrInsert("voter_secret", "first")).isEqualTo("first");
-        assertThat(db.settings().getOrInsert("voter_secret", "second")).isEqualTo("first");
-        db.settings().put("voter_secret", "third");
-        assertThat(db.settings().get("voter_secret")).contains("third");
+        assertThat(db.settings().get("some_setting")).isEmpty();
+        assertThat(db.settings().getOrInsert("some_setting", "first")).isEqualTo("first");
+        assertThat(db.settings().getOrInsert("some_setting", "second")).isEqualTo("first");
+        db.settings().put("some_setting", "third");
+        assertThat(db.settings().get("some_setting")).contains("third");
+        db.settings().delete("some_setting");
+        assertThat(db.settings().get("some_setting")).isEmpty();
     }
 
     @Test

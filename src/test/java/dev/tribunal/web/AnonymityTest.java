@@ -101,7 +101,7 @@ class AnonymityTest {
 
     /** The round id and the cookie's random id are random letters that may spell anything: leave them out. */
     private static String withoutRandomTokens(String headerValue, String roundId) {
-        return headerValue.replace(roundId, "").replaceAll(VoterIdentity.COOKIE + "=[A-Za-z0-9_-]+", "");
+        return headerValue.replace(roundId, "").replaceAll(VoterIdentity.COOKIE + "=[A-Za-z0-9_.-]+", "");
     }
 
     private static void checkCritique(JsonNode critique, Evaluation stored, Set<String> identities) {

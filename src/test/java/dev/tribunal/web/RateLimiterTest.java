@@ -46,6 +46,24 @@ class RateLimiterTest {
     }
 
     @Test
+    void permitsOfSeveralLimitersAreTakenAllOrNone() {
+        RateLimiter perVoter = new RateLimiter("votes", "this voter",
+                List.of(new RateLimiter.Limit(1, Duration.ofMinutes(1))), nanos::get);
+        RateLimiter perAddress = new RateLimiter("votes", "this network address",
+                List.of(new RateLimiter.Limit(3, Duration.ofMinutes(1))), nanos::get);
+        RateLimiter.acquireAll(List.of(perVoter.permit("v"), perAddress.permit("a")));
+        ProblemException refused = catchThrowableOfType(ProblemException.class,
+                () -> RateLimiter.acquireAll(List.of(perVoter.permit("v"), perAddress.permit("a"))));
+        assertThat(refused.getMessage()).contains("from this voter");
+        // the refused request took nothing from the address: two more voters get the last two permits
+        RateLimiter.acquireAll(List.of(perVoter.permit("w"), perAddress.permit("a")));
+        RateLimiter.acquireAll(List.of(perVoter.permit("x"), perAddress.permit("a")));
+        assertThat(catchThrowableOfType(ProblemException.class,
+                () -> RateLimiter.acquireAll(List.of(perVoter.permit("y"), perAddress.permit("a")))).getMessage())
+                .contains("from this network address");
+    }
+
+    @Test
     void idleVotersAreForgotten() {
         RateLimiter limiter = new RateLimiter("rounds", List.of(new RateLimiter.Limit(10, Duration.ofMinutes(1))),
                 nanos::get);

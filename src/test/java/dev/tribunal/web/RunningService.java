@@ -1,5 +1,6 @@
 package dev.tribunal.web;
 
+import dev.tribunal.arena.VoteRules;
 import dev.tribunal.rating.RatingOptions;
 import dev.tribunal.store.Database;
 import java.nio.charset.StandardCharsets;
@@ -22,11 +23,15 @@ public final class RunningService implements AutoCloseable {
         this.service = service;
     }
 
+    /**
+     * High per-voter limits, no per-address limits and no vote flagged (tests that are about those turn them on):
+     * tests play many voters from one address, voting at once.
+     */
     public static ServiceSettings settings(Path webDir) {
         return new ServiceSettings(new WebSettings("127.0.0.1", 0, 16 * 1024, webDir, false), Duration.ofHours(1),
                 1000, 1000, 100_000, Duration.ofHours(1), RatingOptions.defaults().withRounds(20), 10,
                 "TRIBUNAL_ADMIN_TOKEN", ADMIN_TOKEN, VOTER_SECRET,
-                "test");
+                "test", 0, ServiceSettings.NO_ADDRESS_LIMITS, VoteRules.off());
     }
 
     /** Starts on a fresh copy of the template in {@code dir}. */
@@ -76,7 +81,7 @@ public final class RunningService implements AutoCloseable {
     public static String voterHash(HttpSession browser) {
         String id = browser.cookies().getCookieStore().getCookies().stream()
                 .filter(c -> c.getName().equals(VoterIdentity.COOKIE)).findFirst().orElseThrow().getValue();
-        return new VoterIdentity(VOTER_SECRET, false).hash(id);
+        return new VoterIdentity(VOTER_SECRET, false).hashOf(id).orElseThrow();
     }
 
     /** The round as stored: dealt rounds reach the store within a fraction of a second, so wait for it. */

@@ -34,7 +34,7 @@ class WebServerTest {
             JsonRequest body = JsonRequest.read(ctx, 200, false).allowOnly("choice");
             String choice = body.requiredOneOf("choice", List.of("A", "B"));
             received.add(choice);
-            ctx.json(Map.of("choice", choice, "voter", voters.voterHash(ctx)));
+            ctx.json(Map.of("choice", choice, "voter", voters.known(ctx).orElseGet(() -> voters.issue(ctx))));
         });
         server = new WebServer(new WebSettings("127.0.0.1", 0, 200, web, false), ApiJson.mapper(), List.of(echo)).start();
         http = new HttpSession(server.address());

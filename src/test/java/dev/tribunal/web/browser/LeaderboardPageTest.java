@@ -35,6 +35,7 @@ class LeaderboardPageTest extends BrowserTest {
         assertThat(page.locator("#rows tr")).hasCount(3);
         assertThat(page.locator("#tab-judges")).hasAttribute("aria-selected", "true");
         assertThat(page.locator("#meta")).containsText("from 40 votes");
+        assertThat(page.locator("#meta")).containsText("0 flagged votes left out.");
         assertThat(page.locator("#rows")).containsText("gavel-70b");
         // 40 votes over three judges: each has fewer than the 30 battles a settled rating needs
         assertThat(page.locator("#rows .prelim-marker").first()).hasText("preliminary");
