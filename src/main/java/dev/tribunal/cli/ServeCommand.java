@@ -9,6 +9,7 @@ import dev.tribunal.llm.LlmConfig;
 import dev.tribunal.llm.LlmGateway;
 import dev.tribunal.store.LlmCallDao;
 import dev.tribunal.web.LiveSettings;
+import dev.tribunal.web.QueryLimits;
 import dev.tribunal.web.ServiceSettings;
 import dev.tribunal.web.TribunalService;
 import dev.tribunal.web.WebSettings;
@@ -127,7 +128,9 @@ public final class ServeCommand implements Callable<Integer> {
                 arena.roundTtl(), arena.roundsPerMinute(), arena.votesPerMinute(), arena.votesPerDay(),
                 config.leaderboard().refreshInterval(), ratingOptions(config.rating()),
                 ServiceSettings.PRELIMINARY_BELOW, secrets.adminTokenEnv(), secrets.adminToken(env).orElse(null),
-                secrets.voterSecret(env, db.settings()).getBytes(StandardCharsets.UTF_8), Main.version());
+                secrets.voterSecret(env, db.settings()).getBytes(StandardCharsets.UTF_8), Main.version(),
+                new QueryLimits(config.server().queryBudget(), config.server().maxConcurrentSearches(),
+                        config.server().maxConcurrentExports()));
     }
 
     static RatingOptions ratingOptions(RatingConfig r) {

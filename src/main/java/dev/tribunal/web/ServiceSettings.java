@@ -17,26 +17,41 @@ import java.time.Duration;
  * @param adminTokenVariable the environment variable that holds the admin token (named in messages)
  * @param adminToken         its value, or null when unset
  * @param voterSecret        the HMAC key for voter ids (at least 16 bytes)
+ * @param queryLimits        caps and time budget of the slow public requests (browse, export)
  */
 public record ServiceSettings(WebSettings web, Duration roundLifetime, int roundsPerMinute, int votesPerMinute,
                               int votesPerDay, Duration refreshEvery, RatingOptions rating, double preliminaryBelow,
-                              String adminTokenVariable, String adminToken, byte[] voterSecret, String version) {
+                              String adminTokenVariable, String adminToken, byte[] voterSecret, String version,
+                              QueryLimits queryLimits) {
+
+    /** With the default query limits. */
+    public ServiceSettings(WebSettings web, Duration roundLifetime, int roundsPerMinute, int votesPerMinute,
+                           int votesPerDay, Duration refreshEvery, RatingOptions rating, double preliminaryBelow,
+                           String adminTokenVariable, String adminToken, byte[] voterSecret, String version) {
+        this(web, roundLifetime, roundsPerMinute, votesPerMinute, votesPerDay, refreshEvery, rating, preliminaryBelow,
+                adminTokenVariable, adminToken, voterSecret, version, QueryLimits.defaults());
+    }
 
     /** Rows with fewer battles than this are marked preliminary: their intervals are still wide. */
     public static final double PRELIMINARY_BELOW = 30;
 
     public ServiceSettings withLimits(int rounds, int votes, int votesDaily) {
         return new ServiceSettings(web, roundLifetime, rounds, votes, votesDaily, refreshEvery, rating,
-                preliminaryBelow, adminTokenVariable, adminToken, voterSecret, version);
+                preliminaryBelow, adminTokenVariable, adminToken, voterSecret, version, queryLimits);
+    }
+
+    public ServiceSettings withQueryLimits(QueryLimits limits) {
+        return new ServiceSettings(web, roundLifetime, roundsPerMinute, votesPerMinute, votesPerDay, refreshEvery,
+                rating, preliminaryBelow, adminTokenVariable, adminToken, voterSecret, version, limits);
     }
 
     public ServiceSettings withAdminToken(String token) {
         return new ServiceSettings(web, roundLifetime, roundsPerMinute, votesPerMinute, votesPerDay, refreshEvery,
-                rating, preliminaryBelow, adminTokenVariable, token, voterSecret, version);
+                rating, preliminaryBelow, adminTokenVariable, token, voterSecret, version, queryLimits);
     }
 
     public ServiceSettings withRoundLifetime(Duration lifetime) {
         return new ServiceSettings(web, lifetime, roundsPerMinute, votesPerMinute, votesPerDay, refreshEvery, rating,
-                preliminaryBelow, adminTokenVariable, adminToken, voterSecret, version);
+                preliminaryBelow, adminTokenVariable, adminToken, voterSecret, version, queryLimits);
     }
 }

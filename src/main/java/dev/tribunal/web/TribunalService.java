@@ -68,8 +68,8 @@ public final class TribunalService implements AutoCloseable {
                 new SampleRoutes(arena, live, voters, roundLimit, settings.web().maxBodyBytes(), liveSettings),
                 new GeneratorRoutes(generator, live, settings.web().maxBodyBytes()),
                 new LeaderboardRoutes(db, json, settings.preliminaryBelow(), clock),
-                new ExportRoutes(new VoteExport(new StoredVotes(db))),
-                new BrowseRoutes(new BrowseDao(db)),
+                new ExportRoutes(new VoteExport(new StoredVotes(db)), settings.queryLimits()),
+                new BrowseRoutes(new BrowseDao(db, settings.queryLimits().budget()), settings.queryLimits()),
                 new AdminRoutes(scheduler, settings.adminTokenVariable(), settings.adminToken()),
                 new HealthRoutes(db, settings.version(), clock));
         WebServer web = new WebServer(settings.web(), json, groups);
