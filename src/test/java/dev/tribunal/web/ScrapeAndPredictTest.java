@@ -4,13 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tribunal.store.ContestantKind;
 import dev.tribunal.store.Database;
+import dev.tribunal.store.Evaluation;
+import dev.tribunal.store.ParseStatus;
 import dev.tribunal.store.Round;
+import dev.tribunal.store.Sample;
+import dev.tribunal.store.SampleSource;
+import dev.tribunal.store.Vote;
+import dev.tribunal.store.VoteChoice;
 import java.io.StringReader;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -39,6 +47,8 @@ class ScrapeAndPredictTest {
 
     /** What the scrape learnt: fingerprint → the judges seen with it. */
     private final Map<String, Set<String>> judgesByFingerprint = new HashMap<>();
+    /** Every critique text the scrape saw, with or without a judge. */
+    private final Set<String> critiquesSeen = new HashSet<>();
 
     @Test
     void noPublicEndpointNamesTheJudgesOfARoundBeforeItsVote() throws Exception {
@@ -49,17 +59,20 @@ class ScrapeAndPredictTest {
                 String id = HttpSession.json(voter.post("/api/rounds", null)).get("round_id").asText();
                 voter.postJson("/api/rounds/" + id + "/vote", "{\"choice\":\"" + (i % 2 == 0 ? "A" : "B") + "\"}");
             }
+            retiredSample(service.db());
             HttpSession scraper = service.newBrowser();
             scrape(scraper);
-            assertThat(judgesByFingerprint).as("the scrape found the samples").isNotEmpty();
+            assertThat(judgesByFingerprint).as("retired critiques are named").containsKey("text:" + RETIRED_CRITIQUE);
 
             int named = 0;
+            int seen = 0;
             List<String> examples = new ArrayList<>();
             for (int i = 0; i < ROUNDS; i++) {
                 JsonNode round = HttpSession.json(scraper.post("/api/rounds", null));
                 String input = round.at("/sample/input").asText();
                 Round stored = service.storedRound(round.get("round_id").asText());
                 for (String side : List.of("A", "B")) {
+                    if (critiquesSeen.contains(round.at("/judges/" + side + "/critique").asText())) seen++;
                     String predicted = predict(input, round.at("/judges/" + side));
                     if (predicted == null) continue;
                     named++;
@@ -69,7 +82,25 @@ class ScrapeAndPredictTest {
             }
             assertThat(named).as("critiques of dealt rounds the public data names a judge for, e.g. " + examples)
                     .isZero();
+            // not because the scrape missed them: browsing shows every one of them, without its judge
+            assertThat(seen).isEqualTo(2 * ROUNDS);
         }
+    }
+
+    private static final String RETIRED_CRITIQUE = "a critique the arena can no longer deal";
+
+    /** A sample with one parsed critique (never dealt), voted on: browse and the export may name its judges. */
+    private static void retiredSample(Database db) {
+        Sample sample = db.samples().insert(Sample.pair("retired input", "a", "b", "m1", "m2", SampleSource.CUSTOM,
+                null));
+        long gpt4 = db.contestants().find(ContestantKind.JUDGE, "gpt4").orElseThrow().id();
+        long bard = db.contestants().find(ContestantKind.JUDGE, "bard").orElseThrow().id();
+        Evaluation ok = db.evaluations().insert(Evaluation.verdict(sample.id(), gpt4, "A>B", RETIRED_CRITIQUE, "v1"));
+        Evaluation bad = db.evaluations().insert(new Evaluation(0, sample.id(), bard, null, null, "garbled", "v1",
+                null, "garbled", ParseStatus.UNPARSEABLE, null, null, null, null, null));
+        Instant now = Instant.now();
+        db.rounds().insert(new Round("retired-round", sample.id(), ok.id(), bad.id(), "voter", now, now.plusSeconds(60)));
+        db.votes().record(new Vote("retired-round", VoteChoice.A, "voter", now), null);
     }
 
     private void scrape(HttpSession http) throws Exception {
@@ -131,6 +162,7 @@ class ScrapeAndPredictTest {
     }
 
     private void learn(String input, String judge, String critique, String verdict, String score) {
+        if (critique != null) critiquesSeen.add(critique);
         if (judge == null || judge.isEmpty()) return;
         for (String fingerprint : fingerprints(input, critique, verdict, score)) {
             judgesByFingerprint.computeIfAbsent(fingerprint, k -> new HashSet<>()).add(judge);
