@@ -109,6 +109,27 @@ class BrowseRoutesTest {
     }
 
     @Test
+    void aSearchOverItsBudgetIsStoppedWithAProblemInOurWords() {
+        List<Sample> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            many.add(Sample.pair("Filler question " + i, "a", "b", "m1", "m2", SampleSource.DEMO, null)
+                    .withExternalKey("filler-" + i));
+        }
+        db.samples().insertAllIfAbsent(many);
+        try (WebServer tight = new WebServer(new WebSettings("127.0.0.1", 0, 10_000, dir.resolve("no-web"), false),
+                ApiJson.mapper(), List.of(new BrowseRoutes(new BrowseDao(db, java.time.Duration.ofNanos(1)),
+                new QueryLimits(java.time.Duration.ofNanos(1), 2, 1)))).start()) {
+            HttpResponse<String> response = new HttpSession(tight.address()).get("/api/samples?q=nowhere");
+            JsonNode problem = assertProblem(response, 503, "narrow it");
+            assertThat(problem.get("type").asText()).isEqualTo("/problems/search-too-long");
+            assertThat(response.body()).doesNotContainIgnoringCase("sqlite").doesNotContainIgnoringCase("interrupt")
+                    .doesNotContainIgnoringCase("exception");
+        }
+        // the connections stay usable for requests within their budget
+        assertThat(HttpSession.json(http.get("/api/samples?q=answer%20a3")).get("total").asLong()).isEqualTo(1);
+    }
+
+    @Test
     void controlCharactersInFiltersAreProblemsNamingTheParameter() {
         // q=%00 used to match every sample
         assertProblem(http.get("/api/samples?q=%00"), 400, "'q' must not contain control characters");
