@@ -14,6 +14,11 @@ import java.util.function.Supplier;
  * until the result is in, so the carriers stay free for everything else; the pool's size bounds how many calls
  * run at once, as the connection pool does. Platform threads (the CLI, the scheduler, the SQLite writer, this
  * pool's own threads inside a call) run their calls in place: they pin nothing.
+ *
+ * <p>Why not turn the web server's virtual threads off instead: its threads would then be a bounded platform pool
+ * that every request shares, so a flood of slow requests would occupy all of them and starve the rest anyway;
+ * here only the database work is bounded (by connections, and per request kind by the web layer's caps), while
+ * requests that wait — for a slow client, a cap, a live judge — stay cheap virtual threads.
  */
 final class StoreThreads implements AutoCloseable {
 
