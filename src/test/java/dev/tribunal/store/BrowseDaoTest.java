@@ -234,7 +234,7 @@ class BrowseDaoTest {
         assertThat(page.items()).allSatisfy(b -> assertThat(b.evaluations()).hasSize(2));
         if (engine.equals("sqlite")) {
             // every query browse runs reaches rounds through an index, never by reading the whole table
-            List<String> plans = browse.queryPlans(new Filter("x", null, null, null),
+            List<String> plans = browse.queryPlans(new Filter("x", "gpt-4o", null, null),
                     samples.stream().map(Sample::id).toList());
             assertThat(plans).isNotEmpty();
             assertThat(plans).noneMatch(line -> line.matches("(?i).*\\bSCAN (TABLE )?(rounds|r)\\b.*"));
