@@ -1,4 +1,6 @@
-// The battles browser: samples with their responses, every judge's verdict and critique, and the votes they got.
+// The battles browser: samples with their responses, the judges' verdicts and critiques, and the votes they got.
+// A critique the arena can still deal comes without its judge (and without votes of its own): naming it here
+// would name the judge in every later round that shows it.
 import { api, describeError } from './api.js';
 import { el, fill, formatCount } from './elements.js';
 import { latestOnly } from './latest.js';
@@ -88,8 +90,10 @@ function show({ items = [], total = 0, page = 1, size = PAGE_SIZE }) {
   $('summary').textContent = total
     ? `${formatCount(total)} ${noun}${total === 1 ? '' : 's'} · showing ${first}–${first + items.length - 1}`
     : '';
+  const judgeNote = state.view === 'samples' && state.judge
+    ? ' The judge filter finds only critiques that are no longer in the arena.' : '';
   fill($('results'), items.length ? items.map(card)
-    : el('p', { class: 'empty card' }, `No ${noun}s match these filters.`));
+    : el('p', { class: 'empty card' }, `No ${noun}s match these filters.${judgeNote}`));
   $('pager').hidden = pages <= 1;
   $('page-of').textContent = `Page ${page} of ${pages}`;
   $('previous').disabled = page <= 1;
@@ -130,6 +134,10 @@ function sampleCard(sample) {
     sample.reference ? el('details', { class: 'reference' }, el('summary', {}, 'Reference answer'),
       markdownBlock(sample.reference, 'markdown')) : null,
     el('h3', { class: 'label' }, `Judges (${evaluations.length})`),
+    el('p', { class: 'votes sample-votes' }, sampleVotesText(sample.votes)),
+    evaluations.some((e) => e.anonymous) ? el('p', { class: 'note anonymous-note' },
+      'Judges are hidden while their critiques can still be shown in the arena, so that nobody knows them before voting.')
+      : null,
     evaluations.length ? el('div', { class: 'evaluations' }, evaluations.map(evaluationCard))
       : el('p', { class: 'note' }, 'No judge has evaluated this sample yet.'));
 }
@@ -176,6 +184,11 @@ function questionCard(question) {
       : el('p', { class: 'note' }, 'No judge has judged these answers yet.'));
 }
 
+function sampleVotesText(votes) {
+  if (!votes) return 'No votes on this sample yet';
+  return `${formatCount(votes)} vote${votes === 1 ? '' : 's'} on this sample`;
+}
+
 function votesText(votes) {
   if (!votes || !votes.rounds) return 'No votes yet';
   return `Votes: won ${votes.won}, lost ${votes.lost}, tie ${votes.tie}, both bad ${votes.both_bad}`
@@ -186,12 +199,13 @@ function evaluationCard(evaluation) {
   const judgement = describeJudgement(evaluation);
   const critique = el('div', { class: 'markdown critique' });
   renderMarkdown(critique, evaluation.critique || '*(no critique)*');
-  return el('section', { class: 'evaluation' },
-    el('header', {},
-      el('span', {}, el('span', { class: 'judge-name' }, shown(evaluation.judge)),
-        evaluation.organisation ? el('span', { class: 'note' }, ` · ${evaluation.organisation}`) : null),
-      verdictBadge(judgement, evaluation.status)),
-    el('p', { class: 'votes' }, votesText(evaluation.votes)),
+  const judge = evaluation.anonymous
+    ? el('span', { class: 'judge-name anonymous' }, 'Judge (hidden while in the arena)')
+    : el('span', {}, el('span', { class: 'judge-name' }, shown(evaluation.judge)),
+      evaluation.organisation ? el('span', { class: 'note' }, ` · ${evaluation.organisation}`) : null);
+  return el('section', { class: 'evaluation', dataset: evaluation.anonymous ? { anonymous: 'true' } : {} },
+    el('header', {}, judge, verdictBadge(judgement, evaluation.status)),
+    evaluation.anonymous ? null : el('p', { class: 'votes' }, votesText(evaluation.votes)),
     critique);
 }
 

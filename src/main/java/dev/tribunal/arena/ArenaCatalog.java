@@ -1,5 +1,6 @@
 package dev.tribunal.arena;
 
+import dev.tribunal.store.ArenaEligibility;
 import dev.tribunal.store.Contestant;
 import dev.tribunal.store.ContestantKind;
 import dev.tribunal.store.Database;
@@ -75,8 +76,9 @@ public final class ArenaCatalog {
             synchronized (this) {
                 if (eligible == null || !now.isBefore(eligibleAt.plus(refreshEvery))) {
                     List<SampleSource> stored = EnumSet.complementOf(EnumSet.copyOf(LIVE_SOURCES)).stream().toList();
-                    eligible = new Eligible(ids(db.samples().idsWithJudges(2, stored)),
-                            ids(db.samples().idsWithJudges(2, LIVE_SOURCES)));
+                    // the same rule browsing and the export use to decide what stays anonymous
+                    eligible = new Eligible(ids(db.samples().idsWithJudges(ArenaEligibility.MIN_JUDGES, stored)),
+                            ids(db.samples().idsWithJudges(ArenaEligibility.MIN_JUDGES, LIVE_SOURCES)));
                     eligibleAt = now;
                     bySample.clear();   // a sample may have new evaluations
                 }

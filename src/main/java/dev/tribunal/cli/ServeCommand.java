@@ -10,6 +10,7 @@ import dev.tribunal.llm.LlmConfig;
 import dev.tribunal.llm.LlmGateway;
 import dev.tribunal.store.LlmCallDao;
 import dev.tribunal.web.LiveSettings;
+import dev.tribunal.web.QueryLimits;
 import dev.tribunal.web.ServiceSettings;
 import dev.tribunal.web.TribunalService;
 import dev.tribunal.web.WebSettings;
@@ -131,7 +132,9 @@ public final class ServeCommand implements Callable<Integer> {
                 ServiceSettings.PRELIMINARY_BELOW, secrets.adminTokenEnv(), secrets.adminToken(env).orElse(null),
                 voterSecret, Main.version(), arena.samplesPerHour(), arena.perAddress(),
                 new VoteRules(Duration.ofMillis(Math.round(arena.minSecondsToVote() * 1000)), arena.countedVotesPerDay(),
-                        arena.anomalyMinVotes(), arena.anomalyP()));
+                        arena.anomalyMinVotes(), arena.anomalyP()),
+                new QueryLimits(config.server().queryBudget(), config.server().maxConcurrentSearches(),
+                        config.server().maxConcurrentExports()));
     }
 
     static RatingOptions ratingOptions(RatingConfig r) {

@@ -12,8 +12,20 @@ public record ExportedVote(Instant time, String voterKey, String choice, String 
                            String model, String modelA, String modelB,
                            Judgement judgeA, Judgement judgeB) {
 
-    /** One judge's part: who, and what it said. */
-    public record Judgement(String name, String organisation, String verdict, Integer score, String critique) {
+    /**
+     * One judge's part: who, and what it said. {@code withheld}: the critique can still be dealt in the arena, so
+     * what it said (verdict, score, critique: null here) is not published next to its judge's name.
+     */
+    public record Judgement(String name, String organisation, String verdict, Integer score, String critique,
+                            boolean withheld) {
+
+        public Judgement(String name, String organisation, String verdict, Integer score, String critique) {
+            this(name, organisation, verdict, score, critique, false);
+        }
+
+        public static Judgement withheld(String name, String organisation) {
+            return new Judgement(name, organisation, null, null, null, true);
+        }
     }
 
     /** The winning judge's name, or "tie" / "both_bad". */

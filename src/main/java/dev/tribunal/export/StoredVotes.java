@@ -11,7 +11,11 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 
-/** The votes in the store, streamed through its cursor, as the export's {@link VoteExport.Source}. */
+/**
+ * The votes in the store, streamed through its cursor, as the export's {@link VoteExport.Source}. A critique the
+ * arena can still deal is withheld (its judge is named, what it said is not): published together, the two would
+ * name the judge of that critique in every later round that shows it.
+ */
 public final class StoredVotes implements VoteExport.Source {
 
     private final Database db;
@@ -33,10 +37,13 @@ public final class StoredVotes implements VoteExport.Source {
         return new ExportedVote(r.vote().createdAt(), r.vote().voterHash(), r.vote().choice().code(), s.category(),
                 s.kind().code(), s.input(), s.response(), s.responseA(), s.responseB(), s.reference(),
                 pair ? null : s.modelA(), pair ? s.modelA() : null, pair ? s.modelB() : null,
-                judgement(r.judgeA(), r.evaluationA(), organisations), judgement(r.judgeB(), r.evaluationB(), organisations));
+                judgement(r.judgeA(), r.evaluationA(), r.inArenaA(), organisations),
+                judgement(r.judgeB(), r.evaluationB(), r.inArenaB(), organisations));
     }
 
-    private static ExportedVote.Judgement judgement(String judge, Evaluation e, Map<String, String> organisations) {
+    private static ExportedVote.Judgement judgement(String judge, Evaluation e, boolean inArena,
+                                                    Map<String, String> organisations) {
+        if (inArena) return ExportedVote.Judgement.withheld(judge, organisations.get(judge));
         return new ExportedVote.Judgement(judge, organisations.get(judge), e.verdict(), e.score(), e.critique());
     }
 }

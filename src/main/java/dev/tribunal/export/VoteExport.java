@@ -36,8 +36,8 @@ public final class VoteExport {
     static final String[] CSV_COLUMNS = {
         "day", "voter", "choice", "winner", "category", "sample_kind", "input", "response", "response_a",
         "response_b", "reference", "model", "model_a", "model_b",
-        "judge_a", "judge_a_organisation", "judge_a_verdict", "judge_a_score", "judge_a_critique",
-        "judge_b", "judge_b_organisation", "judge_b_verdict", "judge_b_score", "judge_b_critique"};
+        "judge_a", "judge_a_organisation", "judge_a_verdict", "judge_a_score", "judge_a_critique", "judge_a_withheld",
+        "judge_b", "judge_b_organisation", "judge_b_verdict", "judge_b_score", "judge_b_critique", "judge_b_withheld"};
 
     private static final JsonFactory JSON = new JsonFactory();
 
@@ -109,6 +109,7 @@ public final class VoteExport {
         if (j.score() == null) json.writeNullField("score");
         else json.writeNumberField("score", j.score());
         json.writeStringField("critique", j.critique());
+        json.writeBooleanField("withheld", j.withheld());
         json.writeEndObject();
     }
 
@@ -129,8 +130,8 @@ public final class VoteExport {
                 csv.printRecord(day(v), pseudonyms.of(v.voterKey()),
                         v.choice(), v.winner(), v.category(), v.sampleKind(), v.input(), v.response(),
                         v.responseA(), v.responseB(), v.reference(), v.model(), v.modelA(), v.modelB(),
-                        a.name(), a.organisation(), a.verdict(), a.score(), a.critique(),
-                        b.name(), b.organisation(), b.verdict(), b.score(), b.critique());
+                        a.name(), a.organisation(), a.verdict(), a.score(), a.critique(), a.withheld(),
+                        b.name(), b.organisation(), b.verdict(), b.score(), b.critique(), b.withheld());
                 count[0]++;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -1,8 +1,14 @@
 package dev.tribunal.store;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,14 +17,21 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
 /**
- * Read-only browsing of what is already public: arena samples with every judge's evaluation and the votes each
- * got, and benchmark questions with their answers and judgments. Filters: words (case-insensitive, in the texts
- * and critiques), a judge, a model, a category.
+ * Read-only browsing: arena samples with their evaluations and votes, and benchmark questions with their answers
+ * and judgments. Filters: words (case-insensitive, in the texts and critiques), a judge, a model, a category.
  *
- * <p>Anonymity: a sample that is in a live round (not voted, not expired) is left out until that round ends,
- * so nobody can look up who wrote the critiques they are about to vote on.
+ * <p>Anonymity: an evaluation the arena can still deal ({@link ArenaEligibility}) is shown without its judge,
+ * without votes of its own (its won/lost counts joined with the export's judges per vote would name it), in an
+ * order that depends on its text only; the judge filter finds retired evaluations only (else
+ * {@code judge=X&q=<a phrase of a critique>} would ask whose it is). Retired evaluations are shown in full.
+ *
+ * <p>Cost: every query reads rounds through an index (V4), so a page costs the same however many rounds exist;
+ * searching words reads the texts, and every read has a time budget.
  */
 public final class BrowseDao {
+
+    /** How long one browse request may keep the database busy, unless configured otherwise. */
+    public static final Duration DEFAULT_BUDGET = Duration.ofSeconds(5);
 
     /** What to look for; null or blank fields match everything. */
     public record Filter(String text, String judge, String model, String category) {
@@ -38,12 +51,16 @@ public final class BrowseDao {
     public record EvaluationVotes(long rounds, long won, long lost, long tie, long bothBad) {
     }
 
-    /** An evaluation with its judge's name and organisation and its votes. */
+    /**
+     * An evaluation: a retired one with its judge's name and organisation and its votes; one the arena can still
+     * deal is {@code anonymous}, with judge, organisation and votes null.
+     */
     public record JudgedEvaluation(long id, String judge, String organisation, String verdict, Integer score,
-                                   String critique, ParseStatus status, EvaluationVotes votes) {
+                                   String critique, ParseStatus status, EvaluationVotes votes, boolean anonymous) {
     }
 
-    public record BrowsedSample(Sample sample, List<JudgedEvaluation> evaluations) {
+    /** A sample, the votes on all its rounds, and its evaluations: retired ones by judge, then anonymous ones. */
+    public record BrowsedSample(Sample sample, long votes, List<JudgedEvaluation> evaluations) {
     }
 
     public record ModelAnswer(long id, String model, String content, Long tokens) {
@@ -69,30 +86,76 @@ public final class BrowseDao {
     private static final char ESCAPE = '!';
 
     private final Sql sql;
+    private final Duration budget;
 
     public BrowseDao(Database database) {
+        this(database, DEFAULT_BUDGET);
+    }
+
+    /**
+     * @param budget how long one call may run in the database; past it a {@link QueryBudgetExceededException}
+     */
+    public BrowseDao(Database database, Duration budget) {
         this.sql = database.sql();
+        this.budget = budget;
     }
 
     /** Samples matching the filter, newest first, with their evaluations and votes. */
     public Page<BrowsedSample> samples(Filter filter, int offset, int limit) {
-        String where = sampleWhere(filter);
-        return sql.read(h -> {
-            long total = bindSample(h.createQuery("SELECT COUNT(*) FROM samples s" + where), filter)
-                    .mapTo(Long.class).one();
-            List<Sample> page = bindSample(h.createQuery("SELECT " + prefixed("s.", SampleDao.COLUMNS)
-                    + " FROM samples s" + where + " ORDER BY s.id DESC LIMIT :limit OFFSET :offset"), filter)
-                    .bind("limit", limit).bind("offset", offset).map(SampleDao::map).list();
-            Map<Long, List<JudgedEvaluation>> evaluations = evaluationsOf(h, page.stream().map(Sample::id).toList());
-            return new Page<>(total, page.stream()
-                    .map(s -> new BrowsedSample(s, evaluations.getOrDefault(s.id(), List.of()))).toList());
+        return sql.read(budget, h -> {
+            long total = countSamples(h, "", filter).mapTo(Long.class).one();
+            List<Sample> page = pageOfSamples(h, "", filter, offset, limit).map(SampleDao::map).list();
+            List<Long> ids = page.stream().map(Sample::id).toList();
+            Map<Long, List<JudgedEvaluation>> evaluations = evaluationsOf(h, ids);
+            Map<Long, Long> votes = ids.isEmpty() ? Map.of() : votesBySample(h, "", ids)
+                    .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getLong(2)))
+                    .collectToMap(Map.Entry::getKey, Map.Entry::getValue);
+            return new Page<>(total, page.stream().map(s -> new BrowsedSample(s, votes.getOrDefault(s.id(), 0L),
+                    evaluations.getOrDefault(s.id(), List.of()))).toList());
         });
+    }
+
+    /**
+     * SQLite's plan for every query {@link #samples} runs with this filter on these samples (tests: that rounds
+     * are read through an index, never scanned whole), one line per plan step.
+     */
+    List<String> queryPlans(Filter filter, List<Long> sampleIds) {
+        String explain = "EXPLAIN QUERY PLAN ";
+        return sql.read(h -> {
+            List<Query> queries = List.of(countSamples(h, explain, filter),
+                    pageOfSamples(h, explain, filter, 0, 10), evaluationQuery(h, explain, sampleIds),
+                    votesBySample(h, explain, sampleIds), evaluationVotesQuery(h, explain, allEvaluationIds(h, sampleIds)));
+            List<String> lines = new ArrayList<>();
+            for (Query q : queries) lines.addAll(q.map((rs, ctx) -> rs.getString("detail")).list());
+            return lines;
+        });
+    }
+
+    private static List<Long> allEvaluationIds(Handle h, List<Long> sampleIds) {
+        return h.createQuery("SELECT id FROM evaluations WHERE sample_id IN (<ids>)").bindList("ids", sampleIds)
+                .mapTo(Long.class).list();
+    }
+
+    private Query countSamples(Handle h, String prefix, Filter filter) {
+        return bindSample(h.createQuery(prefix + "SELECT COUNT(*) FROM samples s" + sampleWhere(filter)), filter);
+    }
+
+    private Query pageOfSamples(Handle h, String prefix, Filter filter, int offset, int limit) {
+        return bindSample(h.createQuery(prefix + "SELECT " + prefixed("s.", SampleDao.COLUMNS) + " FROM samples s"
+                + sampleWhere(filter) + " ORDER BY s.id DESC LIMIT :limit OFFSET :offset"), filter)
+                .bind("limit", limit).bind("offset", offset);
+    }
+
+    /** Votes on every round of these samples: a total per sample, which says nothing about whose critique won. */
+    private static Query votesBySample(Handle h, String prefix, List<Long> sampleIds) {
+        return h.createQuery(prefix + "SELECT r.sample_id, COUNT(*) FROM rounds r JOIN votes v ON v.round_id = r.id "
+                + "WHERE r.sample_id IN (<ids>) GROUP BY r.sample_id").bindList("ids", sampleIds);
     }
 
     /** Benchmark questions matching the filter, by id, with their answers and judgments. */
     public Page<BrowsedQuestion> questions(Filter filter, int offset, int limit) {
         String where = questionWhere(filter);
-        return sql.read(h -> {
+        return sql.read(budget, h -> {
             long total = bindCommon(h.createQuery("SELECT COUNT(*) FROM questions q" + where), filter)
                     .mapTo(Long.class).one();
             List<Question> page = bindCommon(h.createQuery("SELECT q.id, q.question_set, q.external_key, "
@@ -108,7 +171,7 @@ public final class BrowseDao {
     }
 
     public Facets facets() {
-        return sql.read(h -> new Facets(
+        return sql.read(budget, h -> new Facets(
                 named(h, "SELECT name, display_name FROM contestants WHERE kind = 'judge' ORDER BY name"),
                 // a sample may name a model that is no contestant: it is shown by its name
                 named(h, """
@@ -126,13 +189,13 @@ public final class BrowseDao {
     }
 
     private static String sampleWhere(Filter f) {
-        StringBuilder where = new StringBuilder(" WHERE NOT EXISTS (SELECT 1 FROM rounds r WHERE r.sample_id = s.id"
-                + " AND r.expires_at > :now AND NOT EXISTS (SELECT 1 FROM votes v WHERE v.round_id = r.id))");
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         if (f.category() != null) where.append(" AND s.category = :category");
         if (f.model() != null) where.append(" AND (s.model_a = :model OR s.model_b = :model)");
         if (f.judge() != null) {
             where.append(" AND EXISTS (SELECT 1 FROM evaluations e JOIN contestants c ON c.id = e.judge_id"
-                    + " WHERE e.sample_id = s.id AND c.name = :judge)");
+                    + " WHERE e.sample_id = s.id AND c.name = :judge AND NOT ")
+                    .append(ArenaEligibility.evaluationInArena("e")).append(")");
         }
         if (f.text() != null) {
             where.append(" AND (").append(like("s.input")).append(" OR ").append(like("s.response"))
@@ -144,7 +207,8 @@ public final class BrowseDao {
     }
 
     private Query bindSample(Query q, Filter f) {
-        return bindCommon(q.bind("now", sql.nowMillis()), f);
+        if (f.judge() != null) q.bind("now", sql.nowMillis());
+        return bindCommon(q, f);
     }
 
     private static String questionWhere(Filter f) {
@@ -190,40 +254,85 @@ public final class BrowseDao {
     }
 
     /**
-     * Each evaluation of these samples with its votes. A vote for side A is a win for the evaluation shown as A
-     * and a loss for the one shown as B; the union orients every vote to the evaluation it is counted for.
+     * Each evaluation of these samples: retired ones by judge name with their votes, then the ones in the arena,
+     * anonymous, ordered by a hash of what is shown of them (so the order says nothing the text does not).
      */
-    private static Map<Long, List<JudgedEvaluation>> evaluationsOf(Handle h, List<Long> sampleIds) {
+    private Map<Long, List<JudgedEvaluation>> evaluationsOf(Handle h, List<Long> sampleIds) {
         if (sampleIds.isEmpty()) return Map.of();
-        return grouped(h.createQuery("""
-                        SELECT e.id, e.sample_id, e.verdict, e.score, e.critique, e.parse_status, c.name, c.organisation,
-                          COALESCE(t.rounds, 0) AS rounds, COALESCE(t.won, 0) AS won, COALESCE(t.lost, 0) AS lost,
-                          COALESCE(t.tie, 0) AS tie, COALESCE(t.both_bad, 0) AS both_bad
-                        FROM evaluations e
-                        JOIN contestants c ON c.id = e.judge_id
-                        LEFT JOIN (
-                          SELECT x.eval_id, COUNT(*) AS rounds,
-                            SUM(CASE WHEN x.choice = x.side THEN 1 ELSE 0 END) AS won,
-                            SUM(CASE WHEN x.choice IN ('A', 'B') AND x.choice <> x.side THEN 1 ELSE 0 END) AS lost,
-                            SUM(CASE WHEN x.choice = 'tie' THEN 1 ELSE 0 END) AS tie,
-                            SUM(CASE WHEN x.choice = 'both_bad' THEN 1 ELSE 0 END) AS both_bad
-                          FROM (
-                            SELECT r.eval_a_id AS eval_id, 'A' AS side, v.choice FROM rounds r
-                              JOIN votes v ON v.round_id = r.id WHERE r.sample_id IN (<ids>)
-                            UNION ALL
-                            SELECT r.eval_b_id, 'B', v.choice FROM rounds r
-                              JOIN votes v ON v.round_id = r.id WHERE r.sample_id IN (<ids>)) x
-                          GROUP BY x.eval_id) t ON t.eval_id = e.id
-                        WHERE e.sample_id IN (<ids>)
-                        ORDER BY e.sample_id, c.name, e.id""")
-                .bindList("ids", sampleIds), "sample_id", BrowseDao::evaluation);
+        Map<Long, List<JudgedEvaluation>> bySample = grouped(evaluationQuery(h, "", sampleIds), "sample_id",
+                BrowseDao::evaluation);
+        List<Long> retired = bySample.values().stream().flatMap(List::stream).filter(e -> !e.anonymous())
+                .map(JudgedEvaluation::id).toList();
+        Map<Long, EvaluationVotes> votes = new LinkedHashMap<>();
+        if (!retired.isEmpty()) {
+            evaluationVotesQuery(h, "", retired).map((rs, ctx) -> Map.entry(rs.getLong("eval_id"),
+                    new EvaluationVotes(rs.getLong("rounds"), rs.getLong("won"), rs.getLong("lost"), rs.getLong("tie"),
+                            rs.getLong("both_bad")))).forEach(e -> votes.put(e.getKey(), e.getValue()));
+        }
+        Map<Long, List<JudgedEvaluation>> shown = new LinkedHashMap<>();
+        bySample.forEach((sample, evaluations) -> shown.put(sample, evaluations.stream()
+                .map(e -> e.anonymous() ? e : withVotes(e, votes.getOrDefault(e.id(), NO_VOTES)))
+                .sorted(SHOWN_ORDER).toList()));
+        return shown;
+    }
+
+    private static final EvaluationVotes NO_VOTES = new EvaluationVotes(0, 0, 0, 0, 0);
+
+    private static final Comparator<JudgedEvaluation> SHOWN_ORDER = Comparator
+            .comparing(JudgedEvaluation::anonymous)
+            .thenComparing(e -> e.anonymous() ? contentHash(e) : e.judge())
+            .thenComparingLong(e -> e.anonymous() ? 0 : e.id());
+
+    private static JudgedEvaluation withVotes(JudgedEvaluation e, EvaluationVotes votes) {
+        return new JudgedEvaluation(e.id(), e.judge(), e.organisation(), e.verdict(), e.score(), e.critique(),
+                e.status(), votes, false);
+    }
+
+    /** SHA-256 of what an anonymous evaluation shows: a stable order that no judge, id or time enters. */
+    private static String contentHash(JudgedEvaluation e) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            String shown = e.critique() + "\u0000" + e.verdict() + "\u0000" + e.score() + "\u0000" + e.status();
+            return HexFormat.of().formatHex(sha.digest(shown.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException("every JVM has SHA-256", ex);
+        }
+    }
+
+    private Query evaluationQuery(Handle h, String prefix, List<Long> sampleIds) {
+        return h.createQuery(prefix + "SELECT e.id, e.sample_id, e.verdict, e.score, e.critique, e.parse_status, "
+                        + "c.name, c.organisation, CASE WHEN " + ArenaEligibility.evaluationInArena("e")
+                        + " THEN 1 ELSE 0 END AS in_arena FROM evaluations e JOIN contestants c ON c.id = e.judge_id "
+                        + "WHERE e.sample_id IN (<ids>) ORDER BY e.sample_id, e.id")
+                .bindList("ids", sampleIds).bind("now", sql.nowMillis());
+    }
+
+    /**
+     * The votes on rounds that showed these (retired) evaluations. A vote for side A is a win for the evaluation
+     * shown as A and a loss for the one shown as B; the union orients every vote to the evaluation it counts for.
+     */
+    private static Query evaluationVotesQuery(Handle h, String prefix, List<Long> evaluationIds) {
+        return h.createQuery(prefix + """
+                        SELECT x.eval_id, COUNT(*) AS rounds,
+                          SUM(CASE WHEN x.choice = x.side THEN 1 ELSE 0 END) AS won,
+                          SUM(CASE WHEN x.choice IN ('A', 'B') AND x.choice <> x.side THEN 1 ELSE 0 END) AS lost,
+                          SUM(CASE WHEN x.choice = 'tie' THEN 1 ELSE 0 END) AS tie,
+                          SUM(CASE WHEN x.choice = 'both_bad' THEN 1 ELSE 0 END) AS both_bad
+                        FROM (
+                          SELECT r.eval_a_id AS eval_id, 'A' AS side, v.choice FROM rounds r
+                            JOIN votes v ON v.round_id = r.id WHERE r.eval_a_id IN (<ids>)
+                          UNION ALL
+                          SELECT r.eval_b_id, 'B', v.choice FROM rounds r
+                            JOIN votes v ON v.round_id = r.id WHERE r.eval_b_id IN (<ids>)) x
+                        GROUP BY x.eval_id""").bindList("ids", evaluationIds);
     }
 
     private static JudgedEvaluation evaluation(ResultSet rs) throws SQLException {
-        return new JudgedEvaluation(rs.getLong("id"), rs.getString("name"), rs.getString("organisation"),
-                rs.getString("verdict"), Columns.intOrNull(rs, "score"), rs.getString("critique"),
-                ParseStatus.of(rs.getString("parse_status")), new EvaluationVotes(rs.getLong("rounds"),
-                rs.getLong("won"), rs.getLong("lost"), rs.getLong("tie"), rs.getLong("both_bad")));
+        boolean anonymous = rs.getInt("in_arena") == 1;
+        return new JudgedEvaluation(rs.getLong("id"), anonymous ? null : rs.getString("name"),
+                anonymous ? null : rs.getString("organisation"), rs.getString("verdict"),
+                Columns.intOrNull(rs, "score"), rs.getString("critique"), ParseStatus.of(rs.getString("parse_status")),
+                null, anonymous);
     }
 
     private static Map<Long, List<ModelAnswer>> answersOf(Handle h, List<Long> questionIds) {

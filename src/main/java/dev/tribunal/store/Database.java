@@ -18,7 +18,8 @@ import org.sqlite.SQLiteDataSource;
 /**
  * The open database: migrated on open, with one DAO per table family. SQLite gets a pool of read-only
  * connections plus a single writer connection fed by a write queue (group commit); PostgreSQL one pool
- * for both. Close it to release them.
+ * for both. Calls from virtual threads run on a pool of platform threads, one per connection
+ * ({@link StoreThreads}). Close it to release them.
  */
 public final class Database implements AutoCloseable {
 
@@ -27,6 +28,8 @@ public final class Database implements AutoCloseable {
     private final Sql sql;
     private final List<HikariDataSource> pools;
     private final WriteQueue queue;
+    /** Null in the view {@link #inTransaction} gives: that view owns nothing. */
+    private final StoreThreads threads;
     private final ContestantDao contestants;
     private final SampleDao samples;
     private final EvaluationDao evaluations;
@@ -38,10 +41,11 @@ public final class Database implements AutoCloseable {
     private final BenchDao bench;
     private final SettingDao settings;
 
-    private Database(Sql sql, List<HikariDataSource> pools, WriteQueue queue) {
+    private Database(Sql sql, List<HikariDataSource> pools, WriteQueue queue, StoreThreads threads) {
         this.sql = sql;
         this.pools = pools;
         this.queue = queue;
+        this.threads = threads;
         this.contestants = new ContestantDao(sql);
         this.samples = new SampleDao(sql);
         this.evaluations = new EvaluationDao(sql);
@@ -83,7 +87,10 @@ public final class Database implements AutoCloseable {
             if (!memory) pools.add(reader);
             Jdbi writes = Jdbi.create(writer);
             WriteQueue queue = new WriteQueue(writes);
-            return new Database(new Sql(Jdbi.create(reader), writes, queue, Dialect.SQLITE, clock), pools, queue);
+            // one thread per read connection: writes go through the queue's own thread
+            StoreThreads threads = new StoreThreads("tribunal-db", memory ? 1 : settings.poolSize());
+            return new Database(new Sql(Jdbi.create(reader), writes, queue, Dialect.SQLITE, clock, threads), pools,
+                    queue, threads);
         } catch (RuntimeException e) {
             pools.forEach(HikariDataSource::close);
             throw e;
@@ -101,7 +108,9 @@ public final class Database implements AutoCloseable {
         try {
             migrate(pool, Dialect.POSTGRESQL);
             Jdbi jdbi = Jdbi.create(pool);
-            return new Database(new Sql(jdbi, jdbi, null, Dialect.POSTGRESQL, clock), List.of(pool), null);
+            StoreThreads threads = new StoreThreads("tribunal-db", settings.poolSize());
+            return new Database(new Sql(jdbi, jdbi, null, Dialect.POSTGRESQL, clock, threads), List.of(pool), null,
+                    threads);
         } catch (RuntimeException e) {
             pool.close();
             throw e;
@@ -160,7 +169,7 @@ public final class Database implements AutoCloseable {
      * on them joins the transaction, so all of it is stored or none of it. Do not keep the view.
      */
     public <R> R inTransaction(java.util.function.Function<Database, R> work) {
-        return sql.transaction(bound -> work.apply(new Database(bound, List.of(), null)));
+        return sql.transaction(bound -> work.apply(new Database(bound, List.of(), null, null)));
     }
 
     /** As {@link #inTransaction}, for work without a result. */
@@ -224,6 +233,7 @@ public final class Database implements AutoCloseable {
     public void close() {
         // let queued writes finish before the connections go
         if (queue != null) queue.close();
+        if (threads != null) threads.close();
         pools.forEach(HikariDataSource::close);
     }
 }

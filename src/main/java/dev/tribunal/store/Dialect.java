@@ -55,6 +55,11 @@ public enum Dialect {
                 || sqlState(t, "23502", null, null);
     }
 
+    /** The statement was stopped: SQLite interrupted it, or PostgreSQL cancelled it (statement_timeout). */
+    boolean isCancelled(Throwable t) {
+        return sqlState(t, "57014", SQLiteErrorCode.SQLITE_INTERRUPT, null);
+    }
+
     private boolean sqlState(Throwable t, String postgresState, SQLiteErrorCode sqlite1, SQLiteErrorCode sqlite2) {
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (this == SQLITE && c instanceof SQLiteException e) {

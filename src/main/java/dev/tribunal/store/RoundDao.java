@@ -3,11 +3,16 @@ package dev.tribunal.store;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Optional;
+import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /** Table {@code rounds}: arena rounds dealt to voters. */
 public final class RoundDao {
+
+    private static final String INSERT = "INSERT INTO rounds (id, sample_id, eval_a_id, eval_b_id, voter_hash, "
+            + "created_at, expires_at) VALUES (:id, :sampleId, :a, :b, :voter, :createdAt, :expiresAt)";
 
     private final Sql sql;
 
@@ -17,12 +22,19 @@ public final class RoundDao {
 
     /** {@link DuplicateKeyException} when the id is taken; {@link MissingReferenceException} for unknown rows. */
     public Round insert(Round r) {
-        sql.write(h -> h.createUpdate("INSERT INTO rounds (id, sample_id, eval_a_id, eval_b_id, voter_hash, created_at, "
-                        + "expires_at) VALUES (:id, :sampleId, :a, :b, :voter, :createdAt, :expiresAt)")
-                .bind("id", r.id()).bind("sampleId", r.sampleId()).bind("a", r.evalAId()).bind("b", r.evalBId())
-                .bind("voter", r.voterHash()).bind("createdAt", r.createdAt().toEpochMilli())
-                .bind("expiresAt", r.expiresAt().toEpochMilli()).execute());
+        sql.write(h -> bind(h.createUpdate(INSERT), r).execute());
         return r;
+    }
+
+    private static <S extends SqlStatement<S>> S bind(S st, Round r) {
+        return st.bind("id", r.id()).bind("sampleId", r.sampleId()).bind("a", r.evalAId()).bind("b", r.evalBId())
+                .bind("voter", r.voterHash()).bind("createdAt", r.createdAt().toEpochMilli())
+                .bind("expiresAt", r.expiresAt().toEpochMilli());
+    }
+
+    /** Stores the rounds in one transaction, in batches; returns how many. */
+    public int insertAll(Collection<Round> rounds) {
+        return sql.write(h -> Batches.insert(h, INSERT, rounds, (batch, r) -> bind(batch, r)));
     }
 
     public Optional<Round> byId(String id) {

@@ -102,19 +102,21 @@ public final class SampleDao {
         return sql.read(h -> h.createQuery("SELECT COUNT(*) FROM samples").mapTo(Long.class).one());
     }
 
-    /** Ids of the samples that have parsed (status ok) evaluations from at least this many distinct judges. */
+    /**
+     * Ids of the samples that have parsed (status ok) evaluations from at least this many distinct judges, by id:
+     * with {@link ArenaEligibility#MIN_JUDGES}, the samples the arena deals.
+     */
     public List<Long> idsWithJudges(int minJudges) {
-        return sql.read(h -> h.createQuery("SELECT sample_id FROM evaluations WHERE parse_status = 'ok' "
-                        + "GROUP BY sample_id HAVING COUNT(DISTINCT judge_id) >= :n ORDER BY sample_id")
+        return sql.read(h -> h.createQuery("SELECT s.id FROM samples s WHERE "
+                + ArenaEligibility.parsedJudgesOf("s.id") + " >= :n ORDER BY s.id")
                 .bind("n", minJudges).mapTo(Long.class).list());
     }
 
     /** As {@link #idsWithJudges(int)}, only among samples from one of {@code sources}. */
     public List<Long> idsWithJudges(int minJudges, Collection<SampleSource> sources) {
         if (sources.isEmpty()) return List.of();
-        return sql.read(h -> h.createQuery("SELECT e.sample_id FROM evaluations e JOIN samples s ON s.id = e.sample_id "
-                        + "WHERE e.parse_status = 'ok' AND s.source IN (<sources>) "
-                        + "GROUP BY e.sample_id HAVING COUNT(DISTINCT e.judge_id) >= :n ORDER BY e.sample_id")
+        return sql.read(h -> h.createQuery("SELECT s.id FROM samples s WHERE s.source IN (<sources>) AND "
+                        + ArenaEligibility.parsedJudgesOf("s.id") + " >= :n ORDER BY s.id")
                 .bindList("sources", sources.stream().map(SampleSource::code).toList())
                 .bind("n", minJudges).mapTo(Long.class).list());
     }

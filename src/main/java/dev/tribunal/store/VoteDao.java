@@ -89,25 +89,30 @@ public final class VoteDao {
     }
 
     /**
-     * Streams every vote with its sample, both evaluations and the judges' names, through a database cursor,
-     * ordered by UTC day and then by round id (a random token) — not by time, so that the order of an export
-     * that shows only days does not give the times away. The sink must not write to the database.
+     * Streams every vote with its sample, both evaluations, the judges' names and whether each evaluation is still
+     * in the arena (as of the start) through a database cursor, ordered by UTC day and then by round id (a random
+     * token) — not by time, so that the order of an export that shows only days does not give the times away. The
+     * sink must not write to the database.
      */
     public void forEachVoteRecord(Consumer<VoteRecord> sink) {
         String sampleColumns = prefixed("s", "s_", SampleDao.COLUMNS);
         String evalA = prefixed("ea", "ea_", EvaluationDao.COLUMNS);
         String evalB = prefixed("eb", "eb_", EvaluationDao.COLUMNS);
         sql.stream(h -> h.createQuery("SELECT v.round_id, v.choice, v.voter_hash, v.created_at, v.flag, " + sampleColumns + ", "
-                        + evalA + ", " + evalB + ", ja.name AS judge_a, jb.name AS judge_b "
+                        + evalA + ", " + evalB + ", ja.name AS judge_a, jb.name AS judge_b, "
+                        + "CASE WHEN " + ArenaEligibility.evaluationInArena("ea") + " THEN 1 ELSE 0 END AS a_in_arena, "
+                        + "CASE WHEN " + ArenaEligibility.evaluationInArena("eb") + " THEN 1 ELSE 0 END AS b_in_arena "
                         + "FROM votes v JOIN rounds r ON r.id = v.round_id "
                         + "JOIN samples s ON s.id = r.sample_id "
                         + "JOIN evaluations ea ON ea.id = r.eval_a_id JOIN contestants ja ON ja.id = ea.judge_id "
                         + "JOIN evaluations eb ON eb.id = r.eval_b_id JOIN contestants jb ON jb.id = eb.judge_id "
                         + "ORDER BY v.created_at / " + MILLIS_PER_DAY + ", v.round_id")
+                .bind("now", sql.nowMillis())
                 .setFetchSize(Sql.FETCH_SIZE)
                 .map((rs, ctx) -> new VoteRecord(map(rs, ctx), SampleDao.mapPrefixed(rs, "s_"),
                         EvaluationDao.mapPrefixed(rs, "ea_"), rs.getString("judge_a"),
-                        EvaluationDao.mapPrefixed(rs, "eb_"), rs.getString("judge_b")))
+                        EvaluationDao.mapPrefixed(rs, "eb_"), rs.getString("judge_b"),
+                        rs.getInt("a_in_arena") == 1, rs.getInt("b_in_arena") == 1))
                 .useStream(rows -> rows.forEach(sink)));
     }
 

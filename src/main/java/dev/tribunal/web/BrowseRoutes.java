@@ -5,20 +5,24 @@ import dev.tribunal.store.BrowseDao.BrowsedQuestion;
 import dev.tribunal.store.BrowseDao.BrowsedSample;
 import dev.tribunal.store.BrowseDao.Filter;
 import dev.tribunal.store.BrowseDao.JudgedEvaluation;
+import dev.tribunal.store.QueryBudgetExceededException;
 import dev.tribunal.store.Sample;
 import dev.tribunal.store.SampleKind;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Browsing what is already public, for the battles page: {@code GET /api/samples} (arena samples with every
- * judge's evaluation and its votes), {@code GET /api/questions} (benchmark questions with answers and judgments),
- * both filtered by {@code q}, {@code judge}, {@code model}, {@code category} and paged by {@code page} (from 1)
- * and {@code size} (1–50); {@code GET /api/browse/facets} lists the filter values.
+ * Browsing, for the battles page: {@code GET /api/samples} (arena samples with their evaluations and votes; a
+ * critique the arena can still deal is anonymous, see {@link BrowseDao}), {@code GET /api/questions} (benchmark
+ * questions with answers and judgments), both filtered by {@code q}, {@code judge}, {@code model},
+ * {@code category} and paged by {@code page} (from 1) and {@code size} (1–50); {@code GET /api/browse/facets}
+ * lists the filter values. At most {@link QueryLimits#searches()} of these run at once, each within the query
+ * budget: a flood of searches waits for itself, not the rest of the server.
  */
 public final class BrowseRoutes implements RouteGroup {
 
@@ -27,16 +31,41 @@ public final class BrowseRoutes implements RouteGroup {
     static final int MAX_FILTER_CHARS = 200;
 
     private final BrowseDao browse;
+    private final ConcurrencyCap searches;
+    private final String budget;
+
+    public BrowseRoutes(BrowseDao browse, QueryLimits limits) {
+        this.browse = browse;
+        this.searches = new ConcurrencyCap("searches", limits.searches(), QueryLimits.WAIT);
+        this.budget = seconds(limits.budget());
+    }
 
     public BrowseRoutes(BrowseDao browse) {
-        this.browse = browse;
+        this(browse, QueryLimits.defaults());
     }
 
     @Override
     public void register(RoutesConfig routes) {
-        routes.get("/api/samples", this::samples);
-        routes.get("/api/questions", this::questions);
-        routes.get("/api/browse/facets", ctx -> noStore(ctx).json(browse.facets()));
+        routes.get("/api/samples", limited(this::samples));
+        routes.get("/api/questions", limited(this::questions));
+        routes.get("/api/browse/facets", limited(ctx -> noStore(ctx).json(browse.facets())));
+    }
+
+    /** The handler under the cap, with a search stopped at its budget told to narrow itself. */
+    private Handler limited(Handler handler) {
+        return ctx -> searches.run(() -> {
+            try {
+                handler.handle(ctx);
+            } catch (QueryBudgetExceededException e) {
+                throw new ProblemException(503, "search-too-long", "The search took too long",
+                        "The search took longer than " + budget + " and was stopped; narrow it (more words, or a "
+                                + "judge, model or category).", java.util.Map.of("Retry-After", "1"));
+            }
+        });
+    }
+
+    private static String seconds(java.time.Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 
     record PageView<T>(int page, int size, long total, List<T> items) {
@@ -45,13 +74,15 @@ public final class BrowseRoutes implements RouteGroup {
     record VotesView(long rounds, long won, long lost, long tie, long bothBad) {
     }
 
-    record EvaluationView(String judge, String organisation, String verdict, Integer score, String critique,
-                          String status, VotesView votes) {
+    /** {@code anonymous}: the arena can still deal it, so judge, organisation and votes are null. */
+    record EvaluationView(String judge, String organisation, boolean anonymous, String verdict, Integer score,
+                          String critique, String status, VotesView votes) {
     }
 
+    /** {@code votes}: votes on all rounds of the sample, whichever critiques they showed. */
     record SampleView(long id, String kind, String category, String source, String input, String response,
                       String responseA, String responseB, String reference, String rubric,
-                      Map<String, String> models, Instant createdAt, List<EvaluationView> evaluations) {
+                      Map<String, String> models, Instant createdAt, long votes, List<EvaluationView> evaluations) {
     }
 
     record AnswerView(String model, String content, Long tokens) {
@@ -87,14 +118,14 @@ public final class BrowseRoutes implements RouteGroup {
             models.put("response", s.modelA());
         }
         return new SampleView(s.id(), s.kind().code(), s.category(), s.source().code(), s.input(), s.response(),
-                s.responseA(), s.responseB(), s.reference(), s.rubric(), models, s.createdAt(),
+                s.responseA(), s.responseB(), s.reference(), s.rubric(), models, s.createdAt(), browsed.votes(),
                 browsed.evaluations().stream().map(BrowseRoutes::evaluation).toList());
     }
 
     private static EvaluationView evaluation(JudgedEvaluation e) {
         BrowseDao.EvaluationVotes v = e.votes();
-        return new EvaluationView(e.judge(), e.organisation(), e.verdict(), e.score(), e.critique(), e.status().code(),
-                new VotesView(v.rounds(), v.won(), v.lost(), v.tie(), v.bothBad()));
+        return new EvaluationView(e.judge(), e.organisation(), e.anonymous(), e.verdict(), e.score(), e.critique(),
+                e.status().code(), v == null ? null : new VotesView(v.rounds(), v.won(), v.lost(), v.tie(), v.bothBad()));
     }
 
     private static QuestionView question(BrowsedQuestion browsed) {
@@ -112,15 +143,20 @@ public final class BrowseRoutes implements RouteGroup {
 
     private static String text(Context ctx, String name) {
         String value = ctx.queryParam(name);
-        if (value != null && value.length() > MAX_FILTER_CHARS) {
+        if (value == null) return null;
+        if (value.length() > MAX_FILTER_CHARS) {
             throw ProblemException.badRequest("Query parameter '" + name + "' is longer than " + MAX_FILTER_CHARS
                     + " characters.");
+        }
+        // a NUL reached the database as the end of the pattern, and "%" then matched every sample
+        if (value.chars().anyMatch(c -> c < 0x20 || c == 0x7F)) {
+            throw ProblemException.badRequest("Query parameter '" + name + "' must not contain control characters.");
         }
         return value;
     }
 
     private static Context noStore(Context ctx) {
-        // browsing hides samples of live rounds, so an answer must not be reused once those rounds end or begin
+        // whether a critique is anonymous changes as rounds open and close: an answer must not be reused
         return ctx.header("Cache-Control", "no-store");
     }
 

@@ -11,19 +11,22 @@ import java.time.ZoneOffset;
 
 /**
  * {@code GET /api/export/votes?format=jsonl|csv}: every vote, anonymised, streamed from the store's cursor
- * straight into the response (nothing is collected first).
+ * straight into the response (nothing is collected first). At most {@link QueryLimits#exports()} stream at once:
+ * an export holds a connection for as long as its client reads, so a flood of them must not take them all.
  */
 public final class ExportRoutes implements RouteGroup {
 
     private final VoteExport export;
+    private final ConcurrencyCap exports;
 
-    public ExportRoutes(VoteExport export) {
+    public ExportRoutes(VoteExport export, QueryLimits limits) {
         this.export = export;
+        this.exports = new ConcurrencyCap("exports", limits.exports(), QueryLimits.WAIT);
     }
 
     @Override
     public void register(RoutesConfig routes) {
-        routes.get("/api/export/votes", this::votes);
+        routes.get("/api/export/votes", ctx -> exports.run(() -> votes(ctx)));
     }
 
     private void votes(Context ctx) {

@@ -22,11 +22,13 @@ import java.time.Duration;
  * @param samplesPerHour     submitted samples per voter per hour; 0 = no limit
  * @param perAddress         the limits per network address (0 = no limit)
  * @param voteRules          which votes are flagged and left out of the leaderboards
+ * @param queryLimits        caps and time budget of the slow public requests (browse, export)
  */
 public record ServiceSettings(WebSettings web, Duration roundLifetime, int roundsPerMinute, int votesPerMinute,
                               int votesPerDay, Duration refreshEvery, RatingOptions rating, double preliminaryBelow,
                               String adminTokenVariable, String adminToken, byte[] voterSecret, String version,
-                              int samplesPerHour, PerAddressConfig perAddress, VoteRules voteRules) {
+                              int samplesPerHour, PerAddressConfig perAddress, VoteRules voteRules,
+                              QueryLimits queryLimits) {
 
     /** Rows with fewer battles than this are marked preliminary: their intervals are still wide. */
     public static final double PRELIMINARY_BELOW = 30;
@@ -37,42 +39,48 @@ public record ServiceSettings(WebSettings web, Duration roundLifetime, int round
     public ServiceSettings withLimits(int rounds, int votes, int votesDaily) {
         return new ServiceSettings(web, roundLifetime, rounds, votes, votesDaily, refreshEvery, rating,
                 preliminaryBelow, adminTokenVariable, adminToken, voterSecret, version, samplesPerHour, perAddress,
-                voteRules);
+                voteRules, queryLimits);
     }
 
     public ServiceSettings withSamplesPerHour(int samples) {
         return new ServiceSettings(web, roundLifetime, roundsPerMinute, votesPerMinute, votesPerDay, refreshEvery,
                 rating, preliminaryBelow, adminTokenVariable, adminToken, voterSecret, version, samples, perAddress,
-                voteRules);
+                voteRules, queryLimits);
     }
 
     public ServiceSettings withAddressLimits(PerAddressConfig limits) {
         return new ServiceSettings(web, roundLifetime, roundsPerMinute, votesPerMinute, votesPerDay, refreshEvery,
                 rating, preliminaryBelow, adminTokenVariable, adminToken, voterSecret, version, samplesPerHour, limits,
-                voteRules);
+                voteRules, queryLimits);
     }
 
     public ServiceSettings withVoteRules(VoteRules rules) {
         return new ServiceSettings(web, roundLifetime, roundsPerMinute, votesPerMinute, votesPerDay, refreshEvery,
                 rating, preliminaryBelow, adminTokenVariable, adminToken, voterSecret, version, samplesPerHour,
-                perAddress, rules);
+                perAddress, rules, queryLimits);
+    }
+
+    public ServiceSettings withQueryLimits(QueryLimits limits) {
+        return new ServiceSettings(web, roundLifetime, roundsPerMinute, votesPerMinute, votesPerDay, refreshEvery,
+                rating, preliminaryBelow, adminTokenVariable, adminToken, voterSecret, version, samplesPerHour,
+                perAddress, voteRules, limits);
     }
 
     public ServiceSettings withWeb(WebSettings newWeb) {
         return new ServiceSettings(newWeb, roundLifetime, roundsPerMinute, votesPerMinute, votesPerDay, refreshEvery,
                 rating, preliminaryBelow, adminTokenVariable, adminToken, voterSecret, version, samplesPerHour,
-                perAddress, voteRules);
+                perAddress, voteRules, queryLimits);
     }
 
     public ServiceSettings withAdminToken(String token) {
         return new ServiceSettings(web, roundLifetime, roundsPerMinute, votesPerMinute, votesPerDay, refreshEvery,
                 rating, preliminaryBelow, adminTokenVariable, token, voterSecret, version, samplesPerHour, perAddress,
-                voteRules);
+                voteRules, queryLimits);
     }
 
     public ServiceSettings withRoundLifetime(Duration lifetime) {
         return new ServiceSettings(web, lifetime, roundsPerMinute, votesPerMinute, votesPerDay, refreshEvery, rating,
                 preliminaryBelow, adminTokenVariable, adminToken, voterSecret, version, samplesPerHour, perAddress,
-                voteRules);
+                voteRules, queryLimits);
     }
 }

@@ -66,8 +66,8 @@ public final class TribunalService implements AutoCloseable {
                 new SampleRoutes(arena, live, gate, web.maxBodyBytes(), liveSettings),
                 new GeneratorRoutes(generator, live, settings.web().maxBodyBytes()),
                 new LeaderboardRoutes(db, json, settings.preliminaryBelow(), clock),
-                new ExportRoutes(new VoteExport(new StoredVotes(db))),
-                new BrowseRoutes(new BrowseDao(db)),
+                new ExportRoutes(new VoteExport(new StoredVotes(db)), settings.queryLimits()),
+                new BrowseRoutes(new BrowseDao(db, settings.queryLimits().budget()), settings.queryLimits()),
                 new AdminRoutes(scheduler, arena, db.votes(), settings.adminTokenVariable(), settings.adminToken(),
                         web.maxBodyBytes()),
                 new HealthRoutes(db, settings.version(), clock));

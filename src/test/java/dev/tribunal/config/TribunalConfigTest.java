@@ -108,8 +108,21 @@ class TribunalConfigTest {
     }
 
     @Test
+    void queryLimitsHaveDefaultsAndAreChecked() {
+        TribunalConfig c = parse("server:\n  query_budget: PT2S\n  max_concurrent_searches: 4\n");
+        assertThat(c.server().queryBudget()).isEqualTo(java.time.Duration.ofSeconds(2));
+        assertThat(c.server().maxConcurrentSearches()).isEqualTo(4);
+        assertThat(c.server().maxConcurrentExports()).isEqualTo(ServerConfig.DEFAULT_EXPORTS);
+        assertThatThrownBy(() -> parse("server:\n  max_concurrent_exports: 0\n")).isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("server.max_concurrent_exports");
+        assertThatThrownBy(() -> parse("server:\n  query_budget: PT0S\n")).isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("server.query_budget");
+    }
+
+    @Test
     void unknownKeysAreNamed() {
-        assertRejected("server:\n  prot: 80\n", NO_ENV, "server.prot: unknown key (known keys here: host, port, trusted_proxies, "
+        assertRejected("server:\n  prot: 80\n", NO_ENV, "server.prot: unknown key (known keys here: host, "
+                + "max_concurrent_exports, max_concurrent_searches, port, query_budget, trusted_proxies, "
                 + "trusted_proxy_header)");
         assertThatThrownBy(() -> parse("servr:\n  port: 80\n")).isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith("servr: unknown key");

@@ -75,7 +75,9 @@ class BrowseRoutesTest {
         assertThat(evaluation.get("verdict").asText()).isEqualTo("A>B");
         assertThat(evaluation.get("critique").asText()).isEqualTo("A is **better** 3");
         assertThat(evaluation.get("status").asText()).isEqualTo("ok");
+        assertThat(evaluation.get("anonymous").asBoolean()).isFalse();
         assertThat(evaluation.get("votes").get("rounds").asLong()).isZero();
+        assertThat(pair.get("votes").asLong()).isZero();
         assertThat(evaluation.get("votes").has("both_bad")).isTrue();
 
         JsonNode second = HttpSession.json(http.get("/api/samples?size=2&page=2"));
@@ -104,5 +106,58 @@ class BrowseRoutesTest {
         assertProblem(http.get("/api/samples?size=51"), 400, "'size' must be a whole number from 1 to 50");
         assertProblem(http.get("/api/questions?size=-1"), 400, "'size'");
         assertProblem(http.get("/api/samples?q=" + "x".repeat(201)), 400, "'q'");
+    }
+
+    @Test
+    void aSearchOverItsBudgetIsStoppedWithAProblemInOurWords() {
+        List<Sample> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            many.add(Sample.pair("Filler question " + i, "a", "b", "m1", "m2", SampleSource.DEMO, null)
+                    .withExternalKey("filler-" + i));
+        }
+        db.samples().insertAllIfAbsent(many);
+        try (WebServer tight = new WebServer(new WebSettings("127.0.0.1", 0, 10_000, dir.resolve("no-web"), false),
+                ApiJson.mapper(), List.of(new BrowseRoutes(new BrowseDao(db, java.time.Duration.ofNanos(1)),
+                new QueryLimits(java.time.Duration.ofNanos(1), 2, 1)))).start()) {
+            HttpResponse<String> response = new HttpSession(tight.address()).get("/api/samples?q=nowhere");
+            JsonNode problem = assertProblem(response, 503, "narrow it");
+            assertThat(problem.get("type").asText()).isEqualTo("/problems/search-too-long");
+            assertThat(response.body()).doesNotContainIgnoringCase("sqlite").doesNotContainIgnoringCase("interrupt")
+                    .doesNotContainIgnoringCase("exception");
+        }
+        // the connections stay usable for requests within their budget
+        assertThat(HttpSession.json(http.get("/api/samples?q=answer%20a3")).get("total").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void controlCharactersInFiltersAreProblemsNamingTheParameter() {
+        // q=%00 used to match every sample
+        assertProblem(http.get("/api/samples?q=%00"), 400, "'q' must not contain control characters");
+        assertProblem(http.get("/api/samples?q=better%0A3"), 400, "'q'");
+        assertProblem(http.get("/api/samples?judge=gpt-4o%01"), 400, "'judge'");
+        assertProblem(http.get("/api/samples?model=%7F"), 400, "'model'");
+        assertProblem(http.get("/api/questions?category=math%1F"), 400, "'category'");
+        assertThat(HttpSession.json(http.get("/api/samples?q=Question%203")).get("total").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void critiquesTheArenaCanDealAreShownWithoutTheirJudgeOrTheirOwnVotes() {
+        Contestant second = db.contestants().insert(Contestant.of(ContestantKind.JUDGE, "bard", null, "Google", null));
+        long questionOne = HttpSession.json(http.get("/api/samples?q=Question%201")).at("/items/0/id").asLong();
+        db.evaluations().insert(Evaluation.verdict(questionOne, second.id(), "B>A", "B is fine", "v1"));
+
+        JsonNode sample = HttpSession.json(http.get("/api/samples?q=Question%201")).at("/items/0");
+        assertThat(sample.get("votes").asLong()).isZero();
+        assertThat(sample.get("evaluations")).hasSize(2).allSatisfy(e -> {
+            assertThat(e.get("anonymous").asBoolean()).isTrue();
+            assertThat(e.get("judge").isNull()).isTrue();
+            assertThat(e.get("organisation").isNull()).isTrue();
+            assertThat(e.get("votes").isNull()).isTrue();
+            assertThat(e.get("critique").asText()).isNotBlank();
+        });
+        assertThat(HttpSession.json(http.get("/api/samples?judge=bard")).get("total").asLong()).isZero();
+        JsonNode retired = HttpSession.json(http.get("/api/samples?q=Question%202")).at("/items/0/evaluations/0");
+        assertThat(retired.get("anonymous").asBoolean()).isFalse();
+        assertThat(retired.get("judge").asText()).isEqualTo("gpt-4o");
     }
 }

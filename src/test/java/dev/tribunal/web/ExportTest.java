@@ -5,13 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tribunal.store.ContestantKind;
 import dev.tribunal.store.Database;
+import dev.tribunal.store.Evaluation;
+import dev.tribunal.store.ParseStatus;
 import dev.tribunal.store.Round;
 import dev.tribunal.store.Sample;
+import dev.tribunal.store.SampleSource;
+import dev.tribunal.store.Vote;
+import dev.tribunal.store.VoteChoice;
 import java.io.StringReader;
 import java.net.HttpCookie;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -78,9 +85,15 @@ class ExportTest {
                 assertThat(vote.at("/sample/response_b").asText()).isEqualTo(sample.responseB());
                 assertThat(vote.at("/judge_a/name").asText()).isEqualTo(reveals.get(i).at("/judges/A/name").asText());
                 assertThat(vote.at("/judge_b/name").asText()).isEqualTo(reveals.get(i).at("/judges/B/name").asText());
-                assertThat(vote.at("/judge_a/critique").asText())
-                        .isEqualTo(service.db().evaluations().byId(round.evalAId()).orElseThrow().critique());
-                assertThat(vote.at("/judge_a/verdict").asText()).isIn("A>B", "B>A", "A=B");
+                // every demo sample is still dealt: the judges are named, their critiques withheld (issue 8, item 1)
+                for (String side : List.of("/judge_a", "/judge_b")) {
+                    assertThat(vote.at(side + "/withheld").asBoolean()).isTrue();
+                    assertThat(vote.at(side + "/critique").isNull()).isTrue();
+                    assertThat(vote.at(side + "/verdict").isNull()).isTrue();
+                    assertThat(vote.at(side + "/score").isNull()).isTrue();
+                }
+                String critique = service.db().evaluations().byId(round.evalAId()).orElseThrow().critique();
+                assertThat(jsonl.body()).doesNotContain(critique);
                 String winner = switch (choices[i]) {
                     case "A" -> vote.at("/judge_a/name").asText();
                     case "B" -> vote.at("/judge_b/name").asText();
@@ -110,9 +123,41 @@ class ExportTest {
                 assertThat(label).isEqualTo(csvLabels.computeIfAbsent(voters[order.get(line)], b -> label));
             }
             assertThat(csvLabels.values()).hasSize(2).doesNotContainAnyElementsOf(labels.values());
+            assertThat(records).allSatisfy(r -> {
+                assertThat(r.get("judge_a_withheld")).isEqualTo("true");
+                assertThat(r.get("judge_a_critique")).isEmpty();
+                assertThat(r.get("judge_b_verdict")).isEmpty();
+            });
             for (String secret : secrets) assertThat(csv.body()).doesNotContain(secret);
 
             assertProblem(service.newBrowser().get("/api/export/votes?format=xml"), 400, "jsonl or csv");
+        }
+    }
+
+    @Test
+    void critiquesTheArenaNoLongerDealsAreExportedInFull() throws Exception {
+        try (RunningService service = RunningService.start(dir)) {
+            Database db = service.db();
+            // a sample with one parsed critique: it can never be dealt, so nothing about it is secret
+            Sample sample = db.samples().insert(Sample.pair("retired input", "a", "b", "m1", "m2",
+                    SampleSource.CUSTOM, null));
+            long gpt4 = db.contestants().find(ContestantKind.JUDGE, "gpt4").orElseThrow().id();
+            long bard = db.contestants().find(ContestantKind.JUDGE, "bard").orElseThrow().id();
+            Evaluation ok = db.evaluations().insert(Evaluation.verdict(sample.id(), gpt4, "A>B", "retired critique", "v1"));
+            Evaluation bad = db.evaluations().insert(new Evaluation(0, sample.id(), bard, null, null, "garbled", "v1",
+                    null, "garbled", ParseStatus.UNPARSEABLE, null, null, null, null, null));
+            Instant now = Instant.now();
+            db.rounds().insert(new Round("retired-round", sample.id(), ok.id(), bad.id(), "voter", now,
+                    now.plusSeconds(60)));
+            db.votes().record(new Vote("retired-round", VoteChoice.A, "voter", now), null);
+
+            JsonNode vote = JSON.readTree(service.newBrowser().get("/api/export/votes").body().lines()
+                    .filter(l -> l.contains("retired input")).findFirst().orElseThrow());
+            assertThat(vote.at("/judge_a/name").asText()).isEqualTo("gpt4");
+            assertThat(vote.at("/judge_a/withheld").asBoolean()).isFalse();
+            assertThat(vote.at("/judge_a/critique").asText()).isEqualTo("retired critique");
+            assertThat(vote.at("/judge_a/verdict").asText()).isEqualTo("A>B");
+            assertThat(vote.at("/judge_b/critique").asText()).isEqualTo("garbled");
         }
     }
 

@@ -44,7 +44,7 @@ class AccessibilityTest extends BrowserTest {
     static final List<String> TEXT = List.of("h1", ".intro p", ".label", ".tag", ".verdict strong", ".verdict-words",
             ".markdown p", ".side-badge", ".vote-buttons button", ".hint", ".site-header nav a", ".summary-note",
             ".identity", ".reveal-list dt", ".stack-legend li", ".next-buttons button", ".prelim-marker", ".meta",
-            ".board td", ".board th", ".note", ".filters label", ".evaluation .votes", "[role='tab']");
+            ".board td", ".board th", ".note", ".filters label", ".evaluation .votes", ".sample-votes", "[role='tab']");
 
     @BeforeAll
     static void start() {

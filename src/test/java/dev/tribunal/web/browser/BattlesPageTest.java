@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The battles browser: every sample with its critiques and votes, searched and filtered. */
+/** The battles browser: every sample with its critiques (anonymous while dealt) and votes, searched and filtered. */
 class BattlesPageTest extends BrowserTest {
 
     @BeforeAll
@@ -22,8 +22,18 @@ class BattlesPageTest extends BrowserTest {
         assertThat(page.locator("article.battle")).hasCount(5);
         assertThat(page.locator("#summary")).hasText("5 samples · showing 1–5");
         assertThat(page.locator("article.battle").first().locator(".evaluation")).hasCount(3);
-        assertThat(page.locator("article.battle").first()).containsText("gavel-70b");
-        assertThat(page.locator(".evaluation .votes").first()).containsText(Pattern.compile("Votes: won \\d+|No votes yet"));
+        // every sample here can still be dealt: its critiques are shown without their judges (issue 8, item 1)
+        var first = page.locator("article.battle").first();
+        assertThat(first.locator(".evaluation .judge-name")).hasText(new String[] {
+            "Judge (hidden while in the arena)", "Judge (hidden while in the arena)",
+            "Judge (hidden while in the arena)"});
+        assertThat(first.locator(".anonymous-note")).containsText("hidden while their critiques can still be shown");
+        for (var judge : SiteSamples.JUDGES) {
+            assertThat(page.locator("#results")).not().containsText(judge.name());
+            assertThat(page.locator("#results")).not().containsText(judge.organisation());
+        }
+        assertThat(first.locator(".evaluation .votes")).hasCount(0);
+        assertThat(first.locator(".sample-votes")).containsText(Pattern.compile("\\d+ votes? on this sample|No votes"));
         assertThat(page.locator("#judge option")).hasCount(4);
         screenshot("all");
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Response;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -82,16 +81,21 @@ class DemoSiteTest extends BrowserTest {
 
     @Test
     void theBattlesPageBrowsesTheDemoCritiques() {
-        page.navigate(site.url("/battles?judge=gpt4"));
+        page.navigate(site.url("/battles"));
         assertThat(page.locator("article.battle")).hasCount(10);
         assertThat(page.locator("#pager")).isVisible();
-        assertThat(page.locator("article.battle").first().locator(".judge-name")
-                .filter(new Locator.FilterOptions().setHasText(Pattern.compile("^GPT-4$")))).hasCount(1);
-        assertThat(page.locator("#judge option:checked")).hasText("GPT-4");
+        // every demo critique can still be dealt: no judge is named next to one (issue 8, item 1)
+        assertThat(page.locator("article.battle").first().locator(".judge-name").first())
+                .hasText("Judge (hidden while in the arena)");
+        assertThat(page.locator("#results .evaluation .judge-name:not(.anonymous)")).hasCount(0);
         page.locator("#next").click();
         assertThat(page.locator("#page-of")).containsText("Page 2 of");
         assertThat(page).hasURL(Pattern.compile("page=2"));
         screenshot("battles");
+
+        page.navigate(site.url("/battles?judge=gpt4"));
+        assertThat(page.locator("#judge option:checked")).hasText("GPT-4");
+        assertThat(page.locator(".empty")).containsText("only critiques that are no longer in the arena");
         assertThat(pageErrors).isEmpty();
     }
 }

@@ -74,7 +74,8 @@ final class TribunalSite implements AutoCloseable {
         ServiceSettings settings = new ServiceSettings(new WebSettings("127.0.0.1", 0, 64 * 1024, Path.of("web"), false),
                 test.roundLifetime(), roundsPerMinute, test.votesPerMinute(), test.votesPerDay(),
                 test.refreshEvery(), test.rating(), PRELIMINARY_BELOW, test.adminTokenVariable(), test.adminToken(),
-                test.voterSecret(), test.version(), test.samplesPerHour(), test.perAddress(), test.voteRules());
+                test.voterSecret(), test.version(), test.samplesPerHour(), test.perAddress(), test.voteRules(),
+                test.queryLimits());
         TribunalSite site = new TribunalSite(RunningService.on(url, settings, Clock.systemUTC(), live));
         site.castVotes(data.votes());
         site.service.service().scheduler().refreshNow();
