@@ -254,6 +254,8 @@ public final class BaselineRun {
         final AtomicLong calls = new AtomicLong();
         final DoubleAdder cost = new DoubleAdder();
         final Object lock = new Object();
+        /** Units this process is working on: a unit whose lease this process let run out must not run twice here. */
+        final Set<Long> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
         int inFlight;
         volatile boolean finished;
 
@@ -295,7 +297,8 @@ public final class BaselineRun {
                         while (inFlight >= window) lock.wait();
                         free = window - inFlight;
                     }
-                    List<BenchUnit> units = runs.claim(runId, unitPhase, worker, lease, free);
+                    List<BenchUnit> units = runs.claim(runId, unitPhase, worker, lease, free).stream()
+                            .filter(u -> running.add(u.id())).toList();
                     if (units.isEmpty()) {
                         synchronized (lock) {
                             if (inFlight > 0) {
@@ -316,6 +319,7 @@ public final class BaselineRun {
                             try {
                                 work.accept(unit);
                             } finally {
+                                running.remove(unit.id());
                                 synchronized (lock) {
                                     inFlight--;
                                     lock.notifyAll();
