@@ -290,11 +290,13 @@ public final class BaselineRun {
             UnitCounts start = runs.counts(runId).getOrDefault(unitPhase, UnitCounts.none(unitPhase));
             listener.phaseStarted(runId, phaseName, start.done() + start.failed(), start.total());
             int window = window(unitPhase);
+            // claims are write transactions: take units in batches of a quarter window, not one by one
+            int batch = Math.max(1, window / 4);
             try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
                 while (!stopped()) {
                     int free;
                     synchronized (lock) {
-                        while (inFlight >= window) lock.wait();
+                        while (inFlight > window - batch) lock.wait();
                         free = window - inFlight;
                     }
                     List<BenchUnit> units = runs.claim(runId, unitPhase, worker, lease, free).stream()
@@ -334,7 +336,10 @@ public final class BaselineRun {
             }
         }
 
-        /** Twice the calls the phase's endpoints allow in flight: enough queued that no endpoint waits for work. */
+        /**
+         * Three times the calls the phase's endpoints allow in flight: enough queued (waiting in the gateway's
+         * per-endpoint limits) that no endpoint waits for work while units are claimed and stored.
+         */
         private int window(String unitPhase) {
             Set<String> endpoints = new java.util.HashSet<>();
             if (unitPhase.equals(BenchUnit.ANSWER)) {
@@ -343,7 +348,7 @@ public final class BaselineRun {
                 for (String j : plan.judgeIds.keySet()) endpoints.add(gateway.config().judge(j).orElseThrow().endpoint());
             }
             int parallel = endpoints.stream().mapToInt(e -> gateway.config().endpoint(e).orElseThrow().parallel()).sum();
-            return Math.max(4, 2 * parallel);
+            return Math.max(4, 3 * parallel);
         }
 
         void answer(BenchUnit unit) {
