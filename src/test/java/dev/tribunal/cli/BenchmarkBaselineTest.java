@@ -153,4 +153,24 @@ class BenchmarkBaselineTest {
         assertThat(noSet.err()).startsWith("tribunal benchmark baseline: no question set named 'nope'");
         assertThat(stub.requests()).isZero();
     }
+
+    @Test
+    void multiTurnQuestionsAreAnsweredTurnByTurnAndJudgedAsConversations() {
+        CommandRun run = CommandRun.of("benchmark", "baseline", "--config", config, "--questions", "mt-bench",
+                "--limit", 3, "--baseline", "baseline", "--models", "strong", "--judge", "fair", "--no-progress");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        // 3 questions x 2 models x 2 turns, then 3 x 2 games
+        assertThat(stub.requests()).isEqualTo(3 * 2 * 2 + 3 * 2);
+        try (Database db = open()) {
+            for (Question q : db.bench().questions("mt-bench", 3)) {
+                assertThat(q.userTurns()).hasSize(2);
+                assertThat(db.bench().answers(q.id())).hasSize(2).allSatisfy(a -> {
+                    assertThat(a.turns()).hasSize(2);
+                    assertThat(a.turns().get(1)).contains("answers turn 2 of: " + q.userTurns().get(1).substring(0, 10));
+                });
+                assertThat(db.bench().judgments(q.id())).hasSize(2)
+                        .allSatisfy(j -> assertThat(j.parseStatus().code()).isEqualTo("ok"));
+            }
+        }
+    }
 }
