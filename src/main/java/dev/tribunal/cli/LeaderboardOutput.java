@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tribunal.bench.baseline.BaselineBoard;
 import dev.tribunal.rating.Leaderboard;
 import dev.tribunal.rating.LeaderboardRow;
 import dev.tribunal.rating.RatingOptions;
@@ -113,6 +114,18 @@ enum LeaderboardOutput {
         }
     };
 
+    /**
+     * Writes a baseline benchmark's boards (one per judge, and the pooled one): the columns of {@link #write} plus
+     * each model's average answer length in tokens and its style-controlled score and interval beside the plain one.
+     */
+    void writeBaseline(List<BaselineBoard> boards, PrintWriter out) {
+        switch (this) {
+            case TABLE -> BaselineTables.table(boards, out);
+            case CSV -> BaselineTables.csv(boards, out);
+            case JSON -> BaselineTables.json(boards, out);
+        }
+    }
+
     /** Writes the leaderboard; the table prints the notes after it, JSON holds them, CSV leaves them out. */
     abstract void write(Leaderboard board, List<String> notes, PrintWriter out);
 
@@ -144,16 +157,16 @@ enum LeaderboardOutput {
         return (expected ? expectedSign : expectedSign == '-' ? '+' : '-') + magnitude;
     }
 
-    private static double round2(double value) {
+    static double round2(double value) {
         return Math.round(value * 100) / 100.0;
     }
 
     /** A weighted count or a setting: whole numbers without decimals. */
-    private static String count(double value) {
+    static String count(double value) {
         return value == Math.rint(value) ? String.format(Locale.ROOT, "%.0f", value) : String.format(Locale.ROOT, "%.2f", value);
     }
 
-    private static void number(ObjectNode node, String name, double value) {
+    static void number(ObjectNode node, String name, double value) {
         if (Double.isFinite(value)) node.put(name, value);
         else node.putNull(name);
     }

@@ -15,6 +15,9 @@ import picocli.CommandLine.Command;
                 GenerateBattlesCommand.class,
                 BenchVotesCommand.class,
                 AttackArenaCommand.class,
+                QuestionsCommand.class,
+                BenchmarkCommand.class,
+                ImportCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -55,6 +55,12 @@ public final class LeaderboardRefresh {
                     double eloK, boolean styleControl) {
     }
 
+    /**
+     * Boards of the baseline benchmark ({@code baseline:<set>:<judge>}) are rated by the benchmark itself, which
+     * knows their baseline (the score is the win-rate against it); the hourly refresh leaves them alone.
+     */
+    static final String BASELINE_SOURCES = "baseline:";
+
     private static final ObjectMapper JSON = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
 
@@ -91,6 +97,7 @@ public final class LeaderboardRefresh {
         boards.put(new Board(ContestantKind.JUDGE, StoredRounds.SOURCE, null), accumulator(ContestantKind.JUDGE));
         for (ContestantKind kind : ContestantKind.values()) {
             db.battles().forEachRow(BattleFilter.of(kind).withCutoff(cutoff).withoutFlaggedVotes(), row -> {
+                if (row.source().startsWith(BASELINE_SOURCES)) return;
                 Battle battle = row.toBattle();
                 boards.computeIfAbsent(new Board(kind, row.source(), null), b -> accumulator(kind)).add(battle);
                 if (row.category() != null) {

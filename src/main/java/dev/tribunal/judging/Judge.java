@@ -114,6 +114,26 @@ public final class Judge {
         return ask(p, p.pairwise, messages, VERDICT_SCHEMA, ReplyParser::parsePair);
     }
 
+    /**
+     * Compares two responses with the given template instead of the judge's own pairwise prompt (e.g. the baseline
+     * benchmark's Arena-Hard prompt); the verdict's A is {@code responseA}.
+     *
+     * @param template  a pairwise template with {@code {{input}}}, {@code {{response_a}}} and {@code {{response_b}}}
+     * @param reference a reference answer, or null
+     * @throws IllegalArgumentException when no judge has that name
+     * @throws LlmException             when the provider fails (after the gateway's retries)
+     */
+    public JudgeVerdict evaluatePair(String judgeName, PromptTemplate template, String input, String responseA,
+                                     String responseB, String reference) {
+        Prompts p = prompts(judgeName);
+        requireText(input, "input");
+        requireText(responseA, "responseA");
+        requireText(responseB, "responseB");
+        List<LlmMessage> messages = template.render(Map.of("input", input, "response_a", responseA,
+                "response_b", responseB), reference, p.endpoint.structuredOutput());
+        return ask(p, template, messages, VERDICT_SCHEMA, ReplyParser::parsePair);
+    }
+
     /** Game 1 with {@code first} as A, game 2 with {@code first} as B (the benchmark's position swap). */
     public SwappedVerdicts evaluateSwapped(String judgeName, String input, String first, String second,
                                            String reference) {
@@ -138,7 +158,8 @@ public final class Judge {
         int out = last.outputTokens() + (earlier == null ? 0 : earlier.outputTokens());
         double cost = last.cost() + (earlier == null ? 0 : earlier.cost());
         return new JudgeVerdict(p.judge.name(), parsed.verdict(), parsed.score(), parsed.critique(), parsed.status(),
-                template.version(), last.requestKey(), last.text(), latency, in, out, cost, earlier == null ? 1 : 2);
+                template.version(), last.requestKey(), last.text(), latency, in, out, cost, earlier == null ? 1 : 2,
+                (last.cached() ? 0 : 1) + (earlier == null || earlier.cached() ? 0 : 1));
     }
 
     private Prompts prompts(String judgeName) {

@@ -19,10 +19,11 @@ import dev.tribunal.store.ParseStatus;
  * @param outputTokens  summed over the calls
  * @param cost          summed over the calls; 0 for replies from the cache
  * @param calls         1, or 2 when the first reply could not be parsed
+ * @param providerCalls of those, the ones the provider answered (the others came from the response cache)
  */
 public record JudgeVerdict(String judge, PairVerdict verdict, Integer score, String critique, ParseStatus parseStatus,
                            String promptVersion, String requestKey, String rawOutput, long latencyMs,
-                           int inputTokens, int outputTokens, double cost, int calls) {
+                           int inputTokens, int outputTokens, double cost, int calls, int providerCalls) {
 
     public boolean parsed() {
         return parseStatus == ParseStatus.OK;

@@ -15,13 +15,16 @@ import java.util.regex.Pattern;
 /** Turns the raw {@code llm:} tree into {@link LlmConfig}, failing on the first wrong key with its full path. */
 final class LlmConfigParser {
 
-    private static final Set<String> TOP_KEYS = Set.of("endpoints", "judges", "generator");
+    private static final Set<String> TOP_KEYS = Set.of("endpoints", "judges", "models", "generator");
     private static final Set<String> GENERATOR_KEYS = Set.of("endpoint", "every", "batch", "mix");
     private static final Set<String> MIX_KEYS = Set.of("good", "bad", "ambiguous");
     private static final Set<String> ENDPOINT_KEYS = Set.of("name", "provider", "base_url", "model", "api_key_env",
             "parallel", "timeout", "retries", "backoff_initial", "backoff_max", "retry_after_max", "temperature",
             "max_tokens", "price_input_per_million", "price_output_per_million", "structured_output");
-    private static final Set<String> JUDGE_KEYS = Set.of("name", "display_name", "organisation", "endpoint", "prompts");
+    private static final Set<String> JUDGE_KEYS = Set.of("name", "display_name", "organisation", "endpoint", "prompts",
+            "family");
+    private static final Set<String> MODEL_KEYS = Set.of("name", "endpoint", "display_name", "organisation", "licence",
+            "family");
     private static final Set<String> PROMPT_KEYS = Set.of("single", "pairwise");
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)?");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -48,8 +51,30 @@ final class LlmConfigParser {
             }
             judges.add(judge);
         }
+        List<ModelConfig> models = new ArrayList<>();
+        Set<String> modelNames = new HashSet<>();
+        for (Node item : root.list("models")) {
+            ModelConfig model = model(item, endpointNames);
+            if (!modelNames.add(model.name())) {
+                throw item.child("name").error("duplicate model name '" + model.name() + "'");
+            }
+            models.add(model);
+        }
         Node generator = root.child("generator");
-        return new LlmConfig(endpoints, judges, generator.present() ? generator(generator, endpointNames) : null);
+        return new LlmConfig(endpoints, judges, models, generator.present() ? generator(generator, endpointNames) : null);
+    }
+
+    /** {@code llm.models[i]}: a contestant model answering through an endpoint (a judge may share it). */
+    private static ModelConfig model(Node node, Set<String> endpointNames) {
+        node.requireObject(MODEL_KEYS);
+        String name = node.requiredText("name");
+        String endpoint = node.requiredText("endpoint");
+        if (!endpointNames.contains(endpoint)) {
+            throw node.child("endpoint").error("no endpoint named '" + endpoint + "' in llm.endpoints");
+        }
+        return new ModelConfig(name, endpoint, node.optionalText("display_name", name),
+                node.optionalText("organisation", null), node.optionalText("licence", null),
+                node.optionalText("family", null));
     }
 
     /** {@code llm.generator}: endpoint, every (PT10M), batch (5), mix of qualities (0.4 / 0.3 / 0.3, sum 1). */
@@ -120,7 +145,7 @@ final class LlmConfigParser {
             pairwise = prompts.optionalText("pairwise", null);
         }
         return new JudgeConfig(name, node.optionalText("display_name", name), node.optionalText("organisation", null),
-                endpoint, single, pairwise);
+                endpoint, single, pairwise, node.optionalText("family", null));
     }
 
     private static Duration positive(Node node, String key, Duration fallback) {

@@ -119,4 +119,43 @@ class LlmConfigTest {
         assertThatThrownBy(() -> Yaml.llmConfig("llm:\n  judge: []\n"))
                 .hasMessageStartingWith("llm.judge: unknown key");
     }
+
+    @Test
+    void readsContestantModelsAndJudgeFamilies() {
+        LlmConfig config = Yaml.llmConfig("""
+                llm:
+                  endpoints:
+                    - {name: gpt, provider: openai, model: gpt-4o-mini}
+                    - {name: local, provider: openai_compatible, base_url: 'http://localhost:8000/v1', model: llama}
+                  judges:
+                    - {name: gpt-judge, endpoint: gpt, family: gpt-4}
+                  models:
+                    - {name: gpt-4o-mini, endpoint: gpt, display_name: GPT-4o mini, organisation: OpenAI,
+                       licence: Proprietary, family: gpt-4}
+                    - {name: llama, endpoint: local}
+                """);
+        assertThat(config.judge("gpt-judge").orElseThrow().family()).isEqualTo("gpt-4");
+        assertThat(config.models()).containsExactly(
+                new ModelConfig("gpt-4o-mini", "gpt", "GPT-4o mini", "OpenAI", "Proprietary", "gpt-4"),
+                new ModelConfig("llama", "local", "llama", null, null, null));
+        assertThat(config.model("llama")).isPresent();
+    }
+
+    @Test
+    void modelMistakesAreNamedByTheirKey() {
+        String endpoints = "llm:\n  endpoints:\n    - {name: gpt, provider: openai, model: m}\n";
+        assertThatThrownBy(() -> Yaml.llmConfig(endpoints + "  models:\n    - {name: a, endpoint: nope}\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("llm.models[0].endpoint").hasMessageContaining("no endpoint named 'nope'");
+        assertThatThrownBy(() -> Yaml.llmConfig(endpoints + "  models:\n    - {endpoint: gpt}\n"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("llm.models[0].name: is required");
+        assertThatThrownBy(() -> Yaml.llmConfig(endpoints + "  models:\n    - {name: a, endpoint: gpt, colour: red}\n"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("llm.models[0].colour: unknown key");
+        assertThatThrownBy(() -> Yaml.llmConfig(endpoints
+                + "  models:\n    - {name: a, endpoint: gpt}\n    - {name: a, endpoint: gpt}\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("llm.models[1].name").hasMessageContaining("duplicate model name 'a'");
+        assertThatThrownBy(() -> Yaml.llmConfig(endpoints + "  models: {name: a}\n"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("llm.models: must be a list");
+    }
 }

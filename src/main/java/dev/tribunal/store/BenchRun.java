@@ -1,0 +1,21 @@
+package dev.tribunal.store;
+
+import java.time.Instant;
+
+/**
+ * One baseline-benchmark run (table {@code bench_runs}).
+ *
+ * @param runKey     SHA-256 over the run's canonical parameters: the same command finds the same run
+ * @param paramsJson the parameters as given
+ * @param state      running, stopped, done or failed
+ * @param phase      answers, judgments, rating, or null before the first
+ * @param error      why it failed or stopped, or null
+ */
+public record BenchRun(long id, String runKey, String paramsJson, String state, String phase, String error,
+                       Instant createdAt, Instant updatedAt) {
+
+    public static final String RUNNING = "running";
+    public static final String STOPPED = "stopped";
+    public static final String DONE = "done";
+    public static final String FAILED = "failed";
+}
