@@ -22,6 +22,12 @@ import java.util.random.RandomGenerator;
  * soon after its round was dealt to have read it, or beyond the voter's counted votes of the trailing 24 hours. The
  * voter is not told: the answer is the same.
  *
+ * <p>Blind votes only: stored critiques are dealt again and again, and a reveal names the judges of the two critiques
+ * just voted on, so a voter who has voted before may recognise a critique and know its judge. A new round therefore
+ * avoids the critiques already revealed to its voter (it tries {@value #FRESH_DRAWS} draws), and a vote on a round
+ * that shows one anyway (a voter who has seen most of them, a regenerated round) is kept but flagged
+ * {@code not_blind}, as Chatbot Arena drops votes cast after a model named itself.
+ *
  * <p>Anonymity: the side a judge is shown on is drawn from a {@link SecureRandom}, and a round is known to the
  * browser only by a random 144-bit token, so neither the order nor the id says anything about the judges.
  */
@@ -33,6 +39,8 @@ public final class JudgeArena {
     private final VoteRules rules;
     private final Clock clock;
     private final RandomGenerator random = new SecureRandom();
+    /** How many random matchups a new round tries before it accepts one with a critique its voter has seen named. */
+    static final int FRESH_DRAWS = 16;
 
     public JudgeArena(EvaluationSource source, RoundStore rounds, Duration roundLifetime, VoteRules rules, Clock clock) {
         this.source = source;
@@ -49,9 +57,22 @@ public final class JudgeArena {
 
     /** A new round on a random sample. */
     public Round start(String voterHash) {
-        Matchup matchup = source.draw(random).orElseThrow(() -> new ArenaException(Reason.NO_MATCHUP,
-                "There is nothing to judge yet: no sample has evaluations by two different judges."));
+        Set<Long> revealed = rules.blindOnly() ? rounds.evaluationsRevealedTo(voterHash) : Set.of();
+        Matchup matchup = null;
+        for (int draw = 0; draw < FRESH_DRAWS && (matchup == null || !blind(matchup, revealed)); draw++) {
+            Matchup drawn = source.draw(random).orElse(null);
+            if (drawn == null) break;
+            matchup = drawn;
+        }
+        if (matchup == null) {
+            throw new ArenaException(Reason.NO_MATCHUP,
+                    "There is nothing to judge yet: no sample has evaluations by two different judges.");
+        }
         return deal(matchup, voterHash);
+    }
+
+    private static boolean blind(Matchup m, Set<Long> revealed) {
+        return !revealed.contains(m.first().id()) && !revealed.contains(m.second().id());
     }
 
     /** A new round on a matchup made elsewhere (a sample the live judges just evaluated). */
@@ -97,6 +118,10 @@ public final class JudgeArena {
     /** Why this vote is left out of the leaderboards, or null when it counts. */
     private VoteFlag flag(Round round, String voterHash, Instant now) {
         if (Duration.between(round.createdAt(), now).compareTo(rules.minTimeToVote()) < 0) return VoteFlag.TOO_FAST;
+        if (rules.blindOnly()) {
+            Set<Long> revealed = rounds.evaluationsRevealedTo(voterHash);
+            if (revealed.contains(round.a().id()) || revealed.contains(round.b().id())) return VoteFlag.NOT_BLIND;
+        }
         if (rules.countedPerDay() > 0 && rounds.votesSince(voterHash, now.minus(Duration.ofDays(1))) >= rules.countedPerDay()) {
             return VoteFlag.DAILY_CAP;
         }

@@ -4,6 +4,7 @@ import dev.tribunal.rating.Battle;
 import dev.tribunal.store.VoteFlag;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 
 /** Where rounds and votes are kept. */
 public interface RoundStore {
@@ -26,6 +27,9 @@ public interface RoundStore {
      * @return false, storing nothing, when the round already has a vote
      */
     boolean recordVote(Vote vote, Battle battle, VoteFlag flag);
+
+    /** The ids of the evaluations shown in rounds this voter has voted on: the voter has seen their judges named. */
+    Set<Long> evaluationsRevealedTo(String voterHash);
 
     /** The votes this voter cast at or after {@code since}, flagged or not. */
     long votesSince(String voterHash, Instant since);

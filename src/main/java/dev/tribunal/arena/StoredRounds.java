@@ -10,6 +10,7 @@ import dev.tribunal.store.VoteChoice;
 import dev.tribunal.store.VoteFlag;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Rounds and votes in the store: a round is kept as its sample and evaluation ids (the texts come back through
@@ -89,6 +90,11 @@ public final class StoredRounds implements RoundStore, AutoCloseable {
         StoredRound voted = recent.get(vote.roundId());
         if (voted != null) recent.put(new StoredRound(voted.round(), vote));
         return true;
+    }
+
+    @Override
+    public Set<Long> evaluationsRevealedTo(String voterHash) {
+        return db.votes().evaluationsRevealedTo(voterHash);
     }
 
     @Override

@@ -10,11 +10,13 @@ import java.time.Duration;
  * @param countedPerDay    a voter's votes beyond this many in the trailing 24 h are flagged daily_cap; 0 = no cap
  * @param anomalyMinVotes  the decisive votes a voter needs before the anomalous-voter test looks at them
  * @param anomalyP         flag a voter whose combined p-value is below this; 0 = the test is off
+ * @param blindOnly        flag not_blind a vote on a round showing a critique whose judge the voter had seen named
  */
-public record VoteRules(Duration minTimeToVote, int countedPerDay, int anomalyMinVotes, double anomalyP) {
+public record VoteRules(Duration minTimeToVote, int countedPerDay, int anomalyMinVotes, double anomalyP,
+                        boolean blindOnly) {
 
     /** No vote is ever flagged, except by an admin. */
     public static VoteRules off() {
-        return new VoteRules(Duration.ZERO, 0, 20, 0);
+        return new VoteRules(Duration.ZERO, 0, 20, 0, false);
     }
 }

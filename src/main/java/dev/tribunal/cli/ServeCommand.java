@@ -132,7 +132,7 @@ public final class ServeCommand implements Callable<Integer> {
                 ServiceSettings.PRELIMINARY_BELOW, secrets.adminTokenEnv(), secrets.adminToken(env).orElse(null),
                 voterSecret, Main.version(), arena.samplesPerHour(), arena.perAddress(),
                 new VoteRules(Duration.ofMillis(Math.round(arena.minSecondsToVote() * 1000)), arena.countedVotesPerDay(),
-                        arena.anomalyMinVotes(), arena.anomalyP()),
+                        arena.anomalyMinVotes(), arena.anomalyP(), arena.blindVotesOnly()),
                 new QueryLimits(config.server().queryBudget(), config.server().maxConcurrentSearches(),
                         config.server().maxConcurrentExports()));
     }

@@ -23,11 +23,13 @@ import java.time.Duration;
  * @param minSecondsToVote   a vote cast sooner than this after its round was dealt is flagged {@code too_fast}; 0 = off
  * @param anomalyMinVotes    the decisive votes a voter needs before the anomaly test looks at them
  * @param anomalyP           the combined p-value below which a voter's votes are flagged {@code anomalous}; 0 = off
+ * @param blindVotesOnly     deal a voter no critique whose judge an earlier reveal named to them, where possible, and
+ *                           flag a vote on a round that shows one anyway {@code not_blind}
  */
 public record ArenaConfig(Duration roundTtl, int votesPerMinute, int votesPerDay, int roundsPerMinute,
                           int maxBodyBytes, int maxInputChars, int maxResponseChars, double liveShare,
                           int samplesPerHour, PerAddressConfig perAddress, int countedVotesPerDay,
-                          double minSecondsToVote, int anomalyMinVotes, double anomalyP) {
+                          double minSecondsToVote, int anomalyMinVotes, double anomalyP, boolean blindVotesOnly) {
 
     public ArenaConfig {
         require(roundTtl != null && roundTtl.toSeconds() >= 1, "arena.round_ttl", "must be at least PT1S", roundTtl);
@@ -52,7 +54,7 @@ public record ArenaConfig(Duration roundTtl, int votesPerMinute, int votesPerDay
     /** The defaults: per address three times the per-voter figures. */
     public static ArenaConfig defaults() {
         return new ArenaConfig(Duration.ofMinutes(30), 20, 1_000, 30, 65_536, 8_000, 16_000, 0.3,
-                10, new PerAddressConfig(30, 90, 60, 30), 200, 3, 20, 1e-6);
+                10, new PerAddressConfig(30, 90, 60, 30), 200, 3, 20, 1e-6, true);
     }
 
     private static void positive(int value, String path) {

@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Set;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -55,6 +57,25 @@ public final class VoteDao {
     public long countSince(String voterHash, Instant since) {
         return sql.read(h -> h.createQuery("SELECT COUNT(*) FROM votes WHERE voter_hash = :v AND created_at >= :t")
                 .bind("v", voterHash).bind("t", since.toEpochMilli()).mapTo(Long.class).one());
+    }
+
+    /**
+     * The evaluations this voter has seen revealed: those shown in rounds the voter voted on (a vote's answer names
+     * both judges). Uses the index on votes (voter_hash), then the rounds' primary key.
+     */
+    public Set<Long> evaluationsRevealedTo(String voterHash) {
+        return sql.read(h -> {
+            Set<Long> ids = new HashSet<>();
+            h.createQuery("SELECT r.eval_a_id, r.eval_b_id FROM votes v JOIN rounds r ON r.id = v.round_id "
+                            + "WHERE v.voter_hash = :v")
+                    .bind("v", voterHash)
+                    .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                    .forEach(pair -> {
+                        ids.add(pair[0]);
+                        ids.add(pair[1]);
+                    });
+            return ids;
+        });
     }
 
     public long count() {

@@ -41,7 +41,7 @@ class VoteHygieneTest {
     void tooFastAndOverTheDailyCapAreKeptButLeftOutAndCounted() {
         MutableClock clock = new MutableClock(Instant.now());
         ServiceSettings settings = RunningService.settings(dir.resolve("web"))
-                .withVoteRules(new VoteRules(Duration.ofSeconds(3), 3, 20, 0));
+                .withVoteRules(new VoteRules(Duration.ofSeconds(3), 3, 20, 0, false));
         try (RunningService service = RunningService.on(TemplateDatabase.copyInto(dir), settings, clock)) {
             HttpSession browser = service.newBrowser();
             List<String> rounds = new ArrayList<>();
@@ -75,7 +75,7 @@ class VoteHygieneTest {
     void aPersonVotingTenTimesAtFiveSecondIntervalsIsANormalVisitorUnderTheDefaults() {
         MutableClock clock = new MutableClock(Instant.now());
         ServiceSettings settings = RunningService.settings(dir.resolve("web"))
-                .withVoteRules(new VoteRules(Duration.ofSeconds(3), 200, 20, 1e-6));
+                .withVoteRules(new VoteRules(Duration.ofSeconds(3), 200, 20, 1e-6, false));
         try (RunningService service = RunningService.on(TemplateDatabase.copyInto(dir), settings, clock)) {
             HttpSession browser = service.newBrowser();
             List<String> rounds = new ArrayList<>();
@@ -91,7 +91,7 @@ class VoteHygieneTest {
     @Test
     void aVoterWhoAlwaysPicksTheCrowdsLoserIsFlaggedAnomalousAndClearedWhenTheCrowdChanges() {
         ServiceSettings settings = RunningService.settings(dir.resolve("web"))
-                .withVoteRules(new VoteRules(Duration.ZERO, 0, 20, 1e-6));
+                .withVoteRules(new VoteRules(Duration.ZERO, 0, 20, 1e-6, false));
         try (RunningService service = RunningService.start(dir, settings)) {
             Votes votes = new Votes(service.db());
             // four voters who prefer the alphabetically earlier judge of every pair, 30 votes each
