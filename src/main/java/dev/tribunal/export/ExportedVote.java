@@ -5,12 +5,21 @@ import java.time.Instant;
 /**
  * One vote as it leaves Tribunal: what was shown, what the voter chose, and who the judges were. The voter is
  * only {@code voterKey}, an opaque key (the stored voter hash) that {@link VoteExport} replaces with a
- * pseudonym before anything is written.
+ * pseudonym before anything is written. {@code flag} says why the vote is left out of the leaderboards
+ * (too_fast, not_blind, daily_cap, anomalous, voided), null when it counts.
  */
 public record ExportedVote(Instant time, String voterKey, String choice, String category, String sampleKind,
                            String input, String response, String responseA, String responseB, String reference,
                            String model, String modelA, String modelB,
-                           Judgement judgeA, Judgement judgeB) {
+                           Judgement judgeA, Judgement judgeB, String flag) {
+
+    /** A counted vote. */
+    public ExportedVote(Instant time, String voterKey, String choice, String category, String sampleKind,
+                        String input, String response, String responseA, String responseB, String reference,
+                        String model, String modelA, String modelB, Judgement judgeA, Judgement judgeB) {
+        this(time, voterKey, choice, category, sampleKind, input, response, responseA, responseB, reference, model,
+                modelA, modelB, judgeA, judgeB, null);
+    }
 
     /**
      * One judge's part: who, and what it said. {@code withheld}: the critique can still be dealt in the arena, so

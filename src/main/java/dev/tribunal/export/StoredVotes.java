@@ -38,7 +38,8 @@ public final class StoredVotes implements VoteExport.Source {
                 s.kind().code(), s.input(), s.response(), s.responseA(), s.responseB(), s.reference(),
                 pair ? null : s.modelA(), pair ? s.modelA() : null, pair ? s.modelB() : null,
                 judgement(r.judgeA(), r.evaluationA(), r.inArenaA(), organisations),
-                judgement(r.judgeB(), r.evaluationB(), r.inArenaB(), organisations));
+                judgement(r.judgeB(), r.evaluationB(), r.inArenaB(), organisations),
+                r.vote().flag() == null ? null : r.vote().flag().code());
     }
 
     private static ExportedVote.Judgement judgement(String judge, Evaluation e, boolean inArena,

@@ -34,7 +34,7 @@ public final class VoteExport {
     }
 
     static final String[] CSV_COLUMNS = {
-        "day", "voter", "choice", "winner", "category", "sample_kind", "input", "response", "response_a",
+        "day", "voter", "choice", "winner", "counted", "flag", "category", "sample_kind", "input", "response", "response_a",
         "response_b", "reference", "model", "model_a", "model_b",
         "judge_a", "judge_a_organisation", "judge_a_verdict", "judge_a_score", "judge_a_critique", "judge_a_withheld",
         "judge_b", "judge_b_organisation", "judge_b_verdict", "judge_b_score", "judge_b_critique", "judge_b_withheld"};
@@ -81,6 +81,8 @@ public final class VoteExport {
         json.writeStringField("voter", voter);
         json.writeStringField("choice", v.choice());
         json.writeStringField("winner", v.winner());
+        json.writeBooleanField("counted", v.flag() == null);
+        json.writeStringField("flag", v.flag());
         json.writeObjectFieldStart("sample");
         json.writeStringField("kind", v.sampleKind());
         json.writeStringField("category", v.category());
@@ -128,7 +130,7 @@ public final class VoteExport {
                 ExportedVote.Judgement a = v.judgeA();
                 ExportedVote.Judgement b = v.judgeB();
                 csv.printRecord(day(v), pseudonyms.of(v.voterKey()),
-                        v.choice(), v.winner(), v.category(), v.sampleKind(), v.input(), v.response(),
+                        v.choice(), v.winner(), v.flag() == null, v.flag(), v.category(), v.sampleKind(), v.input(), v.response(),
                         v.responseA(), v.responseB(), v.reference(), v.model(), v.modelA(), v.modelB(),
                         a.name(), a.organisation(), a.verdict(), a.score(), a.critique(), a.withheld(),
                         b.name(), b.organisation(), b.verdict(), b.score(), b.critique(), b.withheld());

@@ -135,6 +135,31 @@ class ExportTest {
     }
 
     @Test
+    void flaggedVotesAreExportedWithTheirFlagAsNotCounted() throws Exception {
+        try (RunningService service = RunningService.start(dir)) {
+            HttpSession counted = service.newBrowser();
+            HttpSession voided = service.newBrowser();
+            for (HttpSession browser : List.of(counted, voided)) {
+                String id = HttpSession.json(browser.post("/api/rounds", null)).get("round_id").asText();
+                assertThat(browser.postJson("/api/rounds/" + id + "/vote", "{\"choice\":\"A\"}").statusCode())
+                        .isEqualTo(200);
+            }
+            service.db().votes().voidVoter(RunningService.voterHash(voided));
+            List<JsonNode> votes = new ArrayList<>();
+            for (String line : service.newBrowser().get("/api/export/votes").body().lines().toList()) {
+                votes.add(JSON.readTree(line));
+            }
+            assertThat(votes).extracting(v -> v.get("counted").asBoolean()).containsExactlyInAnyOrder(true, false);
+            assertThat(votes).extracting(v -> v.get("flag").isNull() ? null : v.get("flag").asText())
+                    .containsExactlyInAnyOrder(null, "voided");
+            List<CSVRecord> records = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                    .parse(new StringReader(service.newBrowser().get("/api/export/votes?format=csv").body())).getRecords();
+            assertThat(records).extracting(r -> r.get("counted") + "/" + r.get("flag"))
+                    .containsExactlyInAnyOrder("true/", "false/voided");
+        }
+    }
+
+    @Test
     void critiquesTheArenaNoLongerDealsAreExportedInFull() throws Exception {
         try (RunningService service = RunningService.start(dir)) {
             Database db = service.db();
