@@ -84,7 +84,7 @@ public final class AdminRoutes implements RouteGroup {
             return Instant.parse(text);
         } catch (DateTimeParseException e) {
             throw ProblemException.badRequest("Field '" + name + "' must be an ISO-8601 instant such as "
-                    + "2026-01-31T12:00:00Z, not '" + text + "'.");
+                    + "2026-01-31T12:00:00Z, not '" + Problem.excerpt(text) + "'.");
         }
     }
 

@@ -74,7 +74,7 @@ public final class ArenaRoutes implements RouteGroup {
     private static String roundId(Context ctx) {
         String id = ctx.pathParam("id");
         if (!ROUND_ID.matcher(id).matches()) {
-            throw new ProblemException(404, "unknown-round", "Unknown round", "There is no round '" + id + "'.");
+            throw new ProblemException(404, "unknown-round", "Unknown round", "There is no round '" + Problem.excerpt(id) + "'.");
         }
         return id;
     }

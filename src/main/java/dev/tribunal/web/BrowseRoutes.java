@@ -185,7 +185,7 @@ public final class BrowseRoutes implements RouteGroup {
                 // falls through to the problem below
             }
             throw ProblemException.badRequest("Query parameter '" + name + "' must be a whole number from " + min
-                    + " to " + max + ", not '" + raw + "'.");
+                    + " to " + max + ", not '" + Problem.excerpt(raw) + "'.");
         }
     }
 }

@@ -90,8 +90,8 @@ public final class LeaderboardRoutes implements RouteGroup {
 
     private Snapshot latest(ContestantKind kind, String what, String source, String category, List<String> available) {
         return db.snapshots().latestOk(kind, source, category).orElseThrow(() -> new ProblemException(404,
-                "no-leaderboard", "No leaderboard", "There is no " + what + " leaderboard for source '" + source + "'"
-                + (category == null ? "" : " and category '" + category + "'") + " yet; sources with battles: "
+                "no-leaderboard", "No leaderboard", "There is no " + what + " leaderboard for source '" + Problem.excerpt(source) + "'"
+                + (category == null ? "" : " and category '" + Problem.excerpt(category) + "'") + " yet; sources with battles: "
                 + String.join(", ", available) + ". Leaderboards are computed hourly and on POST /api/admin/refresh."));
     }
 
@@ -115,7 +115,7 @@ public final class LeaderboardRoutes implements RouteGroup {
                 case "csv" -> true;
                 case "json" -> false;
                 default -> throw ProblemException.badRequest("Query parameter 'format' must be json or csv, not '"
-                        + format + "'.");
+                        + Problem.excerpt(format) + "'.");
             };
         }
         String accept = ctx.header("Accept");
