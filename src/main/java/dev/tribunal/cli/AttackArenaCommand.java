@@ -269,9 +269,9 @@ public final class AttackArenaCommand implements Callable<Integer> {
         JsonNode after = arenaBoard();
         long boardAfter = after == null ? 0 : after.path("battles").asLong();
         long excluded = after == null ? 0 : after.path("excluded_votes").asLong(0);
-        System.out.printf("   after a refresh: board votes %d -> %d, so %d of the %d accepted votes reached the "
-                + "leaderboard; flagged votes left out of the board: %d%n", boardBefore, boardAfter,
-                boardAfter - boardBefore, accepted.get(), excluded);
+        System.out.printf("   after a refresh: the arena board counts %d votes (before: %d), so %d of the %d votes "
+                + "accepted under stuffing reached the leaderboard; flagged votes it leaves out, in all: %d%n",
+                boardAfter, boardBefore, boardAfter - boardBefore, accepted.get(), excluded);
         if (target != null && after != null) {
             System.out.printf("   target %s: rating %s -> %s%n", target, rating(before, target), rating(after, target));
         }
