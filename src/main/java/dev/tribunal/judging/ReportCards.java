@@ -100,16 +100,24 @@ public final class ReportCards {
     }
 
     private final Database db;
+    private final String origin;
 
+    /** Cards from every verdict: arena evaluations and benchmark judgments. */
     public ReportCards(Database db) {
+        this(db, null);
+    }
+
+    /** @param origin {@link StoredVerdict#ARENA}, {@link StoredVerdict#BENCHMARK}, or null for both */
+    public ReportCards(Database db, String origin) {
         this.db = db;
+        this.origin = origin;
     }
 
     /** Every judge with at least one verdict on a pair of answers, by name. */
     public List<JudgeReportCard> all() {
         List<StoredVerdict> verdicts = new ArrayList<>();
-        db.reports().forEachArenaVerdict(verdicts::add);
-        db.reports().forEachBenchmarkVerdict(verdicts::add);
+        if (origin == null || origin.equals(StoredVerdict.ARENA)) db.reports().forEachArenaVerdict(verdicts::add);
+        if (origin == null || origin.equals(StoredVerdict.BENCHMARK)) db.reports().forEachBenchmarkVerdict(verdicts::add);
         Map<String, PeopleOnPair> people = new HashMap<>();
         db.reports().forEachLabel(l -> addLabel(people, l));
         Map<String, Contestant> judges = byName(ContestantKind.JUDGE);
