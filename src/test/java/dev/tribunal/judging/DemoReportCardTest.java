@@ -23,6 +23,11 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DemoReportCardTest {
 
+    /** The database the demo is loaded into (PostgreSQL in {@link DemoReportCardPostgresTest}). */
+    TestDatabase testDatabase() {
+        return TestDatabase.sqlite(dir.resolve("demo.db"));
+    }
+
     @TempDir
     static Path dir;
 
@@ -32,7 +37,7 @@ class DemoReportCardTest {
 
     @BeforeAll
     void load() {
-        where = TestDatabase.sqlite(dir.resolve("demo.db"));
+        where = testDatabase();
         db = where.open();
         new DemoLoader(db).load(Path.of("data/demo"));
         cards = new ReportCards(db).all().stream().collect(Collectors.toMap(JudgeReportCard::name, Function.identity()));
