@@ -124,7 +124,9 @@ function showReveal(result) {
 function revealRows({ judges, models = {} }) {
   const row = (term, value) => [el('dt', {}, term), el('dd', {}, value)];
   const who = (judge = {}) => [el('strong', {}, judgeName(judge)),
-    judge.organisation ? ` (${judge.organisation})` : ''];
+    judge.organisation ? ` (${judge.organisation})` : '',
+    judge.name ? ' · ' : '',
+    judge.name ? el('a', { href: `/judges/${encodeURIComponent(judge.name)}` }, 'report card') : ''];
   const rows = [row('Judge A', who(judges.A)), row('Judge B', who(judges.B))];
   if (round.sample.kind === 'pair') {
     rows.push(row('Response A written by', models.response_a || 'unknown'));

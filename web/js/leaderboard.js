@@ -108,7 +108,9 @@ function tableRow(row) {
   return el('tr', { class: row.preliminary ? 'preliminary' : null },
     el('td', {}, rankRange(row)),
     el('td', { class: 'name', title: row.display_name && row.display_name !== row.name ? row.name : null },
-      row.display_name || row.name,
+      state.kind === 'judges'
+        ? el('a', { href: `/judges/${encodeURIComponent(row.name)}`, title: 'Open this judge’s report card' }, row.display_name || row.name)
+        : row.display_name || row.name,
       row.preliminary ? el('span', { class: 'prelim-marker', title: 'Few battles yet: the rating may move a lot' }, 'preliminary') : null),
     el('td', { class: 'num' }, round(row.rating)),
     el('td', { class: 'num', title: `${round(row.ci_lower)} to ${round(row.ci_upper)}` }, interval(row)),

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 QuestionsCommand.class,
                 BenchmarkCommand.class,
                 ImportCommand.class,
+                JudgesCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -35,6 +35,20 @@ public record ExportedVote(Instant time, String voterKey, String choice, String 
         public static Judgement withheld(String name, String organisation) {
             return new Judgement(name, organisation, null, null, null, true);
         }
+
+        /**
+         * The position the verdict prefers, so that others can recompute the judge report card: "first" (A>>B,
+         * A>B: response A as shown), "second" (B>A, B>>A), "tie" (A=B); null without a verdict, and so when withheld.
+         */
+        public String preferredPosition() {
+            if (verdict == null) return null;
+            return switch (verdict) {
+                case "A>>B", "A>B" -> "first";
+                case "B>A", "B>>A" -> "second";
+                case "A=B" -> "tie";
+                default -> null;
+            };
+        }
     }
 
     /** The winning judge's name, or "tie" / "both_bad". */

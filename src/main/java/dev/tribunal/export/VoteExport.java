@@ -37,7 +37,8 @@ public final class VoteExport {
         "day", "voter", "choice", "winner", "counted", "flag", "category", "sample_kind", "input", "response", "response_a",
         "response_b", "reference", "model", "model_a", "model_b",
         "judge_a", "judge_a_organisation", "judge_a_verdict", "judge_a_score", "judge_a_critique", "judge_a_withheld",
-        "judge_b", "judge_b_organisation", "judge_b_verdict", "judge_b_score", "judge_b_critique", "judge_b_withheld"};
+        "judge_b", "judge_b_organisation", "judge_b_verdict", "judge_b_score", "judge_b_critique", "judge_b_withheld",
+        "judge_a_preferred_position", "judge_b_preferred_position"};
 
     private static final JsonFactory JSON = new JsonFactory();
 
@@ -112,6 +113,7 @@ public final class VoteExport {
         else json.writeNumberField("score", j.score());
         json.writeStringField("critique", j.critique());
         json.writeBooleanField("withheld", j.withheld());
+        json.writeStringField("preferred_position", j.preferredPosition());
         json.writeEndObject();
     }
 
@@ -133,7 +135,8 @@ public final class VoteExport {
                         v.choice(), v.winner(), v.flag() == null, v.flag(), v.category(), v.sampleKind(), v.input(), v.response(),
                         v.responseA(), v.responseB(), v.reference(), v.model(), v.modelA(), v.modelB(),
                         a.name(), a.organisation(), a.verdict(), a.score(), a.critique(), a.withheld(),
-                        b.name(), b.organisation(), b.verdict(), b.score(), b.critique(), b.withheld());
+                        b.name(), b.organisation(), b.verdict(), b.score(), b.critique(), b.withheld(),
+                        a.preferredPosition(), b.preferredPosition());
                 count[0]++;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

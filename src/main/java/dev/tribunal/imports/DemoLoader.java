@@ -9,6 +9,7 @@ import dev.tribunal.store.Contestant;
 import dev.tribunal.store.ContestantKind;
 import dev.tribunal.store.Database;
 import dev.tribunal.store.Evaluation;
+import dev.tribunal.store.PairLabel;
 import dev.tribunal.store.ParseStatus;
 import dev.tribunal.store.Sample;
 import dev.tribunal.store.SampleSource;
@@ -44,6 +45,11 @@ public final class DemoLoader {
     /** The settings row holding the fingerprint of the demo files last loaded. */
     static final String LOADED_SETTING = "demo_loaded";
     private static final String CONTESTANTS_FILE = "contestants.csv";
+    /**
+     * Part of the fingerprint: raised when the loader stores more from the same files (2: the human votes as
+     * labels on the samples, for the judge report card), so that a database loaded before gets the rest.
+     */
+    static final int LOADER_VERSION = 2;
 
     private final Database db;
 
@@ -56,7 +62,7 @@ public final class DemoLoader {
      * in the settings table, so a restart costs one hash, not a reload). Returns what was added.
      */
     public DemoLoad load(Path demoDirectory) {
-        String fingerprint = DirectoryFingerprint.of(demoDirectory);
+        String fingerprint = DirectoryFingerprint.of(demoDirectory, LOADER_VERSION);
         if (db.settings().get(LOADED_SETTING).filter(fingerprint::equals).isPresent()) return new DemoLoad(0, 0, 0, 0);
         PrdVicuna80 data = new PrdVicuna80Reader().read(demoDirectory.resolve("prd-vicuna80"));
         List<Contestant> contestants = readContestants(demoDirectory.resolve(CONTESTANTS_FILE));
@@ -109,12 +115,33 @@ public final class DemoLoader {
                     .withExternalKey("prd:agree:" + j.a() + ":" + j.b() + ":" + sampleKey(j.review())));
         }
         int newBattles = tx.battles().insertAll(battles);
+        tx.reports().insertLabelsIfAbsent(labels(data.humanVotes(), sampleIds));
         return new DemoLoad(newContestants, newSamples, newEvaluations, newBattles);
+    }
+
+    /**
+     * Every human vote as a label on the sample that shows its two answers in the vote's order, or in the other
+     * order (outcome turned round) when only that one exists; a vote on answers no reviewer saw has no sample.
+     */
+    private static List<PairLabel> labels(List<HumanVote> votes, Map<String, Long> sampleIds) {
+        List<PairLabel> labels = new ArrayList<>();
+        for (HumanVote v : votes) {
+            String key = "prd:human:" + v.file() + ":" + v.line();
+            Long same = sampleIds.get(sampleKey(v.questionId(), v.modelA(), v.modelB()));
+            Long swapped = sampleIds.get(sampleKey(v.questionId(), v.modelB(), v.modelA()));
+            if (same != null) labels.add(new PairLabel(same, outcome(v.score()), "human", key));
+            else if (swapped != null) labels.add(new PairLabel(swapped, 1 - outcome(v.score()), "human", key));
+        }
+        return labels;
+    }
+
+    private static String sampleKey(int question, String first, String second) {
+        return "prd:q" + question + ":" + first + ":" + second;
     }
 
     /** "prd:q12:gpt4:claude": the question and the ordered pair of models. */
     private static String sampleKey(Review r) {
-        return "prd:q" + r.questionId() + ":" + r.first().model() + ":" + r.second().model();
+        return sampleKey(r.questionId(), r.first().model(), r.second().model());
     }
 
     private static Sample sample(String key, Review r, Map<Integer, Question> questions) {

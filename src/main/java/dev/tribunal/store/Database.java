@@ -40,6 +40,7 @@ public final class Database implements AutoCloseable {
     private final JobDao jobs;
     private final BenchDao bench;
     private final SettingDao settings;
+    private final ReportDao reports;
 
     private Database(Sql sql, List<HikariDataSource> pools, WriteQueue queue, StoreThreads threads) {
         this.sql = sql;
@@ -56,6 +57,7 @@ public final class Database implements AutoCloseable {
         this.jobs = new JobDao(sql);
         this.bench = new BenchDao(sql);
         this.settings = new SettingDao(sql);
+        this.reports = new ReportDao(sql);
     }
 
     /** Opens (creating the file and its directory for SQLite) and migrates the database at this JDBC URL. */
@@ -227,6 +229,11 @@ public final class Database implements AutoCloseable {
 
     public SettingDao settings() {
         return settings;
+    }
+
+    /** What the judge report card reads, and people's labels on pair samples. */
+    public ReportDao reports() {
+        return reports;
     }
 
     @Override

@@ -39,6 +39,8 @@ public final class StaticPages {
         }
         config.staticFiles.enableWebjars();
         PAGES.forEach((path, file) -> config.routes.get(path, ctx -> page(ctx, file)));
+        // one page for every judge's report card: the script reads the name from the path
+        config.routes.get("/judges/{name}", ctx -> page(ctx, "judge.html"));
     }
 
     private void page(Context ctx, String file) {

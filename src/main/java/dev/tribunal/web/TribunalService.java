@@ -12,6 +12,7 @@ import dev.tribunal.export.VoteExport;
 import dev.tribunal.jobs.LeaderboardRefresh;
 import dev.tribunal.jobs.SampleGenerator;
 import dev.tribunal.judging.Judge;
+import dev.tribunal.judging.ReportCards;
 import dev.tribunal.llm.GeneratorConfig;
 import dev.tribunal.llm.LlmGateway;
 import dev.tribunal.jobs.RefreshScheduler;
@@ -27,6 +28,9 @@ import java.util.List;
  * export, and the web server in front of them. The caller owns the database and closes it after this.
  */
 public final class TribunalService implements AutoCloseable {
+
+    /** How long the judges' report cards are served before they are computed again from the store. */
+    static final Duration REPORT_CARDS_KEPT = Duration.ofMinutes(5);
 
     private final WebServer web;
     private final RefreshScheduler scheduler;
@@ -66,6 +70,7 @@ public final class TribunalService implements AutoCloseable {
                 new SampleRoutes(arena, live, gate, web.maxBodyBytes(), liveSettings),
                 new GeneratorRoutes(generator, live, settings.web().maxBodyBytes()),
                 new LeaderboardRoutes(db, json, settings.preliminaryBelow(), clock),
+                new JudgeReportRoutes(new ReportCards(db), REPORT_CARDS_KEPT, clock),
                 new ExportRoutes(new VoteExport(new StoredVotes(db)), settings.queryLimits()),
                 new BrowseRoutes(new BrowseDao(db, settings.queryLimits().budget()), settings.queryLimits()),
                 new AdminRoutes(scheduler, arena, db.votes(), settings.adminTokenVariable(), settings.adminToken(),

@@ -87,6 +87,29 @@ class VoteExportTest {
         assertThat(all).doesNotContain("23:59").doesNotContain("13:14").doesNotContain("T00:00");
     }
 
+    /**
+     * The report card can be recomputed from the export: each judgement says which position its verdict prefers
+     * (first = response A as shown); a withheld critique (still dealt in the arena) says nothing, not even that.
+     */
+    @Test
+    void eachJudgementSaysWhichPositionItPrefersUnlessWithheld() throws Exception {
+        VoteExport export = new VoteExport(sink -> {
+            sink.accept(vote(0, "hash-x"));
+            sink.accept(new ExportedVote(Instant.EPOCH, "hash-y", "B", "generic", "pair", "input", null, "a", "b", null,
+                    null, "gpt4", "claude", new ExportedVote.Judgement("gpt4", "OpenAI", "A=B", null, "c"),
+                    ExportedVote.Judgement.withheld("claude", "Anthropic")));
+        });
+        List<JsonNode> json = jsonLines(export);
+        assertThat(json.get(0).get("judge_a").get("preferred_position").asText()).isEqualTo("first");
+        assertThat(json.get(0).get("judge_b").get("preferred_position").asText()).isEqualTo("second");
+        assertThat(json.get(1).get("judge_a").get("preferred_position").asText()).isEqualTo("tie");
+        assertThat(json.get(1).get("judge_b").get("preferred_position").isNull()).isTrue();
+        List<CSVRecord> rows = csv(export);
+        assertThat(rows.get(0).get("judge_a_preferred_position")).isEqualTo("first");
+        assertThat(rows.get(0).get("judge_b_preferred_position")).isEqualTo("second");
+        assertThat(rows.get(1).get("judge_b_preferred_position")).isEmpty();
+    }
+
     /** voter key → the one label it got in this export (fails if a key got two). */
     private static Map<String, String> labels(List<String> written) {
         Map<String, String> labels = new HashMap<>();

@@ -72,6 +72,15 @@ abstract class DemoLoaderContract {
         assertThat(claudeVersusGpt4).containsExactly(762.75, 1_600);
     }
 
+    /** The human votes on answers the reviewers saw (16 of the 60 human files, 1,760 votes) become labels. */
+    @Test
+    void humanVotesOnReviewedAnswersAreLabelsOnTheirSamples() {
+        assertThat(db.reports().labelCount()).isEqualTo(1_760);
+        long[] labels = {0};
+        db.reports().forEachLabel(l -> labels[0]++);
+        assertThat(labels[0]).isEqualTo(1_760);
+    }
+
     @Test
     void everythingInTheFilesIsStored() throws IOException {
         long humanLines = countLines(PRD.resolve("ratings-human"));

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * The OpenAI-compatible stub answering as contestant models of known quality and as judges. A model's answer
  * carries its quality, "[quality=Q]", Q = the model's level + a per-question wobble in {-1, 0, +1}; a judge reads
  * the two qualities in the order shown and compares them: fair-judge by the difference, biased-judge as if A were
- * one level better (a position bias). Everything is a pure function of the request, so replies repeat exactly.
+ * one level better (a position bias); selfish-judge as fair-judge except that the model "weak" always wins. Everything is a pure function of the request, so replies repeat exactly.
  */
 public final class BenchStub implements AutoCloseable {
 
@@ -50,6 +50,7 @@ public final class BenchStub implements AutoCloseable {
         String text = switch (model) {
             case "fair-judge" -> verdict(last, 0);
             case "biased-judge" -> verdict(last, 1);
+            case "selfish-judge" -> selfish(last);
             default -> {
                 int wobble = Math.floorMod(last.hashCode() ^ model.hashCode(), 3) - 1;
                 int quality = LEVELS.getOrDefault(model, 0) + wobble;
@@ -70,6 +71,19 @@ public final class BenchStub implements AutoCloseable {
         String label = d >= 2 ? "A>>B" : d == 1 ? "A>B" : d == 0 ? "A=B" : d == -1 ? "B>A" : "B>>A";
         return "My own answer first. Then the comparison: A has quality " + a + ", B has " + b
                 + ".\nMy final verdict is: [[" + label + "]]";
+    }
+
+    /**
+     * A judge that prefers the answer of the model "weak" (itself, when the judge is also named weak) whichever
+     * position it is in, and is fair on every other pair: a self-preference without a position bias.
+     */
+    private static String selfish(String prompt) {
+        int weak = prompt.indexOf("] weak answers");
+        if (weak < 0) return verdict(prompt, 0);
+        Matcher m = QUALITY.matcher(prompt);
+        if (!m.find() || !m.find()) return "I cannot tell.";
+        String label = weak < m.start() ? "A>>B" : "B>>A";
+        return "Mine is best.\nMy final verdict is: [[" + label + "]]";
     }
 
     /** A tribunal.yaml for a SQLite file in {@code dir}, every model and judge on this stub. */

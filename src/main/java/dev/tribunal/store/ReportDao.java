@@ -1,0 +1,86 @@
+package dev.tribunal.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * What the judge report card reads: every judge's verdicts on pairs of answers (arena evaluations and benchmark
+ * judgments) and people's labels on pair samples ({@code pair_labels}). Streams through a cursor; the sink must not
+ * write to the database.
+ */
+public final class ReportDao {
+
+    private static final String INSERT_LABEL = "INSERT INTO pair_labels (sample_id, outcome, source, external_key, "
+            + "created_at) VALUES (:sampleId, :outcome, :source, :externalKey, :createdAt)";
+
+    private final Sql sql;
+
+    ReportDao(Sql sql) {
+        this.sql = sql;
+    }
+
+    /** Stores the labels in one transaction, skipping those whose external key is stored; returns how many were added. */
+    public int insertLabelsIfAbsent(List<PairLabel> labels) {
+        long now = sql.nowMillis();
+        return sql.write(h -> Batches.insert(h, INSERT_LABEL + " ON CONFLICT (external_key) DO NOTHING", labels,
+                (batch, l) -> batch.bind("sampleId", l.sampleId()).bind("outcome", l.outcome())
+                        .bind("source", l.source()).bind("externalKey", l.externalKey()).bind("createdAt", now)));
+    }
+
+    public long labelCount() {
+        return sql.read(h -> h.createQuery("SELECT COUNT(*) FROM pair_labels").mapTo(Long.class).one());
+    }
+
+    /** Every evaluation of a pair sample, any parse status. */
+    public void forEachArenaVerdict(Consumer<StoredVerdict> sink) {
+        sql.stream(h -> h.createQuery("SELECT c.name AS judge, e.sample_id, e.verdict, e.parse_status, e.prompt_version, "
+                        + "e.latency_ms, e.cost, s.input, s.response_a, s.response_b, s.model_a, s.model_b, s.category "
+                        + "FROM evaluations e JOIN samples s ON s.id = e.sample_id "
+                        + "JOIN contestants c ON c.id = e.judge_id WHERE s.kind = 'pair'")
+                .setFetchSize(Sql.FETCH_SIZE)
+                .map((rs, ctx) -> new StoredVerdict(rs.getString("judge"), "s" + rs.getLong("sample_id"), sampleShape(rs),
+                        rs.getString("verdict"), ParseStatus.of(rs.getString("parse_status")),
+                        rs.getString("prompt_version"), Columns.longOrNull(rs, "latency_ms"),
+                        Columns.doubleOrNull(rs, "cost"), StoredVerdict.ARENA))
+                .useStream(rows -> rows.forEach(sink)));
+    }
+
+    /** Every benchmark judgment of two answers (games 1 and 2), any parse status; single-answer gradings are left out. */
+    public void forEachBenchmarkVerdict(Consumer<StoredVerdict> sink) {
+        sql.stream(h -> h.createQuery("SELECT c.name AS judge, j.question_id, j.answer_a_id, j.answer_b_id, j.verdict, "
+                        + "j.parse_status, j.prompt_version, j.latency_ms, j.cost, ma.name AS model_a, mb.name AS model_b, "
+                        + "LENGTH(aa.content) AS length_a, LENGTH(ab.content) AS length_b, q.category "
+                        + "FROM judgments j JOIN contestants c ON c.id = j.judge_id "
+                        + "JOIN questions q ON q.id = j.question_id "
+                        + "JOIN answers aa ON aa.id = j.answer_a_id JOIN contestants ma ON ma.id = aa.model_id "
+                        + "JOIN answers ab ON ab.id = j.answer_b_id JOIN contestants mb ON mb.id = ab.model_id")
+                .setFetchSize(Sql.FETCH_SIZE)
+                .map((rs, ctx) -> {
+                    long a = rs.getLong("answer_a_id");
+                    long b = rs.getLong("answer_b_id");
+                    PairShape pair = PairShape.ofAnswers(rs.getLong("question_id"), a, b, rs.getString("model_a"),
+                            rs.getString("model_b"), rs.getInt("length_a"), rs.getInt("length_b"), rs.getString("category"));
+                    return new StoredVerdict(rs.getString("judge"), "a" + a + ":" + b, pair, rs.getString("verdict"),
+                            ParseStatus.of(rs.getString("parse_status")), rs.getString("prompt_version"),
+                            Columns.longOrNull(rs, "latency_ms"), Columns.doubleOrNull(rs, "cost"), StoredVerdict.BENCHMARK);
+                })
+                .useStream(rows -> rows.forEach(sink)));
+    }
+
+    /** Every label, with its sample's shape. */
+    public void forEachLabel(Consumer<StoredLabel> sink) {
+        sql.stream(h -> h.createQuery("SELECT l.outcome, l.source, s.input, s.response_a, s.response_b, s.model_a, "
+                        + "s.model_b, s.category FROM pair_labels l JOIN samples s ON s.id = l.sample_id "
+                        + "WHERE s.kind = 'pair'")
+                .setFetchSize(Sql.FETCH_SIZE)
+                .map((rs, ctx) -> new StoredLabel(sampleShape(rs), rs.getDouble("outcome"), rs.getString("source")))
+                .useStream(rows -> rows.forEach(sink)));
+    }
+
+    private static PairShape sampleShape(ResultSet rs) throws SQLException {
+        return PairShape.ofSample(rs.getString("input"), rs.getString("response_a"), rs.getString("response_b"),
+                rs.getString("model_a"), rs.getString("model_b"), rs.getString("category"));
+    }
+}

@@ -1,0 +1,18 @@
+package dev.tribunal.store;
+
+/**
+ * One judge's verdict on two answers, as the report card reads it: an arena evaluation of a pair sample or a
+ * benchmark judgment of two answers.
+ *
+ * @param judge         the judge's name
+ * @param unitKey       what was judged, in this order: the same for a regeneration of the same judgment (another
+ *                      prompt version), different for the swapped order
+ * @param verdict       "A>>B" … "B>>A" with A shown first, or null when not parsed
+ * @param origin        {@link #ARENA} or {@link #BENCHMARK}
+ */
+public record StoredVerdict(String judge, String unitKey, PairShape pair, String verdict, ParseStatus status,
+                            String promptVersion, Long latencyMs, Double cost, String origin) {
+
+    public static final String ARENA = "arena";
+    public static final String BENCHMARK = "benchmark";
+}

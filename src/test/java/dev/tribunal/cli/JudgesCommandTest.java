@@ -1,0 +1,137 @@
+package dev.tribunal.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tribunal.bench.baseline.BenchStub;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JudgesCommandTest {
+
+    @TempDir
+    Path dir;
+
+    /**
+     * A hand-made JudgeBench file. By hand, with JudgeBench's rule (game 2's decision turned round, +1 / −1 / 0,
+     * correct when the sum is positive):
+     * <pre>
+     * p1 gpt-4o  mmlu-pro-math        A>B  A>B, B>A (→A>B)   +1 +1 = 2  correct
+     * p2 gpt-4o  livebench-reasoning  B>A  A>B, A=B (tie)    −1 +0 = −1 wrong   (a swapped-game tie)
+     * p3 gpt-4o  livebench-math       A>B  A>B, null         +1 +0 = 1  correct (a null decision)
+     * p4 gpt-4o  livecodebench        B>A  B>A, B>A (→A>B)   +1 −1 = 0  wrong   (follows the position)
+     * p5 gpt-4o  mmlu-pro-physics     A>B  B>A, A>B (→B>A)   −1 −1 = −2 wrong
+     * p6 claude  mmlu-pro-law         A>B  A=B, B>A (→A>B)   +0 +1 = 1  correct
+     * p7 claude  mmlu-pro-history     B>A  A=B, A=B          0          wrong
+     * </pre>
+     * gpt-4o: 2 of 5 = 40 % (Wilson 95 %: 11.76–76.93); knowledge 1 of 2, reasoning 0 of 1, math 1 of 1, coding 0 of
+     * 1. claude: 1 of 2 = 50 %, all knowledge.
+     */
+    @Test
+    void judgeBenchAccuracyMatchesTheHandComputedAnswer() throws Exception {
+        Path file = dir.resolve("judgebench.jsonl");
+        Files.writeString(file, String.join("\n",
+                row("p1", "mmlu-pro-math", "A>B", "gpt-4o", "\"A>B\"", "\"B>A\""),
+                row("p2", "livebench-reasoning", "B>A", "gpt-4o", "\"A>B\"", "\"A=B\""),
+                row("p3", "livebench-math", "A>B", "gpt-4o", "\"A>B\"", "null"),
+                row("p4", "livecodebench", "B>A", "gpt-4o", "\"B>A\"", "\"B>A\""),
+                row("p5", "mmlu-pro-physics", "A>B", "gpt-4o", "\"B>A\"", "\"A>B\""),
+                row("p6", "mmlu-pro-law", "A>B", "claude", "\"A=B\"", "\"B>A\""),
+                row("p7", "mmlu-pro-history", "B>A", "claude", "\"A=B\"", "\"A=B\"")) + "\n");
+        CommandRun run = CommandRun.of("judges", "accuracy", file, "--output", "json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        Map<String, JsonNode> rows = new HashMap<>();
+        run.json().get("accuracy").forEach(r -> rows.put(r.get("judge").asText() + "/" + r.get("group").asText(), r));
+        assertThat(rows.keySet()).containsExactlyInAnyOrder("gpt-4o/all", "gpt-4o/knowledge", "gpt-4o/reasoning",
+                "gpt-4o/math", "gpt-4o/coding", "claude/all", "claude/knowledge");
+        JsonNode gpt4o = rows.get("gpt-4o/all");
+        assertThat(gpt4o.get("pairs").asLong()).isEqualTo(5);
+        assertThat(gpt4o.get("correct").asLong()).isEqualTo(2);
+        assertThat(gpt4o.get("accuracy").asDouble()).isCloseTo(40, within(1e-9));
+        assertThat(gpt4o.get("lower").asDouble()).isCloseTo(11.76, within(0.01));
+        assertThat(gpt4o.get("upper").asDouble()).isCloseTo(76.93, within(0.01));
+        assertThat(rows.get("gpt-4o/knowledge").get("correct").asLong()).isEqualTo(1);
+        assertThat(rows.get("gpt-4o/knowledge").get("pairs").asLong()).isEqualTo(2);
+        assertThat(rows.get("gpt-4o/reasoning").get("correct").asLong()).isZero();
+        assertThat(rows.get("gpt-4o/math").get("correct").asLong()).isEqualTo(1);
+        assertThat(rows.get("gpt-4o/coding").get("correct").asLong()).isZero();
+        assertThat(rows.get("claude/all").get("accuracy").asDouble()).isCloseTo(50, within(1e-9));
+
+        CommandRun table = CommandRun.of("judges", "accuracy", file);
+        assertThat(table.out()).contains("gpt-4o").contains("40.00%");
+    }
+
+    @Test
+    void aBadLabelIsNamedWithItsLine() throws Exception {
+        Path file = dir.resolve("bad.jsonl");
+        Files.writeString(file, row("p1", "mmlu-pro-math", "A=B", "gpt-4o", "\"A>B\"", "\"B>A\"") + "\n");
+        CommandRun run = CommandRun.of("judges", "accuracy", file);
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("label must be A>B or B>A").contains("1");
+    }
+
+    /**
+     * End to end on the stub provider: the baseline benchmark with a fair judge, a position-biased one (A counts one
+     * level better) and a judge named "weak" that always prefers the model weak's answers; then the report card.
+     */
+    @Test
+    void theStubsBiasedAndSelfPreferringJudgesAreFlaggedAndTheFairOneIsNot() throws Exception {
+        try (BenchStub stub = new BenchStub()) {
+            Path config = stub.config(dir, 8);
+            String yaml = Files.readString(config)
+                    .replace("  judges:\n", "    - {name: selfish-judge, provider: openai_compatible, base_url: '"
+                            + stub.server().baseUrl() + "', model: selfish-judge, parallel: 8, retries: 0}\n  judges:\n")
+                    .replace("  models:\n", "    - {name: weak, endpoint: selfish-judge}\n  models:\n");
+            Files.writeString(config, yaml);
+            CommandRun bench = CommandRun.of("benchmark", "baseline", "--config", config, "--questions",
+                    "arena-hard-v0.1", "--limit", 30, "--baseline", "baseline", "--models", "strong,medium,weak",
+                    "--judge", "fair", "--judge", "biased", "--judge", "weak", "--no-progress");
+            assertThat(bench.exitCode()).as(bench.err()).isZero();
+
+            CommandRun run = CommandRun.of("judges", "report", "--config", config, "--output", "json");
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            Map<String, JsonNode> cards = new HashMap<>();
+            run.json().get("judges").forEach(c -> cards.put(c.get("name").asText(), c));
+            assertThat(cards.keySet()).containsExactlyInAnyOrder("fair", "biased", "weak");
+            assertThat(flags(cards.get("fair"))).isEmpty();
+            assertThat(flags(cards.get("biased"))).contains("position-biased").doesNotContain("self-preferring");
+            assertThat(flags(cards.get("weak"))).contains("self-preferring").doesNotContain("position-biased");
+            JsonNode byPosition = cards.get("biased").get("verdicts_by_position");
+            assertThat(byPosition.get("first").asLong()).isGreaterThan(byPosition.get("second").asLong());
+            assertThat(cards.get("fair").get("position_consistency").get("share").asDouble()).isEqualTo(1.0);
+            assertThat(cards.get("weak").get("self_preference").get("judge").get("share").asDouble()).isEqualTo(1.0);
+            assertThat(cards.get("fair").get("reliability").get("mean_latency_ms").isNumber()).isTrue();
+
+            CommandRun table = CommandRun.of("judges", "report", "--config", config);
+            assertThat(table.out()).contains("biased").contains("position-biased");
+            CommandRun csv = CommandRun.of("judges", "report", "--config", config, "--output", "csv", "--source", "benchmark");
+            assertThat(csv.out()).startsWith("name,verdicts,first,second,tie");
+            CommandRun bad = CommandRun.of("judges", "report", "--config", config, "--source", "nope");
+            assertThat(bad.exitCode()).isEqualTo(2);
+            assertThat(bad.err()).contains("--source must be all, arena or benchmark");
+        }
+    }
+
+    private static List<String> flags(JsonNode card) {
+        List<String> flags = new java.util.ArrayList<>();
+        card.get("flags").forEach(f -> flags.add(f.asText()));
+        return flags;
+    }
+
+    private static String row(String id, String source, String label, String judge, String first, String second) {
+        return "{\"pair_id\": \"" + id + "\", \"source\": \"" + source + "\", \"question\": \"q\", \"response_A\": \"a\","
+                + " \"response_B\": \"b\", \"label\": \"" + label + "\", \"judge_name\": \"arena_hard\", \"judgments\": ["
+                + game(judge, first) + ", " + game(judge, second) + "]}";
+    }
+
+    private static String game(String judge, String decision) {
+        return "{\"judgment\": {\"judge_model\": \"" + judge + "\", \"prompt\": \"p\", \"response\": \"r\"},"
+                + " \"decision\": " + decision + "}";
+    }
+}
