@@ -173,7 +173,7 @@ public final class BaselineRun {
             ModelConfig mc = gateway.config().model(name).orElse(null);
             Contestant c = mc != null
                     ? db.contestants().upsert(new Contestant(0, ContestantKind.MODEL, mc.name(), mc.displayName(),
-                            mc.organisation(), mc.licence(), mc.endpoint(), true))
+                            mc.organisation(), mc.licence(), mc.endpoint(), true, mc.family()))
                     : db.contestants().find(ContestantKind.MODEL, name).orElse(null);
             if (mc == null && (c == null || answered(questions, c.id()) < questions.size())) {
                 throw new BadInputException("model " + name + " is not in llm.models and has no answers to "
@@ -189,7 +189,7 @@ public final class BaselineRun {
         for (String name : params.judges().stream().distinct().toList()) {
             JudgeConfig jc = gateway.config().judge(name).orElseThrow();
             Contestant c = db.contestants().upsert(new Contestant(0, ContestantKind.JUDGE, jc.name(), jc.displayName(),
-                    jc.organisation(), null, jc.endpoint(), true));
+                    jc.organisation(), null, jc.endpoint(), true, jc.family()));
             judgeIds.put(name, c.id());
             judgeNames.put(c.id(), name);
         }
