@@ -22,6 +22,7 @@ import dev.tribunal.store.Database;
 import dev.tribunal.store.Judgment;
 import dev.tribunal.store.Question;
 import dev.tribunal.store.UnitCounts;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -67,8 +68,9 @@ public final class BaselineRun {
     /**
      * @param lease how long a claimed unit stays reserved for this process without a heartbeat; a unit of a process
      *              that died is claimable again after it
+     * @param clock the time of the stored boards (snapshots)
      */
-    public BaselineRun(Database db, LlmGateway gateway, QuestionSets sets, Duration lease) {
+    public BaselineRun(Database db, LlmGateway gateway, QuestionSets sets, Duration lease, Clock clock) {
         this.db = db;
         this.gateway = gateway;
         this.sets = sets;
@@ -77,7 +79,7 @@ public final class BaselineRun {
         this.judge = new Judge(gateway);
         this.template = PromptTemplate.load(BaselineParams.PROMPT, "prompts/" + BaselineParams.PROMPT,
                 Set.of("input", "response_a", "response_b"));
-        this.boards = new BaselineBoards(db);
+        this.boards = new BaselineBoards(db, clock);
     }
 
     /** The run's progress as stored; empty units before the phase has any. */
