@@ -51,15 +51,6 @@ final class BaselineBoards {
         this.clock = clock;
     }
 
-    /**
-     * The source of a board on the models board: {@code baseline:<set>:<judge>:vs:<baseline>}. The baseline is part
-     * of it because a board's scores are win-rates against its baseline: runs of the same set and judge against two
-     * baselines are two boards, never one mixed one. {@code judge} is the judges' names joined by '+' for a pooled
-     * board.
-     */
-    public static String source(String questionSet, String judge, String baseline) {
-        return "baseline:" + questionSet + ":" + judge + ":vs:" + baseline;
-    }
 
     List<BaselineBoard> rateAndStore(BaselineParams params, List<Question> questions, Map<String, Long> modelIds,
                                      Map<String, Long> judgeIds) {
@@ -125,7 +116,7 @@ final class BaselineBoards {
 
     private BaselineBoard board(BaselineParams params, String judge, List<Game> games, Map<String, Double> avgTokens,
                                 boolean storeBattles) {
-        String source = source(params.questionSet(), judge, params.baseline());
+        String source = params.boardSource(judge);
         BattleSet.Builder plain = BattleSet.builder();
         BattleSet.Builder styled = BattleSet.builder().keepStyle();
         List<BattleRow> rows = new ArrayList<>();
