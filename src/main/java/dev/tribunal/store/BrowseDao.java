@@ -160,9 +160,9 @@ public final class BrowseDao {
     public Page<BrowsedQuestion> questions(Filter filter, int offset, int limit) {
         String where = questionWhere(filter);
         return sql.read(budget, h -> {
-            long total = bindCommon(h.createQuery("SELECT COUNT(*) FROM questions q" + where), filter)
+            long total = bindSample(h.createQuery("SELECT COUNT(*) FROM questions q" + where), filter)
                     .mapTo(Long.class).one();
-            List<Question> page = bindCommon(h.createQuery("SELECT q.id, q.question_set, q.external_key, "
+            List<Question> page = bindSample(h.createQuery("SELECT q.id, q.question_set, q.external_key, "
                     + "q.category, q.topic, q.difficulty, q.prompt, q.reference, q.generated_by, q.quality, "
                     + "q.created_at FROM questions q" + where + " ORDER BY q.id LIMIT :limit OFFSET :offset"), filter)
                     .bind("limit", limit).bind("offset", offset).map(BrowseDao::question).list();
@@ -210,6 +210,7 @@ public final class BrowseDao {
         return where.toString();
     }
 
+    /** Binds the filter, and {@code :now} for the judge filter (which matches retired critiques only). */
     private Query bindSample(Query q, Filter f) {
         if (f.judge() != null) q.bind("now", sql.nowMillis());
         return bindCommon(q, f);
