@@ -176,7 +176,9 @@ function questionCard(question) {
       markdownBlock(a.content, 'markdown critique')))),
     el('h3', { class: 'label' }, `Judgments (${judgments.length})`),
     judgments.length ? el('div', { class: 'evaluations' }, judgments.map((j) => el('section', { class: 'evaluation' },
-      el('header', {}, el('span', {}, el('span', { class: 'judge-name' }, shown(j.judge)),
+      el('header', {}, el('span', {}, j.anonymous
+        ? el('span', { class: 'judge-name anonymous' }, 'Judge (hidden while in the arena)')
+        : el('span', { class: 'judge-name' }, shown(j.judge)),
         el('span', { class: 'note' }, j.model_b ? ` · A: ${shown(j.model_a)} vs B: ${shown(j.model_b)}, game ${j.game}`
           : ` · on ${shown(j.model_a)}`)),
       verdictBadge(judgmentWords(j), j.status)),

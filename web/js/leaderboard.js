@@ -65,8 +65,11 @@ function show(board) {
   $('csv').href = `/api/leaderboards/${state.kind}${query({ format: 'csv' })}`;
   $('csv').setAttribute('download', `tribunal-${state.kind}-leaderboard.csv`);
   $('caption').textContent = `${state.kind === 'judges' ? 'Judges' : 'Models'} leaderboard`;
-  fill($('rows'), rows.length ? rows.map(tableRow)
-    : el('tr', {}, el('td', { colspan: 7, class: 'empty' }, emptyBoard())));
+  // baseline boards have scores (win-rate against the baseline, plain and style-controlled): two more columns
+  const scored = rows.some((r) => r.score != null);
+  for (const th of document.querySelectorAll('.score-col')) th.hidden = !scored;
+  fill($('rows'), rows.length ? rows.map((r) => tableRow(r, scored))
+    : el('tr', {}, el('td', { colspan: scored ? 9 : 7, class: 'empty' }, emptyBoard())));
   $('prelim-note').hidden = !rows.some((r) => r.preliminary);
   $('content').hidden = false;
   drawChart(rows);
@@ -104,7 +107,13 @@ function interval({ rating, ci_lower: lower, ci_upper: upper }) {
   return `+${Math.round(upper - rating)} / −${Math.round(rating - lower)}`;
 }
 
-function tableRow(row) {
+function percent(value, lower, upper) {
+  if (value == null) return '–';
+  const shown = `${value.toFixed(1)} %`;
+  return lower == null || upper == null ? shown : `${shown} (${lower.toFixed(1)}–${upper.toFixed(1)})`;
+}
+
+function tableRow(row, scored) {
   return el('tr', { class: row.preliminary ? 'preliminary' : null },
     el('td', {}, rankRange(row)),
     el('td', { class: 'name', title: row.display_name && row.display_name !== row.name ? row.name : null },
@@ -114,6 +123,8 @@ function tableRow(row) {
       row.preliminary ? el('span', { class: 'prelim-marker', title: 'Few battles yet: the rating may move a lot' }, 'preliminary') : null),
     el('td', { class: 'num' }, round(row.rating)),
     el('td', { class: 'num', title: `${round(row.ci_lower)} to ${round(row.ci_upper)}` }, interval(row)),
+    scored ? el('td', { class: 'num' }, percent(row.score, row.score_lower, row.score_upper)) : null,
+    scored ? el('td', { class: 'num' }, percent(row.style_score, row.style_score_lower, row.style_score_upper)) : null,
     el('td', { class: 'num hide-narrow' }, formatCount(row.battles)),
     el('td', { class: 'hide-narrow' }, row.organisation || '–'),
     el('td', { class: 'hide-narrow' }, row.licence || '–'));

@@ -64,8 +64,8 @@ public final class LiveJudges {
         this.catalog = catalog;
         Map<String, Contestant> stored = new LinkedHashMap<>();
         for (JudgeConfig j : judge == null ? List.<JudgeConfig>of() : judge.judges()) {
-            Contestant c = Contestant.of(ContestantKind.JUDGE, j.name(), j.displayName(), j.organisation(), null)
-                    .withEndpoint(j.endpoint());
+            Contestant c = new Contestant(0, ContestantKind.JUDGE, j.name(), j.displayName(), j.organisation(), null,
+                    j.endpoint(), true, j.family());
             stored.put(j.name(), db.contestants().upsert(c));
         }
         this.contestants = Map.copyOf(stored);

@@ -46,7 +46,7 @@ public final class BenchmarkCommand implements Runnable {
     @Command(name = "baseline", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
             description = {"Every model answers the question set; each judge compares each answer with the baseline's"
                     + " twice (positions swapped); prints the models' leaderboard against the baseline and stores it"
-                    + " (source baseline:<set>:<judge>).",
+                    + " (source baseline:<set>:<judge>:vs:<baseline>).",
                     "Resumable: answers, verdicts and every provider reply are in the store, so running the same"
                             + " command again makes no call already made. Exit 1 when a provider call failed for good."},
             exitCodeOnInvalidInput = 2, exitCodeOnExecutionException = 1)
@@ -128,7 +128,7 @@ public final class BenchmarkCommand implements Runnable {
                      LlmGateway gateway = new LlmGateway(llm, new LlmCallDao(db));
                      TerminalProgress progress = new TerminalProgress(System.err)) {
                     BaselineRun run = new BaselineRun(db, gateway, new QuestionSets(db, data),
-                            Duration.ofSeconds(leaseSeconds));
+                            Duration.ofSeconds(leaseSeconds), Clock.systemUTC());
                     result = run.run(params, noProgress ? dev.tribunal.bench.baseline.RunListener.NONE : progress);
                 }
                 write(result, err);

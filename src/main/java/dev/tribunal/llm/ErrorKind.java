@@ -32,4 +32,17 @@ public enum ErrorKind {
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }
+
+    /** What went wrong, in words for people (no provider text, no address). */
+    public String describe() {
+        return switch (this) {
+            case RATE_LIMITED -> "the provider kept refusing for too many requests (429)";
+            case SERVER_ERROR -> "the provider kept failing (5xx)";
+            case TIMEOUT -> "the provider did not answer in time";
+            case UNREACHABLE -> "the provider could not be reached";
+            case MALFORMED_RESPONSE -> "the provider's answer was not in its API's format";
+            case AUTH -> "the provider refused the API key, or its environment variable is not set";
+            case BAD_REQUEST -> "the provider refused the request";
+        };
+    }
 }

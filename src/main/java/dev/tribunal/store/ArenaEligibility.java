@@ -37,6 +37,25 @@ public final class ArenaEligibility {
                 + " OR " + inOpenRound(e, "eval_a_id") + " OR " + inOpenRound(e, "eval_b_id") + ")";
     }
 
+    /**
+     * SQL condition: the benchmark judgment with this alias is in the arena. The baseline benchmark serves a
+     * comparison judged by two or more judges as an arena sample (external key
+     * {@code baseline:<baseline answer id>:<model answer id>}, game 1's A and B) with each judge's game-1 critique as
+     * an evaluation; while that evaluation is in the arena, the judge's judgments of the comparison — game 1, whose
+     * critique it is, and game 2, whose verdict on the same two answers fingerprints it — must not name the judge
+     * either. Reads {@code :now}; each lookup is the unique index on samples.external_key.
+     */
+    static String judgmentInArena(String j) {
+        return "(" + servedAs(j, j + ".answer_a_id", j + ".answer_b_id") + " OR "
+                + servedAs(j, j + ".answer_b_id", j + ".answer_a_id") + ")";
+    }
+
+    private static String servedAs(String j, String baselineAnswer, String modelAnswer) {
+        return "EXISTS (SELECT 1 FROM samples arena_s JOIN evaluations arena_e ON arena_e.sample_id = arena_s.id"
+                + " WHERE arena_s.external_key = 'baseline:' || " + baselineAnswer + " || ':' || " + modelAnswer
+                + " AND arena_e.judge_id = " + j + ".judge_id AND " + evaluationInArena("arena_e") + ")";
+    }
+
     private static String inOpenRound(String e, String side) {
         return "EXISTS (SELECT 1 FROM rounds arena_r WHERE arena_r." + side + " = " + e + ".id"
                 + " AND arena_r.expires_at > :now"

@@ -52,6 +52,12 @@ public final class BenchRunDao {
                 .bind("limit", limit).map(BenchRunDao::mapRun).list());
     }
 
+    /** The runs in this state, oldest first. */
+    public List<BenchRun> runsIn(String state) {
+        return sql.read(h -> h.createQuery("SELECT " + RUN_COLUMNS + " FROM bench_runs WHERE state = :state ORDER BY id")
+                .bind("state", state).map(BenchRunDao::mapRun).list());
+    }
+
     /** Sets the run's state, phase and error (null clears it). */
     public void setState(long runId, String state, String phase, String error) {
         sql.write(h -> h.createUpdate("UPDATE bench_runs SET state = :state, phase = :phase, error = :error, "

@@ -66,9 +66,13 @@ public final class BrowseDao {
     public record ModelAnswer(long id, String model, String content, Long tokens) {
     }
 
-    /** A judgment with names instead of ids: modelB is null when the judge scored one answer. */
+    /**
+     * A judgment with names instead of ids: modelB is null when the judge scored one answer. A judgment of a
+     * comparison the arena can still deal (see {@link ArenaEligibility#judgmentInArena}) is {@code anonymous}, its
+     * judge null.
+     */
     public record NamedJudgment(long id, String judge, String modelA, String modelB, int game, String verdict,
-                                Double score, String critique, ParseStatus status) {
+                                Double score, String critique, ParseStatus status, boolean anonymous) {
     }
 
     public record BrowsedQuestion(Question question, List<ModelAnswer> answers, List<NamedJudgment> judgments) {
@@ -156,15 +160,15 @@ public final class BrowseDao {
     public Page<BrowsedQuestion> questions(Filter filter, int offset, int limit) {
         String where = questionWhere(filter);
         return sql.read(budget, h -> {
-            long total = bindCommon(h.createQuery("SELECT COUNT(*) FROM questions q" + where), filter)
+            long total = bindSample(h.createQuery("SELECT COUNT(*) FROM questions q" + where), filter)
                     .mapTo(Long.class).one();
-            List<Question> page = bindCommon(h.createQuery("SELECT q.id, q.question_set, q.external_key, "
+            List<Question> page = bindSample(h.createQuery("SELECT q.id, q.question_set, q.external_key, "
                     + "q.category, q.topic, q.difficulty, q.prompt, q.reference, q.generated_by, q.quality, "
                     + "q.created_at FROM questions q" + where + " ORDER BY q.id LIMIT :limit OFFSET :offset"), filter)
                     .bind("limit", limit).bind("offset", offset).map(BrowseDao::question).list();
             List<Long> ids = page.stream().map(Question::id).toList();
             Map<Long, List<ModelAnswer>> answers = answersOf(h, ids);
-            Map<Long, List<NamedJudgment>> judgments = judgmentsOf(h, ids);
+            Map<Long, List<NamedJudgment>> judgments = judgmentsOf(h, ids, sql.nowMillis());
             return new Page<>(total, page.stream().map(q -> new BrowsedQuestion(q,
                     answers.getOrDefault(q.id(), List.of()), judgments.getOrDefault(q.id(), List.of()))).toList());
         });
@@ -206,6 +210,7 @@ public final class BrowseDao {
         return where.toString();
     }
 
+    /** Binds the filter, and {@code :now} for the judge filter (which matches retired critiques only). */
     private Query bindSample(Query q, Filter f) {
         if (f.judge() != null) q.bind("now", sql.nowMillis());
         return bindCommon(q, f);
@@ -219,8 +224,10 @@ public final class BrowseDao {
                     + " WHERE a.question_id = q.id AND c.name = :model)");
         }
         if (f.judge() != null) {
+            // retired judgments only: else judge=X&q=<a phrase> would ask whose an anonymous critique is
             where.append(" AND EXISTS (SELECT 1 FROM judgments j JOIN contestants c ON c.id = j.judge_id"
-                    + " WHERE j.question_id = q.id AND c.name = :judge)");
+                    + " WHERE j.question_id = q.id AND c.name = :judge AND NOT ")
+                    .append(ArenaEligibility.judgmentInArena("j")).append(")");
         }
         if (f.text() != null) {
             where.append(" AND (").append(like("q.prompt"))
@@ -290,9 +297,12 @@ public final class BrowseDao {
 
     /** SHA-256 of what an anonymous evaluation shows: a stable order that no judge, id or time enters. */
     private static String contentHash(JudgedEvaluation e) {
+        return sha256(e.critique() + "\u0000" + e.verdict() + "\u0000" + e.score() + "\u0000" + e.status());
+    }
+
+    private static String sha256(String shown) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            String shown = e.critique() + "\u0000" + e.verdict() + "\u0000" + e.score() + "\u0000" + e.status();
             return HexFormat.of().formatHex(sha.digest(shown.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException ex) {
             throw new IllegalStateException("every JVM has SHA-256", ex);
@@ -343,11 +353,16 @@ public final class BrowseDao {
                 rs.getString("name"), rs.getString("content"), Columns.longOrNull(rs, "tokens")));
     }
 
-    private static Map<Long, List<NamedJudgment>> judgmentsOf(Handle h, List<Long> questionIds) {
+    /**
+     * Each question's judgments: retired ones by judge, then anonymous ones ordered by a hash of what they show (so
+     * that their order names no judge).
+     */
+    private static Map<Long, List<NamedJudgment>> judgmentsOf(Handle h, List<Long> questionIds, long now) {
         if (questionIds.isEmpty()) return Map.of();
-        return grouped(h.createQuery("""
+        Map<Long, List<NamedJudgment>> found = grouped(h.createQuery("""
                         SELECT j.id, j.question_id, jc.name AS judge, ma.name AS model_a, mb.name AS model_b, j.game,
-                          j.verdict, j.score, j.critique, j.parse_status
+                          j.verdict, j.score, j.critique, j.parse_status,
+                          CASE WHEN %s THEN 1 ELSE 0 END AS in_arena
                         FROM judgments j
                         JOIN contestants jc ON jc.id = j.judge_id
                         JOIN answers aa ON aa.id = j.answer_a_id
@@ -355,11 +370,26 @@ public final class BrowseDao {
                         LEFT JOIN answers ab ON ab.id = j.answer_b_id
                         LEFT JOIN contestants mb ON mb.id = ab.model_id
                         WHERE j.question_id IN (<ids>)
-                        ORDER BY j.question_id, jc.name, j.id""")
-                .bindList("ids", questionIds), "question_id", rs -> new NamedJudgment(rs.getLong("id"),
-                rs.getString("judge"), rs.getString("model_a"), rs.getString("model_b"), rs.getInt("game"),
-                rs.getString("verdict"), Columns.doubleOrNull(rs, "score"), rs.getString("critique"),
-                ParseStatus.of(rs.getString("parse_status"))));
+                        ORDER BY j.question_id, jc.name, j.id""".formatted(ArenaEligibility.judgmentInArena("j")))
+                .bindList("ids", questionIds).bind("now", now), "question_id", rs -> {
+                    boolean anonymous = rs.getInt("in_arena") == 1;
+                    return new NamedJudgment(rs.getLong("id"), anonymous ? null : rs.getString("judge"),
+                            rs.getString("model_a"), rs.getString("model_b"), rs.getInt("game"), rs.getString("verdict"),
+                            Columns.doubleOrNull(rs, "score"), rs.getString("critique"),
+                            ParseStatus.of(rs.getString("parse_status")), anonymous);
+                });
+        found.replaceAll((question, list) -> list.stream().sorted(JUDGMENT_ORDER).toList());
+        return found;
+    }
+
+    private static final Comparator<NamedJudgment> JUDGMENT_ORDER = Comparator
+            .comparing(NamedJudgment::anonymous)
+            .thenComparing(j -> j.anonymous() ? judgmentHash(j) : j.judge())
+            .thenComparingLong(j -> j.anonymous() ? 0 : j.id());
+
+    private static String judgmentHash(NamedJudgment j) {
+        return sha256(j.critique() + "\u0000" + j.verdict() + "\u0000" + j.score() + "\u0000" + j.status()
+                + "\u0000" + j.modelA() + "\u0000" + j.modelB() + "\u0000" + j.game());
     }
 
     @FunctionalInterface

@@ -8,9 +8,16 @@ import java.util.Objects;
  * @param name        the stable identifier used in battles and leaderboards (e.g. "gpt4")
  * @param displayName what people see (e.g. "GPT-4"); defaults to the name
  * @param endpoint    the provider endpoint name from the configuration, or null
+ * @param family      the model family (config {@code family}, e.g. "gpt-4"), or null
  */
 public record Contestant(long id, ContestantKind kind, String name, String displayName, String organisation,
-                         String licence, String endpoint, boolean active) {
+                         String licence, String endpoint, boolean active, String family) {
+
+    /** Without a family. */
+    public Contestant(long id, ContestantKind kind, String name, String displayName, String organisation,
+                      String licence, String endpoint, boolean active) {
+        this(id, kind, name, displayName, organisation, licence, endpoint, active, null);
+    }
 
     public Contestant {
         Objects.requireNonNull(kind, "kind");
@@ -25,10 +32,10 @@ public record Contestant(long id, ContestantKind kind, String name, String displ
     }
 
     public Contestant withId(long newId) {
-        return new Contestant(newId, kind, name, displayName, organisation, licence, endpoint, active);
+        return new Contestant(newId, kind, name, displayName, organisation, licence, endpoint, active, family);
     }
 
     public Contestant withEndpoint(String newEndpoint) {
-        return new Contestant(id, kind, name, displayName, organisation, licence, newEndpoint, active);
+        return new Contestant(id, kind, name, displayName, organisation, licence, newEndpoint, active, family);
     }
 }

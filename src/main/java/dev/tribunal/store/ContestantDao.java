@@ -11,10 +11,10 @@ import org.jdbi.v3.core.statement.StatementContext;
 /** Table {@code contestants}: models and judges. */
 public final class ContestantDao {
 
-    private static final String COLUMNS = "id, kind, name, display_name, organisation, licence, endpoint, active";
+    private static final String COLUMNS = "id, kind, name, display_name, organisation, licence, endpoint, active, family";
     private static final String INSERT = "INSERT INTO contestants (kind, name, display_name, organisation, licence, "
-            + "endpoint, active, created_at) VALUES (:kind, :name, :displayName, :organisation, :licence, :endpoint, "
-            + ":active, :createdAt)";
+            + "endpoint, active, family, created_at) VALUES (:kind, :name, :displayName, :organisation, :licence, "
+            + ":endpoint, :active, :family, :createdAt)";
 
     private final Sql sql;
 
@@ -40,7 +40,7 @@ public final class ContestantDao {
         return sql.write(h -> {
             bind(h.createUpdate(INSERT + " ON CONFLICT (kind, name) DO UPDATE SET display_name = excluded.display_name, "
                     + "organisation = excluded.organisation, licence = excluded.licence, endpoint = excluded.endpoint, "
-                    + "active = excluded.active"), c).execute();
+                    + "active = excluded.active, family = excluded.family"), c).execute();
             return find(h, c.kind(), c.name()).orElseThrow();
         });
     }
@@ -78,12 +78,12 @@ public final class ContestantDao {
     private <S extends SqlStatement<S>> S bind(S statement, Contestant c) {
         return statement.bind("kind", c.kind().code()).bind("name", c.name()).bind("displayName", c.displayName())
                 .bind("organisation", c.organisation()).bind("licence", c.licence()).bind("endpoint", c.endpoint())
-                .bind("active", c.active()).bind("createdAt", sql.nowMillis());
+                .bind("active", c.active()).bind("family", c.family()).bind("createdAt", sql.nowMillis());
     }
 
     static Contestant map(ResultSet rs, StatementContext ctx) throws SQLException {
         return new Contestant(rs.getLong("id"), ContestantKind.of(rs.getString("kind")), rs.getString("name"),
                 rs.getString("display_name"), rs.getString("organisation"), rs.getString("licence"),
-                rs.getString("endpoint"), rs.getBoolean("active"));
+                rs.getString("endpoint"), rs.getBoolean("active"), rs.getString("family"));
     }
 }

@@ -146,7 +146,8 @@ public final class Database implements AutoCloseable {
     private static void migrate(DataSource source, Dialect dialect) {
         Flyway.configure()
                 .dataSource(source)
-                .locations("classpath:db/migration")
+                // portable migrations, and the few that must differ per database (V8: SQLite cannot alter a CHECK)
+                .locations("classpath:db/migration", "classpath:db/vendor/" + dialect.name().toLowerCase(java.util.Locale.ROOT))
                 .placeholders(dialect.placeholders())
                 .load()
                 .migrate();

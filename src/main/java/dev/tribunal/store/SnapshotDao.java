@@ -35,15 +35,18 @@ public final class SnapshotDao {
                     .mapTo(Long.class).one();
             if (!rows.isEmpty()) {
                 PreparedBatch batch = h.prepareBatch("INSERT INTO snapshot_rows (snapshot_id, contestant, rank_ub, "
-                        + "rating, rating_lower, rating_upper, score, score_lower, score_upper, battles, avg_tokens) "
+                        + "rating, rating_lower, rating_upper, score, score_lower, score_upper, battles, avg_tokens, "
+                        + "style_score, style_score_lower, style_score_upper) "
                         + "VALUES (:id, :contestant, :rankUb, :rating, :ratingLower, :ratingUpper, :score, :scoreLower, "
-                        + ":scoreUpper, :battles, :avgTokens)");
+                        + ":scoreUpper, :battles, :avgTokens, :styleScore, :styleScoreLower, :styleScoreUpper)");
                 for (SnapshotRow r : rows) {
                     batch.bind("id", newId).bind("contestant", r.contestant()).bind("rankUb", r.rankUb())
                             .bind("rating", r.rating()).bind("ratingLower", r.ratingLower())
                             .bind("ratingUpper", r.ratingUpper()).bind("score", r.score())
                             .bind("scoreLower", r.scoreLower()).bind("scoreUpper", r.scoreUpper())
-                            .bind("battles", r.battles()).bind("avgTokens", r.avgTokens()).add();
+                            .bind("battles", r.battles()).bind("avgTokens", r.avgTokens())
+                            .bind("styleScore", r.styleScore()).bind("styleScoreLower", r.styleScoreLower())
+                            .bind("styleScoreUpper", r.styleScoreUpper()).add();
                 }
                 batch.execute();
             }
@@ -79,14 +82,16 @@ public final class SnapshotDao {
     /** The snapshot's rows, best first (by rank, then rating). */
     public List<SnapshotRow> rows(long snapshotId) {
         return sql.read(h -> h.createQuery("SELECT contestant, rank_ub, rating, rating_lower, rating_upper, score, "
-                        + "score_lower, score_upper, battles, avg_tokens FROM snapshot_rows WHERE snapshot_id = :id "
+                        + "score_lower, score_upper, battles, avg_tokens, style_score, style_score_lower, "
+                        + "style_score_upper FROM snapshot_rows WHERE snapshot_id = :id "
                         + "ORDER BY rank_ub, rating DESC, contestant")
                 .bind("id", snapshotId)
                 .map((rs, ctx) -> new SnapshotRow(rs.getString("contestant"), rs.getInt("rank_ub"), rs.getDouble("rating"),
                         Columns.doubleOrNull(rs, "rating_lower"), Columns.doubleOrNull(rs, "rating_upper"),
                         Columns.doubleOrNull(rs, "score"), Columns.doubleOrNull(rs, "score_lower"),
                         Columns.doubleOrNull(rs, "score_upper"), rs.getDouble("battles"),
-                        Columns.doubleOrNull(rs, "avg_tokens")))
+                        Columns.doubleOrNull(rs, "avg_tokens"), Columns.doubleOrNull(rs, "style_score"),
+                        Columns.doubleOrNull(rs, "style_score_lower"), Columns.doubleOrNull(rs, "style_score_upper")))
                 .list());
     }
 

@@ -88,8 +88,9 @@ public final class BrowseRoutes implements RouteGroup {
     record AnswerView(String model, String content, Long tokens) {
     }
 
-    record JudgmentView(String judge, String modelA, String modelB, int game, String verdict, Double score,
-                        String critique, String status) {
+    /** {@code anonymous}: its comparison is in the arena (a baseline-benchmark comparison), so judge is null. */
+    record JudgmentView(String judge, boolean anonymous, String modelA, String modelB, int game, String verdict,
+                        Double score, String critique, String status) {
     }
 
     record QuestionView(long id, String questionSet, String category, String topic, String difficulty, String prompt,
@@ -133,7 +134,7 @@ public final class BrowseRoutes implements RouteGroup {
         return new QuestionView(q.id(), q.questionSet(), q.category(), q.topic(), q.difficulty(), q.prompt(),
                 q.reference(),
                 browsed.answers().stream().map(a -> new AnswerView(a.model(), a.content(), a.tokens())).toList(),
-                browsed.judgments().stream().map(j -> new JudgmentView(j.judge(), j.modelA(), j.modelB(), j.game(),
+                browsed.judgments().stream().map(j -> new JudgmentView(j.judge(), j.anonymous(), j.modelA(), j.modelB(), j.game(),
                         j.verdict(), j.score(), j.critique(), j.status().code())).toList());
     }
 

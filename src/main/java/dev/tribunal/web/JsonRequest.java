@@ -164,4 +164,60 @@ public final class JsonRequest {
         }
         return value.intValue();
     }
+
+    /** As {@link #requiredInt}, or null when absent. */
+    public Integer optionalInt(String name, int min, int max) {
+        return has(name) ? requiredInt(name, min, max) : null;
+    }
+
+    /** A whole number from {@code min} to {@code max}, or {@code otherwise} when absent. */
+    public long optionalLong(String name, long min, long max, long otherwise) {
+        JsonNode value = body.get(name);
+        if (value == null || value.isNull()) return otherwise;
+        if (!value.isIntegralNumber() || !value.canConvertToLong() || value.longValue() < min || value.longValue() > max) {
+            throw ProblemException.badRequest("Field '" + name + "' must be a whole number from " + min + " to " + max
+                    + ", not " + Problem.excerpt(value.toString()) + ".");
+        }
+        return value.longValue();
+    }
+
+    /** A number greater than {@code above} and at most {@code max}, or {@code otherwise} when absent. */
+    public double optionalNumber(String name, double above, double max, double otherwise) {
+        JsonNode value = body.get(name);
+        if (value == null || value.isNull()) return otherwise;
+        if (!value.isNumber() || !(value.doubleValue() > above) || value.doubleValue() > max) {
+            throw ProblemException.badRequest("Field '" + name + "' must be a number above " + above + " and at most "
+                    + max + ", not " + Problem.excerpt(value.toString()) + ".");
+        }
+        return value.doubleValue();
+    }
+
+    /** true or false, or {@code otherwise} when absent. */
+    public boolean optionalBoolean(String name, boolean otherwise) {
+        JsonNode value = body.get(name);
+        if (value == null || value.isNull()) return otherwise;
+        if (!value.isBoolean()) {
+            throw ProblemException.badRequest("Field '" + name + "' must be true or false, not "
+                    + Problem.excerpt(value.toString()) + ".");
+        }
+        return value.booleanValue();
+    }
+
+    /** A required array of 1 to {@code maxItems} non-blank strings of at most {@code maxChars} characters each. */
+    public List<String> requiredTextList(String name, int maxItems, int maxChars) {
+        JsonNode value = body.get(name);
+        if (value == null || value.isNull()) throw ProblemException.badRequest("Missing field '" + name + "'.");
+        if (!value.isArray() || value.isEmpty() || value.size() > maxItems) {
+            throw ProblemException.badRequest("Field '" + name + "' must be an array of 1 to " + maxItems + " names.");
+        }
+        List<String> out = new java.util.ArrayList<>();
+        for (JsonNode item : value) {
+            if (!item.isTextual() || item.textValue().isBlank() || item.textValue().length() > maxChars) {
+                throw ProblemException.badRequest("Field '" + name + "' must hold names (strings of 1 to " + maxChars
+                        + " characters), not " + Problem.excerpt(item.toString()) + ".");
+            }
+            out.add(item.textValue());
+        }
+        return out;
+    }
 }

@@ -40,8 +40,14 @@ public final class LeaderboardRoutes implements RouteGroup {
         "rating", "ci_lower", "ci_upper", "battles", "preliminary", "excluded_votes"};
     private static final Duration SOURCES_CACHE = Duration.ofSeconds(30);
 
+    /**
+     * One row. {@code score} (with its interval) is the win-rate against the baseline in % on a baseline board, and
+     * {@code styleScore} the same with answer length and markdown held equal; null on boards without them.
+     */
     record Row(int rank, int rankUb, String name, String displayName, String organisation, String licence,
-               double rating, Double ciLower, Double ciUpper, double battles, boolean preliminary) {
+               double rating, Double ciLower, Double ciUpper, double battles, boolean preliminary, Double score,
+               Double scoreLower, Double scoreUpper, Double styleScore, Double styleScoreLower, Double styleScoreUpper,
+               Double avgTokens) {
     }
 
     record View(String kind, String source, String category, Instant computedAt, Instant cutoff, long battles,
@@ -132,7 +138,8 @@ public final class LeaderboardRoutes implements RouteGroup {
             Contestant c = byName.get(r.contestant());
             rows.add(new Row(rows.size() + 1, r.rankUb(), r.contestant(), c == null ? r.contestant() : c.displayName(),
                     c == null ? null : c.organisation(), c == null ? null : c.licence(), r.rating(), r.ratingLower(),
-                    r.ratingUpper(), r.battles(), r.battles() < preliminaryBelow));
+                    r.ratingUpper(), r.battles(), r.battles() < preliminaryBelow, r.score(), r.scoreLower(),
+                    r.scoreUpper(), r.styleScore(), r.styleScoreLower(), r.styleScoreUpper(), r.avgTokens()));
         }
         return rows;
     }

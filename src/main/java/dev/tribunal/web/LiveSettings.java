@@ -3,6 +3,7 @@ package dev.tribunal.web;
 import dev.tribunal.config.ArenaConfig;
 import dev.tribunal.config.TribunalConfig;
 import dev.tribunal.llm.LlmGateway;
+import java.nio.file.Path;
 
 /**
  * The live LLM judges' part of the service.
@@ -13,8 +14,12 @@ import dev.tribunal.llm.LlmGateway;
  *                         {@code arena.live_share})
  * @param maxInputChars    the longest input (and rubric) of a submitted sample
  * @param maxResponseChars the longest response (and reference) of a submitted sample
+ * @param dataDirectory    where the bundled question sets and answers are (benchmark jobs; {@code data})
  */
-public record LiveSettings(LlmGateway gateway, double liveShare, int maxInputChars, int maxResponseChars) {
+public record LiveSettings(LlmGateway gateway, double liveShare, int maxInputChars, int maxResponseChars,
+                           Path dataDirectory) {
+
+    public static final Path DATA = Path.of("data");
 
     /** No live judges; the default share and limits. */
     public static LiveSettings none() {
@@ -22,14 +27,14 @@ public record LiveSettings(LlmGateway gateway, double liveShare, int maxInputCha
     }
 
     public static LiveSettings of(LlmGateway gateway, ArenaConfig arena) {
-        return new LiveSettings(gateway, arena.liveShare(), arena.maxInputChars(), arena.maxResponseChars());
+        return new LiveSettings(gateway, arena.liveShare(), arena.maxInputChars(), arena.maxResponseChars(), DATA);
     }
 
     public LiveSettings withGateway(LlmGateway newGateway) {
-        return new LiveSettings(newGateway, liveShare, maxInputChars, maxResponseChars);
+        return new LiveSettings(newGateway, liveShare, maxInputChars, maxResponseChars, dataDirectory);
     }
 
     public LiveSettings withLiveShare(double share) {
-        return new LiveSettings(gateway, share, maxInputChars, maxResponseChars);
+        return new LiveSettings(gateway, share, maxInputChars, maxResponseChars, dataDirectory);
     }
 }

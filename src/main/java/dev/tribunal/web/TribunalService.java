@@ -9,7 +9,13 @@ import dev.tribunal.arena.LiveJudges;
 import dev.tribunal.arena.StoredRounds;
 import dev.tribunal.export.StoredVotes;
 import dev.tribunal.export.VoteExport;
+import dev.tribunal.bench.baseline.BaselineRun;
+import dev.tribunal.imports.QuestionSets;
+import dev.tribunal.jobs.BenchmarkJobs;
 import dev.tribunal.jobs.LeaderboardRefresh;
+import dev.tribunal.llm.LlmConfig;
+import dev.tribunal.store.BenchRun;
+import dev.tribunal.store.BenchRunDao;
 import dev.tribunal.jobs.SampleGenerator;
 import dev.tribunal.judging.Judge;
 import dev.tribunal.judging.ReportCards;
@@ -31,17 +37,27 @@ public final class TribunalService implements AutoCloseable {
 
     /** How long the judges' report cards are served before they are computed again from the store. */
     static final Duration REPORT_CARDS_KEPT = Duration.ofMinutes(5);
+    /** How often a job's event stream re-reads its progress, and how long one stream lasts at most. */
+    static final Duration JOB_EVENTS_EVERY = Duration.ofMillis(500);
+    static final Duration JOB_EVENTS_FOR = Duration.ofMinutes(10);
+    /** How long a benchmark unit stays reserved for a process that stopped renewing it (as the CLI's --lease). */
+    static final Duration BENCH_LEASE = Duration.ofSeconds(60);
 
     private final WebServer web;
     private final RefreshScheduler scheduler;
     private final StoredRounds rounds;
     private final SampleGenerator generator;
+    private final BenchmarkJobs jobs;
+    private final JobRoutes jobRoutes;
 
-    private TribunalService(WebServer web, RefreshScheduler scheduler, StoredRounds rounds, SampleGenerator generator) {
+    private TribunalService(WebServer web, RefreshScheduler scheduler, StoredRounds rounds, SampleGenerator generator,
+                            BenchmarkJobs jobs, JobRoutes jobRoutes) {
         this.web = web;
         this.scheduler = scheduler;
         this.rounds = rounds;
         this.generator = generator;
+        this.jobs = jobs;
+        this.jobRoutes = jobRoutes;
     }
 
     /**
@@ -62,6 +78,10 @@ public final class TribunalService implements AutoCloseable {
                 settings.roundLifetime(), settings.voteRules(), clock);
         RefreshScheduler scheduler = new RefreshScheduler(new LeaderboardRefresh(db, settings.rating(), clock,
                 new AnomalousVoters(db, settings.voteRules())), db, settings.refreshEvery(), clock);
+        BenchmarkJobs jobs = gateway == null ? null : new BenchmarkJobs(new BaselineRun(db, gateway,
+                new QuestionSets(db, liveSettings.dataDirectory()), BENCH_LEASE, clock));
+        JobRoutes jobRoutes = new JobRoutes(db, jobs, gateway == null ? LlmConfig.empty() : gateway.config(), json,
+                settings.web().maxBodyBytes(), JobRoutes.MAX_EVENT_STREAMS, JOB_EVENTS_EVERY, JOB_EVENTS_FOR);
         WebSettings web = settings.web();
         ArenaGate gate = new ArenaGate(new VoterIdentity(settings.voterSecret(), web.secureCookies()),
                 new ClientAddress(web.trustedProxyHeader(), web.trustedProxies()), settings);
@@ -75,12 +95,15 @@ public final class TribunalService implements AutoCloseable {
                 new BrowseRoutes(new BrowseDao(db, settings.queryLimits().budget()), settings.queryLimits()),
                 new AdminRoutes(scheduler, arena, db.votes(), settings.adminTokenVariable(), settings.adminToken(),
                         web.maxBodyBytes()),
+                jobRoutes,
                 new HealthRoutes(db, settings.version(), clock));
         WebServer server = new WebServer(web, json, groups);
         server.start();
         scheduler.start();
         if (generator != null) generator.start();
-        return new TribunalService(server, scheduler, rounds, generator);
+        // runs left running by a process that stopped are resumed (what is done stays done)
+        if (jobs != null) jobs.resumeLeftRunning(new BenchRunDao(db).runsIn(BenchRun.RUNNING));
+        return new TribunalService(server, scheduler, rounds, generator, jobs, jobRoutes);
     }
 
     public URI address() {
@@ -98,17 +121,35 @@ public final class TribunalService implements AutoCloseable {
     /** Stops at once: the web server, then the scheduler (a running refresh finishes first); writes dealt rounds. */
     @Override
     public void close() {
+        halt();
         web.close();
         stopJobs();
     }
 
     /** Stops taking requests, lets those in flight finish (up to {@code grace}), then as {@link #close()}. */
     public void stopGracefully(Duration grace) {
+        halt();
         web.stopGracefully(grace);
         stopJobs();
     }
 
+    /**
+     * Event streams end within one poll (rather than holding a graceful stop for its whole grace), and benchmark runs
+     * claim no more units: they stay running in the database and resume on the next start.
+     */
+    private void halt() {
+        jobRoutes.close();
+        if (jobs != null) jobs.halt();
+    }
+
+    /** The benchmark jobs of this process, or null without an LLM gateway. */
+    public BenchmarkJobs jobs() {
+        return jobs;
+    }
+
     private void stopJobs() {
+        // the units in flight finish (the database is still open)
+        if (jobs != null) jobs.close();
         if (generator != null) generator.close();
         scheduler.close();
         rounds.close();

@@ -87,13 +87,46 @@ class BenchmarkBaselineTest {
             assertThat(all).hasSize(QUESTIONS * 3 * 2 * 2);
             assertThat(disagreeing(all, fair)).isZero();
             assertThat(disagreeing(all, biased)).isPositive();
-            assertThat(db.battles().count(BattleFilter.of(ContestantKind.MODEL).withSource("baseline:arena-hard-v0.1:fair")))
+            assertThat(db.battles().count(BattleFilter.of(ContestantKind.MODEL).withSource(FAIR_SOURCE)))
                     .isEqualTo(QUESTIONS * 3 * 2);
-            Snapshot snapshot = db.snapshots().latestOk(ContestantKind.MODEL, "baseline:arena-hard-v0.1:fair", null)
+            Snapshot snapshot = db.snapshots().latestOk(ContestantKind.MODEL, FAIR_SOURCE, null)
                     .orElseThrow();
             List<SnapshotRow> rows = db.snapshots().rows(snapshot.id());
             assertThat(rows).extracting(SnapshotRow::contestant).contains("strong", "medium", "weak", "baseline");
             assertThat(rows).allSatisfy(r -> assertThat(r.avgTokens()).isPositive());
+            // the style-controlled score is stored beside the plain one
+            assertThat(rows).allSatisfy(r -> assertThat(r.styleScore()).isNotNull());
+            SnapshotRow strong = rows.stream().filter(r -> r.contestant().equals("strong")).findFirst().orElseThrow();
+            assertThat(strong.styleScoreLower()).isLessThanOrEqualTo(strong.styleScore());
+            assertThat(strong.styleScoreUpper()).isGreaterThanOrEqualTo(strong.styleScore());
+        }
+    }
+
+    private static final String FAIR_SOURCE = "baseline:arena-hard-v0.1:fair:vs:baseline";
+
+    @Test
+    void runsAgainstTwoBaselinesKeepTwoBoardsAndTheConfiguredFamiliesAreStored() throws Exception {
+        Files.writeString(config, Files.readString(config)
+                .replace("{name: strong, endpoint: strong}", "{name: strong, endpoint: strong, family: stub-big}")
+                .replace("{name: fair, endpoint: fair-judge}", "{name: fair, endpoint: fair-judge, family: stub-judge}"));
+        CommandRun first = benchmark();
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        CommandRun second = CommandRun.of("benchmark", "baseline", "--config", config, "--questions", "arena-hard-v0.1",
+                "--limit", QUESTIONS, "--baseline", "medium", "--models", "strong,weak", "--judge", "fair",
+                "--no-progress");
+        assertThat(second.exitCode()).as(second.err()).isZero();
+        try (Database db = open()) {
+            for (String baseline : List.of("baseline", "medium")) {
+                Snapshot s = db.snapshots().latestOk(ContestantKind.MODEL, "baseline:arena-hard-v0.1:fair:vs:" + baseline,
+                        null).orElseThrow();
+                SnapshotRow base = db.snapshots().rows(s.id()).stream().filter(r -> r.contestant().equals(baseline))
+                        .findFirst().orElseThrow();
+                assertThat(base.score()).as(baseline).isCloseTo(50, org.assertj.core.data.Offset.offset(1e-9));
+                assertThat(s.settingsJson()).contains("\"baseline\":\"" + baseline + "\"");
+            }
+            assertThat(db.contestants().find(ContestantKind.MODEL, "strong").orElseThrow().family()).isEqualTo("stub-big");
+            assertThat(db.contestants().find(ContestantKind.JUDGE, "fair").orElseThrow().family()).isEqualTo("stub-judge");
+            assertThat(db.contestants().find(ContestantKind.MODEL, "weak").orElseThrow().family()).isNull();
         }
     }
 

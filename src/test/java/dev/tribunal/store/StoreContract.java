@@ -583,6 +583,31 @@ abstract class StoreContract {
                 "{\"method\":\"bt\"}", status, null);
     }
 
+    @Test
+    void aSnapshotRowKeepsItsStyleControlledScore() {
+        SnapshotRow styled = new SnapshotRow("gpt4", 1, 1100, 1090.0, 1111.0, 75.5, 70.0, 80.0, 640, 312.5,
+                68.0, 61.5, 74.0);
+        Snapshot s = db.snapshots().insert(snapshot(T0, null, SnapshotStatus.OK), List.of(styled));
+        assertThat(db.snapshots().rows(s.id())).containsExactly(styled);
+    }
+
+    @Test
+    void aContestantKeepsItsFamilyAndAnUpsertUpdatesIt() {
+        Contestant c = db.contestants().upsert(
+                new Contestant(0, ContestantKind.MODEL, "gpt-4o", "GPT-4o", "OpenAI", null, "e", true, "gpt-4"));
+        assertThat(db.contestants().byId(c.id()).orElseThrow().family()).isEqualTo("gpt-4");
+        db.contestants().upsert(new Contestant(0, ContestantKind.MODEL, "gpt-4o", "GPT-4o", "OpenAI", null, "e", true,
+                "gpt-4o"));
+        assertThat(db.contestants().byId(c.id()).orElseThrow().family()).isEqualTo("gpt-4o");
+    }
+
+    @Test
+    void aBaselineComparisonIsStoredAsASampleOfSourceBaseline() {
+        Sample s = db.samples().insert(Sample.pair("Q", "baseline's answer", "model's answer", "base", "m",
+                SampleSource.BASELINE, "arena-hard-v0.1").withExternalKey("baseline:1:2"));
+        assertThat(db.samples().byId(s.id()).orElseThrow().source()).isEqualTo(SampleSource.BASELINE);
+    }
+
     // ---- jobs
 
     @Test

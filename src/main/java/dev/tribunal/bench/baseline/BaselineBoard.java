@@ -7,7 +7,7 @@ import java.util.Map;
  * One judge's (or the pooled judges') leaderboard of a run.
  *
  * @param judge        the judge's name, or the judges' names joined by '+' for the pooled board
- * @param source       the battles' source on the models board: {@code baseline:<set>:<judge>}
+ * @param source       the battles' source on the models board: {@code baseline:<set>:<judge>:vs:<baseline>}
  * @param plain        Bradley–Terry, score = win-rate against the baseline
  * @param styled       the same with style control (tokens, headers, list items, bold), or null when it cannot be
  *                     fitted

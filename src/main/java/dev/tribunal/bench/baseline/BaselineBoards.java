@@ -19,6 +19,7 @@ import dev.tribunal.store.Question;
 import dev.tribunal.store.Snapshot;
 import dev.tribunal.store.SnapshotRow;
 import dev.tribunal.store.SnapshotStatus;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,7 +33,7 @@ import java.util.Set;
 
 /**
  * Turns a run's judgments into its boards and stores them on the models board: the battles (source
- * {@code baseline:<set>:<judge>}, one per parsed game, keyed by the judgment so that storing twice adds nothing)
+ * {@code baseline:<set>:<judge>:vs:<baseline>}, one per parsed game, keyed by the judgment so that storing twice adds nothing)
  * and a snapshot per board (skipped when the latest one has the same inputs).
  *
  * <p>Each parsed game is a battle of the model against the baseline, read for the model (game 1 shows the
@@ -43,10 +44,13 @@ import java.util.Set;
 final class BaselineBoards {
 
     private final Database db;
+    private final Clock clock;
 
-    BaselineBoards(Database db) {
+    BaselineBoards(Database db, Clock clock) {
         this.db = db;
+        this.clock = clock;
     }
+
 
     List<BaselineBoard> rateAndStore(BaselineParams params, List<Question> questions, Map<String, Long> modelIds,
                                      Map<String, Long> judgeIds) {
@@ -112,7 +116,7 @@ final class BaselineBoards {
 
     private BaselineBoard board(BaselineParams params, String judge, List<Game> games, Map<String, Double> avgTokens,
                                 boolean storeBattles) {
-        String source = "baseline:" + params.questionSet() + ":" + judge;
+        String source = params.boardSource(judge);
         BattleSet.Builder plain = BattleSet.builder();
         BattleSet.Builder styled = BattleSet.builder().keepStyle();
         List<BattleRow> rows = new ArrayList<>();
@@ -138,7 +142,7 @@ final class BaselineBoards {
             styledBoard = null;
         }
         if (storeBattles) db.battles().insertAll(rows);
-        store(params, source, board, rows, avgTokens);
+        store(params, source, board, styledBoard, rows, avgTokens);
         return new BaselineBoard(judge, source, board, styledBoard, avgTokens, games.size(), unparseable,
                 disagreements(games));
     }
@@ -168,8 +172,8 @@ final class BaselineBoards {
     }
 
     /** A snapshot of the board on the models board, unless the latest one has the same inputs. */
-    private void store(BaselineParams params, String source, Leaderboard board, List<BattleRow> rows,
-                       Map<String, Double> avgTokens) {
+    private void store(BaselineParams params, String source, Leaderboard board, Leaderboard styled,
+                       List<BattleRow> rows, Map<String, Double> avgTokens) {
         String settings = String.format(Locale.ROOT, "{\"method\":\"bradley-terry\",\"baseline\":\"%s\","
                         + "\"strong_weight\":%s,\"bootstrap_rounds\":%d,\"seed\":%d,\"question_set\":\"%s\",\"limit\":%s}",
                 json(params.baseline()), params.strongWeight(), params.rounds(), params.seed(),
@@ -181,12 +185,16 @@ final class BaselineBoards {
         String hash = Sha256.hex(inputs.toString());
         Optional<Snapshot> last = db.snapshots().latestOk(ContestantKind.MODEL, source, null);
         if (last.isPresent() && last.get().inputsHash().equals(hash)) return;
-        Instant now = Instant.now();
+        Instant now = clock.instant();
+        Map<String, LeaderboardRow> styledRows = new HashMap<>();
+        if (styled != null) styled.rows().forEach(r -> styledRows.put(r.name(), r));
         List<SnapshotRow> snapshotRows = new ArrayList<>();
         for (LeaderboardRow r : board.rows()) {
+            LeaderboardRow s = styledRows.get(r.name());
             snapshotRows.add(new SnapshotRow(r.name(), r.rankUb(), r.rating(), r.ratingLower(), r.ratingUpper(),
                     finite(r.score()), finite(r.scoreLower()), finite(r.scoreUpper()), r.battles(),
-                    avgTokens.get(r.name())));
+                    avgTokens.get(r.name()), s == null ? null : finite(s.score()), s == null ? null : finite(s.scoreLower()),
+                    s == null ? null : finite(s.scoreUpper())));
         }
         db.snapshots().insert(new Snapshot(0, ContestantKind.MODEL, source, null, now, now, rows.size(), hash, settings,
                 SnapshotStatus.OK, null), snapshotRows);

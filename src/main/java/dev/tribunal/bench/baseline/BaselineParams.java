@@ -75,6 +75,16 @@ public record BaselineParams(String questionSet, Integer limit, String baseline,
         return Sha256.hex(json(key));
     }
 
+    /**
+     * The source of this run's board of one judge on the models board: {@code baseline:<set>:<judge>:vs:<baseline>}
+     * ({@code judge}: the judges' names joined by '+' for the pooled board). The baseline is part of it because a
+     * board's scores are win-rates against its baseline: runs of one set and judge against two baselines are two
+     * boards, never one mixed board.
+     */
+    public String boardSource(String judge) {
+        return "baseline:" + questionSet + ":" + judge + ":vs:" + baseline;
+    }
+
     public String toJson() {
         return json(this);
     }

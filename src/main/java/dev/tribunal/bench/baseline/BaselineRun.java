@@ -22,6 +22,7 @@ import dev.tribunal.store.Database;
 import dev.tribunal.store.Judgment;
 import dev.tribunal.store.Question;
 import dev.tribunal.store.UnitCounts;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -63,12 +64,14 @@ public final class BaselineRun {
     private final Judge judge;
     private final PromptTemplate template;
     private final BaselineBoards boards;
+    private final ArenaComparisons arena;
 
     /**
      * @param lease how long a claimed unit stays reserved for this process without a heartbeat; a unit of a process
      *              that died is claimable again after it
+     * @param clock the time of the stored boards (snapshots)
      */
-    public BaselineRun(Database db, LlmGateway gateway, QuestionSets sets, Duration lease) {
+    public BaselineRun(Database db, LlmGateway gateway, QuestionSets sets, Duration lease, Clock clock) {
         this.db = db;
         this.gateway = gateway;
         this.sets = sets;
@@ -77,7 +80,8 @@ public final class BaselineRun {
         this.judge = new Judge(gateway);
         this.template = PromptTemplate.load(BaselineParams.PROMPT, "prompts/" + BaselineParams.PROMPT,
                 Set.of("input", "response_a", "response_b"));
-        this.boards = new BaselineBoards(db);
+        this.boards = new BaselineBoards(db, clock);
+        this.arena = new ArenaComparisons(db);
     }
 
     /** The run's progress as stored; empty units before the phase has any. */
@@ -86,6 +90,27 @@ public final class BaselineRun {
         Map<String, UnitCounts> counts = runs.counts(runId);
         return new RunProgress(run, counts.getOrDefault(BenchUnit.ANSWER, UnitCounts.none(BenchUnit.ANSWER)),
                 counts.getOrDefault(BenchUnit.JUDGE, UnitCounts.none(BenchUnit.JUDGE)), runs.failures(runId));
+    }
+
+    /**
+     * Checks the parameters (the set, models and judges exist; every model can answer) and stores their run, without
+     * running it: what the server does before it answers a job request.
+     *
+     * @throws BadInputException as {@link #run}
+     */
+    public BenchRun open(BaselineParams params) {
+        plan(params);
+        return runs.ensureRun(params.runKey(), params.toJson());
+    }
+
+    /** The run with this id, if stored. */
+    public java.util.Optional<BenchRun> find(long runId) {
+        return runs.run(runId);
+    }
+
+    /** The newest runs first. */
+    public List<BenchRun> recent(int limit) {
+        return runs.recentRuns(limit);
     }
 
     /** Asks every process working on the run to stop after the units it has started; resume with {@link #resume}. */
@@ -127,18 +152,30 @@ public final class BaselineRun {
         }
         List<BenchUnit> failures = runs.failures(run.id());
         if (ex.stopped()) {
-            listener.runEnded(run.id(), BenchRun.STOPPED);
-            return new BaselineResult(run.id(), BenchRun.STOPPED, List.of(), ex.calls.get(), ex.cost.sum(), failures,
+            // a stop request leaves the run stopped; a halted process leaves it as it is (running: resumed later)
+            String state = runs.run(run.id()).map(BenchRun::state).orElse(BenchRun.STOPPED);
+            listener.runEnded(run.id(), state);
+            return new BaselineResult(run.id(), state, List.of(), ex.calls.get(), ex.cost.sum(), failures,
                     messages(failures, plan));
         }
         runs.setState(run.id(), BenchRun.RUNNING, RATING, null);
         listener.phaseStarted(run.id(), RATING, 0, 1);
+        arena.publish(params, plan.questions, plan.modelIds, plan.judgeIds);
         List<BaselineBoard> result = boards.rateAndStore(params, plan.questions, plan.modelIds, plan.judgeIds);
         String state = failures.isEmpty() ? BenchRun.DONE : BenchRun.FAILED;
         runs.setState(run.id(), state, RATING, failures.isEmpty() ? null : failures.size() + " unit(s) failed");
         listener.runEnded(run.id(), state);
         return new BaselineResult(run.id(), state, result, ex.calls.get(), ex.cost.sum(), failures,
                 messages(failures, plan));
+    }
+
+    /**
+     * A failure in our words: it is shown on the public runs page, so no provider text (which may quote a URL or
+     * name a library class), only the kind of failure and the endpoint's name.
+     */
+    private static String why(LlmException e) {
+        return e.kind().describe() + (e.attempts() > 1 ? " (" + e.attempts() + " attempts)" : "") + " [endpoint "
+                + e.endpoint() + "]";
     }
 
     private static List<String> messages(List<BenchUnit> failures, Plan plan) {
@@ -173,7 +210,7 @@ public final class BaselineRun {
             ModelConfig mc = gateway.config().model(name).orElse(null);
             Contestant c = mc != null
                     ? db.contestants().upsert(new Contestant(0, ContestantKind.MODEL, mc.name(), mc.displayName(),
-                            mc.organisation(), mc.licence(), mc.endpoint(), true))
+                            mc.organisation(), mc.licence(), mc.endpoint(), true, mc.family()))
                     : db.contestants().find(ContestantKind.MODEL, name).orElse(null);
             if (mc == null && (c == null || answered(questions, c.id()) < questions.size())) {
                 throw new BadInputException("model " + name + " is not in llm.models and has no answers to "
@@ -189,7 +226,7 @@ public final class BaselineRun {
         for (String name : params.judges().stream().distinct().toList()) {
             JudgeConfig jc = gateway.config().judge(name).orElseThrow();
             Contestant c = db.contestants().upsert(new Contestant(0, ContestantKind.JUDGE, jc.name(), jc.displayName(),
-                    jc.organisation(), null, jc.endpoint(), true));
+                    jc.organisation(), null, jc.endpoint(), true, jc.family()));
             judgeIds.put(name, c.id());
             judgeNames.put(c.id(), name);
         }
@@ -267,7 +304,7 @@ public final class BaselineRun {
         }
 
         boolean stopped() {
-            return runs.run(runId).map(r -> BenchRun.STOPPED.equals(r.state())).orElse(true);
+            return listener.halted() || runs.run(runId).map(r -> BenchRun.STOPPED.equals(r.state())).orElse(true);
         }
 
         /** Renews this worker's leases every third of the lease, so that only a dead process loses its units. */
@@ -377,7 +414,7 @@ public final class BaselineRun {
                     made += r.cached() ? 0 : 1;
                 }
             } catch (LlmException e) {
-                failed(unit, BenchUnit.ANSWER, made, spent, model + " answering " + q.externalKey() + ": " + e.getMessage());
+                failed(unit, BenchUnit.ANSWER, made, spent, model + " answering " + q.externalKey() + ": " + why(e));
                 return;
             }
             Answer answer = new Answer(0, q.id(), unit.modelId(), String.join("\n\n", replies), tokens, latency, spent,
@@ -409,7 +446,7 @@ public final class BaselineRun {
                         Conversations.response(q, b), Conversations.reference(q));
             } catch (LlmException e) {
                 failed(unit, BenchUnit.JUDGE, 0, 0, judgeName + " judging " + plan.modelNames.get(unit.modelId())
-                        + " on " + q.externalKey() + " (game " + unit.game() + "): " + e.getMessage());
+                        + " on " + q.externalKey() + " (game " + unit.game() + "): " + why(e));
                 return;
             }
             Judgment j = new Judgment(0, q.id(), unit.judgeId(), a.id(), b.id(), unit.game(),

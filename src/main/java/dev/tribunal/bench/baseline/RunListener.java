@@ -17,7 +17,16 @@ public interface RunListener {
     default void unitFinished(long runId, String phase, boolean failed, int calls, double cost) {
     }
 
-    /** The run ended: done, stopped or failed. */
+    /** The run ended: done, stopped or failed (or, when {@link #halted()}, left running for another time). */
     default void runEnded(long runId, String state) {
+    }
+
+    /**
+     * Whether this process should stop working on the run now (e.g. the server is stopping). Unlike a stop request,
+     * the run stays {@code running} in the database, so that it is resumed later (the server resumes its running
+     * runs on start). Asked between claims.
+     */
+    default boolean halted() {
+        return false;
     }
 }

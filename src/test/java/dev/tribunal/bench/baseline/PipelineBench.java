@@ -52,7 +52,7 @@ public final class PipelineBench {
                  LlmGateway gateway = new LlmGateway(config, new LlmCallDao(db))) {
                 QuestionSets sets = new QuestionSets(db, Path.of("data"));
                 sets.questions("arena-hard-v0.1", questions);
-                BaselineRun pipeline = new BaselineRun(db, gateway, sets, Duration.ofSeconds(60));
+                BaselineRun pipeline = new BaselineRun(db, gateway, sets, Duration.ofSeconds(60), java.time.Clock.systemUTC());
                 // warm up on another set, so that "before" already holds the clients, caches and classes a run builds
                 pipeline.run(new BaselineParams("mt-bench", 2, "baseline", names, List.of("fair"), 3, false, 100, 42),
                         RunListener.NONE);

@@ -1,0 +1,169 @@
+package dev.tribunal.jobs;
+
+import dev.tribunal.bench.baseline.BaselineParams;
+import dev.tribunal.bench.baseline.BaselineRun;
+import dev.tribunal.bench.baseline.RunListener;
+import dev.tribunal.imports.BadInputException;
+import dev.tribunal.store.BenchRun;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The server's baseline-benchmark jobs: each run executes on a virtual thread of this process (its units on
+ * virtual threads of their own, bounded by the gateway's per-endpoint limits), with its state in the database
+ * ({@link BaselineRun}), so any node can report it and a restart loses nothing. On start the runs left
+ * {@code running} (by a process that stopped or died) are resumed: what is done stays done, the units the dead
+ * process held are taken up once their lease runs out, and on PostgreSQL a run another node is still working on is
+ * simply shared (units are claimed, never run by two workers at once).
+ */
+public final class BenchmarkJobs implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BenchmarkJobs.class);
+
+    private final BaselineRun runner;
+    private final ExecutorService executor = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("benchmark-job-", 0).factory());
+    /** Runs executing in this process, and those asked to resume as soon as their stopping execution ends. */
+    private final Map<Long, Boolean> active = new HashMap<>();
+    private final Set<Long> resumeAfterStop = new HashSet<>();
+    private volatile boolean closing;
+
+    public BenchmarkJobs(BaselineRun runner) {
+        this.runner = runner;
+    }
+
+    /**
+     * Checks the parameters, stores their run and starts it here unless it is executing here already; returns it.
+     * The same parameters find the same run: what it has done is not done again.
+     *
+     * @throws BadInputException when a set, model or judge is unknown
+     */
+    public BenchRun start(BaselineParams params) {
+        BenchRun run = runner.open(params);
+        launch(run.id(), params);
+        return run;
+    }
+
+    /** Asks the run to stop after the units it has started (on every node working on it). */
+    public BenchRun stop(long runId) {
+        BenchRun run = find(runId);
+        synchronized (this) {
+            resumeAfterStop.remove(runId);
+        }
+        if (BenchRun.RUNNING.equals(run.state())) runner.stop(runId);
+        return find(runId);
+    }
+
+    /** Starts the run again with its own parameters (a stopped or failed one; a done one rates again, no calls). */
+    public BenchRun resume(long runId) {
+        BenchRun run = find(runId);
+        BaselineParams params = BaselineParams.fromJson(run.paramsJson());
+        runner.open(params);
+        synchronized (this) {
+            if (active.containsKey(runId)) {
+                // still winding down after a stop: run it again once that execution has ended
+                resumeAfterStop.add(runId);
+                return run;
+            }
+        }
+        launch(runId, params);
+        return run;
+    }
+
+    public BenchRun find(long runId) {
+        return runner.find(runId).orElseThrow(() -> new NoSuchElementException("no run " + runId));
+    }
+
+    public List<BenchRun> recent(int limit) {
+        return runner.recent(limit);
+    }
+
+    /** Resumes every run left running; a run whose models or judges this configuration lacks is left as it is. */
+    public int resumeLeftRunning(List<BenchRun> running) {
+        int resumed = 0;
+        for (BenchRun run : running) {
+            try {
+                BaselineParams params = BaselineParams.fromJson(run.paramsJson());
+                runner.open(params);
+                launch(run.id(), params);
+                resumed++;
+            } catch (BadInputException | IllegalArgumentException e) {
+                LOG.warn("benchmark run {} was left running but cannot be resumed here: {}", run.id(), e.getMessage());
+            }
+        }
+        return resumed;
+    }
+
+    private void launch(long runId, BaselineParams params) {
+        synchronized (this) {
+            if (closing || active.containsKey(runId)) return;
+            active.put(runId, Boolean.TRUE);
+        }
+        executor.submit(() -> execute(runId, params));
+    }
+
+    private void execute(long runId, BaselineParams params) {
+        RunListener listener = new RunListener() {
+            @Override
+            public boolean halted() {
+                return closing;
+            }
+        };
+        while (true) {
+            try {
+                runner.run(params, listener);
+            } catch (RuntimeException e) {
+                // a bug or the database going away: the run stays as stored (resumed on the next start)
+                LOG.error("benchmark run {} stopped by an error", runId, e);
+            }
+            synchronized (this) {
+                if (closing || !resumeAfterStop.remove(runId)) {
+                    active.remove(runId);
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Whether the run is executing in this process. */
+    public synchronized boolean executingHere(long runId) {
+        return active.containsKey(runId);
+    }
+
+    /** Asks the runs executing here to claim no more units (they stay running in the database); does not wait. */
+    public synchronized void halt() {
+        closing = true;
+    }
+
+    /**
+     * Halts the runs executing here (they stay {@code running} in the database, to be resumed on the next start)
+     * and waits up to {@code grace} for the units in flight to finish.
+     */
+    public void close(Duration grace) {
+        halt();
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("benchmark units still in flight after {} s are cut", grace.toSeconds());
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        close(Duration.ofSeconds(10));
+    }
+}
