@@ -29,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * Recomputes every leaderboard from the battles up to a cut-off and stores each as an immutable snapshot.
@@ -54,12 +55,20 @@ public final class LeaderboardRefresh {
     private final Database db;
     private final RatingOptions options;
     private final Clock clock;
+    private final BiFunction<BattleSet, RatingOptions, Leaderboard> engine;
     private final String settingsJson;
 
     public LeaderboardRefresh(Database db, RatingOptions options, Clock clock) {
+        this(db, options, clock, RatingEngine::rate);
+    }
+
+    /** With another rating engine than {@link RatingEngine} (tests of what happens to a board it cannot fit). */
+    LeaderboardRefresh(Database db, RatingOptions options, Clock clock,
+                       BiFunction<BattleSet, RatingOptions, Leaderboard> engine) {
         this.db = db;
         this.options = options;
         this.clock = clock;
+        this.engine = engine;
         try {
             this.settingsJson = JSON.writeValueAsString(new Settings(options.method().name().toLowerCase(),
                     options.rounds(), options.seed(), options.effectiveAnchor(), options.anchorRating(),
@@ -98,7 +107,14 @@ public final class LeaderboardRefresh {
                 continue;
             }
             try {
-                Leaderboard leaderboard = RatingEngine.rate(acc.battles.build(), optionsFor(board.kind()));
+                Leaderboard leaderboard = engine.apply(acc.battles.build(), optionsFor(board.kind()));
+                if (!leaderboard.converged()) {
+                    // not the maximum: stored as failed with the reason, and the API keeps the last good board
+                    String error = String.join("; ", leaderboard.notes());
+                    db.snapshots().insert(snapshot(board, cutoff, acc.count, hash, SnapshotStatus.FAILED, error), List.of());
+                    errors.add(describe(board) + ": " + error);
+                    continue;
+                }
                 db.snapshots().insert(snapshot(board, cutoff, acc.count, hash, SnapshotStatus.OK, null), rows(leaderboard));
                 computed++;
             } catch (RuntimeException e) {
@@ -132,7 +148,8 @@ public final class LeaderboardRefresh {
     private static List<SnapshotRow> rows(Leaderboard leaderboard) {
         List<SnapshotRow> rows = new ArrayList<>();
         for (LeaderboardRow r : leaderboard.rows()) {
-            rows.add(new SnapshotRow(r.name(), r.rankUb(), r.rating(), r.ratingLower(), r.ratingUpper(),
+            // no interval (no bootstrap, too little information) and no score are stored as null, never as NaN
+            rows.add(new SnapshotRow(r.name(), r.rankUb(), r.rating(), finite(r.ratingLower()), finite(r.ratingUpper()),
                     finite(r.score()), finite(r.scoreLower()), finite(r.scoreUpper()), r.battles(), null));
         }
         return rows;

@@ -28,32 +28,47 @@ import java.util.Arrays;
  */
 final class BradleyTerry {
     private static final double STEP_TOLERANCE = 1e-11;
-    private static final int MAX_ITERATIONS = 200;
+    static final int MAX_ITERATIONS = 200;
     /** Largest |θ| turned into a strength e^θ: e^±600 stays well inside the range of a double. */
     private static final double MAX_EXPONENT = 600;
 
     private final int n;
     private final int[] pairI;
     private final int[] pairJ;
+    private final int maxIterations;
 
-    BradleyTerry(int n, int[] pairI, int[] pairJ) {
+    BradleyTerry(int n, int[] pairI, int[] pairJ, int maxIterations) {
         this.n = n;
         this.pairI = pairI;
         this.pairJ = pairJ;
+        this.maxIterations = maxIterations;
     }
 
     static BradleyTerry of(PairCounts counts) {
-        return new BradleyTerry(counts.contestants, counts.pairI, counts.pairJ);
+        return of(counts, MAX_ITERATIONS);
+    }
+
+    /** With an iteration limit other than {@link #MAX_ITERATIONS} (tests of what happens when it is hit). */
+    static BradleyTerry of(PairCounts counts, int maxIterations) {
+        return new BradleyTerry(counts.contestants, counts.pairI, counts.pairJ, maxIterations);
     }
 
     /**
      * @param logStrength  θ per contestant, mean 0 per component; NaN for contestants without battles
      * @param graph        the comparison graph of the data (before any prior)
      * @param priorApplied true when some component had no maximum and got the virtual ties
-     * @param iterations   Newton or chord iterations until the stopping rule held
+     * @param iterations   Newton or chord iterations made
      * @param solver       which of the two reached the maximum
+     * @param converged    the stopping rule held; false when Newton stopped at its iteration limit or when no
+     *                     damped step decreased −ℓ (then θ is the last iterate, not the maximum)
+     * @param lastStep     max |Δ| of the last step
      */
-    record Fit(double[] logStrength, ComparisonGraph graph, boolean priorApplied, int iterations, Solver solver) {
+    record Fit(double[] logStrength, ComparisonGraph graph, boolean priorApplied, int iterations, Solver solver,
+               boolean converged, double lastStep) {
+    }
+
+    /** How Newton's iterations ended. */
+    private record Outcome(int iterations, boolean converged, double lastStep) {
     }
 
     /** How a fit reached the maximum. */
@@ -89,9 +104,9 @@ final class BradleyTerry {
             }
         }
         double[] theta = startingPoint(start);
-        int iterations = newton(theta, sI, sJ, fixedContestants(graph));
+        Outcome outcome = newton(theta, sI, sJ, fixedContestants(graph));
         centre(theta, graph);
-        return new Fit(theta, graph, prior, iterations, Solver.NEWTON);
+        return new Fit(theta, graph, prior, outcome.iterations(), Solver.NEWTON, outcome.converged(), outcome.lastStep());
     }
 
     /** The chord of the data fitted by {@code point}: the factor of H₀, the Hessian of those scores at the point. */
@@ -117,7 +132,7 @@ final class BradleyTerry {
         int iterations = chordIterations(theta, scoreI, scoreJ, chord);
         if (iterations < 0) return fit(scoreI, scoreJ, point.logStrength(), priorTie);
         centre(theta, point.graph());
-        return new Fit(theta, point.graph(), false, iterations, Solver.CHORD);
+        return new Fit(theta, point.graph(), false, iterations, Solver.CHORD, true, 0);
     }
 
     private double[] startingPoint(double[] start) {
@@ -135,7 +150,7 @@ final class BradleyTerry {
     private int chordIterations(double[] theta, double[] sI, double[] sJ, Chord chord) {
         double[] step = new double[n];
         double previous = Double.POSITIVE_INFINITY;
-        for (int iteration = 1; iteration <= MAX_ITERATIONS; iteration++) {
+        for (int iteration = 1; iteration <= maxIterations; iteration++) {
             derivatives(theta, sI, sJ, chord.fixed(), step, null);
             PositiveDefiniteSystem.solveFactored(chord.factor(), n, step);
             double largest = 0;
@@ -160,25 +175,28 @@ final class BradleyTerry {
         return fixed;
     }
 
-    private int newton(double[] theta, double[] sI, double[] sJ, boolean[] fixed) {
+    private Outcome newton(double[] theta, double[] sI, double[] sJ, boolean[] fixed) {
         double[] hessian = new double[n * n];
         double[] step = new double[n];
         double negativeLogLikelihood = Double.NaN;
-        for (int iteration = 1; iteration <= MAX_ITERATIONS; iteration++) {
+        double largest = Double.NaN;
+        for (int iteration = 1; iteration <= maxIterations; iteration++) {
             derivatives(theta, sI, sJ, fixed, step, hessian);
             double[] gradient = step.clone();
             PositiveDefiniteSystem.solve(hessian, n, step);
             double ascent = 0;
-            double largest = 0;
+            largest = 0;
             for (int k = 0; k < n; k++) {
                 ascent += gradient[k] * step[k];
                 largest = Math.max(largest, Math.abs(step[k]));
             }
-            negativeLogLikelihood = LineSearch.descend(theta, step, largest, negativeLogLikelihood, -ascent,
+            LineSearch.Step moved = LineSearch.descend(theta, step, largest, negativeLogLikelihood, -ascent,
                     x -> -logLikelihood(x, sI, sJ));
-            if (largest < STEP_TOLERANCE) return iteration;
+            if (!moved.decreased()) return new Outcome(iteration, false, largest);
+            negativeLogLikelihood = moved.value();
+            if (largest < STEP_TOLERANCE) return new Outcome(iteration, true, largest);
         }
-        return MAX_ITERATIONS;
+        return new Outcome(maxIterations, false, largest);
     }
 
     /**

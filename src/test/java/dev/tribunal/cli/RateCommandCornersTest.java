@@ -1,0 +1,78 @@
+package dev.tribunal.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Issue 11's corners as {@code tribunal rate} prints them. */
+class RateCommandCornersTest {
+
+    @TempDir
+    Path dir;
+
+    /** The table padded names by characters, so wide (CJK, emoji) names pushed their columns to the right. */
+    @Test
+    void tableColumnsLineUpWithWideNames() throws IOException {
+        Path file = Files.writeString(dir.resolve("wide.csv"), """
+                model_a,model_b,winner
+                模型甲,plain,model_a
+                plain,🤖bot,model_b
+                🤖bot,模型甲,tie
+                模型甲,plain,model_b
+                plain,🤖bot,model_a
+                """);
+
+        CommandRun run = CommandRun.of("rate", file, "--rounds", "20");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<String> lines = run.out().lines().takeWhile(line -> !line.isEmpty()).toList();
+        assertThat(lines).hasSize(5);
+        int header = displayColumnOfBar(lines.getFirst());
+        for (String line : lines.subList(2, 5)) {
+            assertThat(displayColumnOfBar(line)).as(line).isEqualTo(header);
+        }
+    }
+
+    /** A contestant never connected to the baseline had a score of 50.00 with an interval. */
+    @Test
+    void noScoreForContestantsNeverConnectedToTheBaseline() throws IOException {
+        Path file = Files.writeString(dir.resolve("apart.csv"), """
+                model_a,model_b,winner
+                A,B,model_a
+                A,B,model_b
+                A,B,model_a
+                C,D,model_a
+                C,D,model_b
+                """);
+
+        CommandRun json = CommandRun.of("rate", file, "--baseline", "A", "--rounds", "20", "--output", "json");
+        CommandRun table = CommandRun.of("rate", file, "--baseline", "A", "--rounds", "20");
+
+        Map<String, JsonNode> rows = json.jsonRows();
+        assertThat(rows.get("B").get("score").isNumber()).isTrue();
+        assertThat(rows.get("C").get("score").isNull()).isTrue();
+        assertThat(rows.get("C").get("score_lower").isNull()).isTrue();
+        assertThat(table.out().lines().filter(line -> line.startsWith("C ")).findFirst().orElseThrow())
+                .doesNotContain("50.00").contains("—");
+        assertThat(table.out()).contains("no score against A");
+    }
+
+    /** Display columns before the first '|': CJK ideographs and emoji take two. */
+    private static int displayColumnOfBar(String line) {
+        int column = 0;
+        for (int i = 0; i < line.length(); ) {
+            int cp = line.codePointAt(i);
+            if (cp == '|') return column;
+            column += cp >= 0x2E80 ? 2 : 1;
+            i += Character.charCount(cp);
+        }
+        return -1;
+    }
+}
