@@ -7,6 +7,7 @@ import dev.tribunal.imports.ImportCounts;
 import dev.tribunal.imports.ImportSettings;
 import dev.tribunal.imports.StyleTable;
 import dev.tribunal.rating.BattleSet;
+import dev.tribunal.rating.ClusterBy;
 import dev.tribunal.rating.Leaderboard;
 import dev.tribunal.rating.RatingEngine;
 import dev.tribunal.rating.RatingMethod;
@@ -97,6 +98,11 @@ public final class RateCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "bootstrap threads (default: all cores)")
     Integer threads;
 
+    @Option(names = "--cluster-by", paramLabel = "question|voter|sample", converter = ClusterConverter.class,
+            description = "cluster bootstrap: resample questions, voters or samples (with all their battles) rather"
+                    + " than battles, for battles that share one (Bradley-Terry only)")
+    ClusterBy clusterBy = ClusterBy.NONE;
+
     @Option(names = "--timings", description = "print the seconds spent loading, aggregating, fitting and bootstrapping to stderr")
     boolean timings;
 
@@ -122,8 +128,12 @@ public final class RateCommand implements Callable<Integer> {
         if (rounds < 0) throw new BadInputException("--rounds must be >= 0: " + rounds);
         PhaseTimer timer = new PhaseTimer();
         StyleTable styles = styleFiles.isEmpty() ? StyleTable.EMPTY : StyleTable.read(styleFiles);
-        ImportSettings settings = new ImportSettings(baseline, strongWeight, category, skipBad, styles);
+        if (clusterBy != ClusterBy.NONE && (method != RatingMethod.BRADLEY_TERRY || styleControl)) {
+            throw new BadInputException("--cluster-by needs --method bt without --style-control");
+        }
+        ImportSettings settings = new ImportSettings(baseline, strongWeight, category, skipBad, styles, clusterBy);
         BattleSet.Builder builder = BattleSet.builder();
+        if (clusterBy != ClusterBy.NONE) builder.keepUnits(clusterBy);
         if (method == RatingMethod.ELO) builder.keepRows();
         if (styleControl) builder.keepStyle();
         ImportCounts counts = new BattleImporter(settings).read(inputs, format, builder::add);
@@ -205,6 +215,18 @@ public final class RateCommand implements Callable<Integer> {
                 case "bt", "bradley-terry" -> RatingMethod.BRADLEY_TERRY;
                 case "elo" -> RatingMethod.ELO;
                 default -> throw new TypeConversionException("expected bt or elo, not '" + value + "'");
+            };
+        }
+    }
+
+    static final class ClusterConverter implements ITypeConverter<ClusterBy> {
+        @Override
+        public ClusterBy convert(String value) {
+            return switch (value.toLowerCase(Locale.ROOT)) {
+                case "question" -> ClusterBy.QUESTION;
+                case "voter" -> ClusterBy.VOTER;
+                case "sample" -> ClusterBy.SAMPLE;
+                default -> throw new TypeConversionException("expected question, voter or sample, not '" + value + "'");
             };
         }
     }

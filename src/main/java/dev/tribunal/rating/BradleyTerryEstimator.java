@@ -14,20 +14,35 @@ final class BradleyTerryEstimator implements Estimator {
     private final BradleyTerry model;
     private final Anchoring anchoring;
     private final MultinomialResampler resampler;
+    /** Cluster bootstrap: the units and their resampler; null to resample battles. */
+    private final UnitCells units;
     /** Weight of the virtual tie used only where the maximum does not exist: one battle of average weight. */
     private final double priorTie;
 
     BradleyTerryEstimator(List<String> names, PairCounts cells, Anchoring anchoring) {
-        this(names, cells, anchoring, BradleyTerry.MAX_ITERATIONS);
+        this(names, cells, null, anchoring, BradleyTerry.MAX_ITERATIONS);
+    }
+
+    /** The cluster bootstrap: rounds resample {@code units} (null: battles). */
+    BradleyTerryEstimator(List<String> names, PairCounts cells, UnitCells units, Anchoring anchoring) {
+        this(names, cells, units, anchoring, BradleyTerry.MAX_ITERATIONS);
     }
 
     /** With Newton's iteration limit other than the default (tests of what happens when it is hit). */
     BradleyTerryEstimator(List<String> names, PairCounts cells, Anchoring anchoring, int maxIterations) {
+        this(names, cells, null, anchoring, maxIterations);
+    }
+
+    private BradleyTerryEstimator(List<String> names, PairCounts cells, UnitCells units, Anchoring anchoring,
+                                  int maxIterations) {
         this.names = names;
         this.cells = cells;
+        this.units = units;
         this.model = BradleyTerry.of(cells, maxIterations);
         this.anchoring = anchoring;
-        this.resampler = new MultinomialResampler(cells.count);
+        long[] ones = new long[units == null ? 0 : units.units];
+        java.util.Arrays.fill(ones, 1);
+        this.resampler = new MultinomialResampler(units == null ? cells.count : ones);
         this.priorTie = cells.totalWeight() / cells.totalCount();
     }
 
@@ -55,7 +70,13 @@ final class BradleyTerryEstimator implements Estimator {
 
     private Ratings round(BradleyTerry.Chord chord, SplittableRandom random) {
         long[] drawn = new long[cells.size()];
-        resampler.resample(random, drawn);
+        if (units == null) {
+            resampler.resample(random, drawn);
+        } else {
+            long[] unitsDrawn = new long[units.units];
+            resampler.resample(random, unitsDrawn);
+            units.cellCounts(unitsDrawn, drawn);
+        }
         double[] scoreI = new double[cells.pairCount()];
         double[] scoreJ = new double[cells.pairCount()];
         cells.pairScores(drawn, scoreI, scoreJ);

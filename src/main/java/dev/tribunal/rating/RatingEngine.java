@@ -57,6 +57,7 @@ public final class RatingEngine {
         double[] score = scores(point, baseline);
         phases.ended(PhaseListener.Phase.FIT);
         notes.addAll(estimate.notes());
+        if (options.rounds() > 0) noteClusters(battles, options, notes);
         Intervals intervals = options.rounds() == 0 ? Intervals.none(names.size())
                 : bootstrap(estimate, options, names, anchor, baseline, notes);
         phases.ended(PhaseListener.Phase.BOOTSTRAP);
@@ -125,6 +126,24 @@ public final class RatingEngine {
         BootstrapIntervals.Samples s = new BootstrapIntervals.Samples(scores);
         return new Intervals(r.quantile(BootstrapIntervals.LOWER), r.quantile(BootstrapIntervals.UPPER),
                 s.quantile(BootstrapIntervals.LOWER), s.quantile(BootstrapIntervals.UPPER));
+    }
+
+    /** What the bootstrap resampled when the battles' units were kept. */
+    private static void noteClusters(BattleSet battles, RatingOptions options, List<String> notes) {
+        if (!battles.hasUnits()) return;
+        String kind = battles.units().kind;
+        if (options.method() != RatingMethod.BRADLEY_TERRY || options.styleControl()) {
+            notes.add("the cluster bootstrap (by " + kind + ") is implemented for Bradley–Terry only: this method's"
+                    + " bootstrap resampled battles, as if they were independent");
+            return;
+        }
+        String note = "cluster bootstrap: each round resampled the " + battles.unitCount() + " " + kind + "s"
+                + " with replacement, with all of their battles, rather than the " + battles.battleCount()
+                + " battles one by one, since battles of one " + kind + " are not independent";
+        if (battles.battlesWithoutUnit() > 0) {
+            note += "; " + battles.battlesWithoutUnit() + " battles had no " + kind + " and each counted as its own";
+        }
+        notes.add(note);
     }
 
     /**
@@ -209,7 +228,7 @@ public final class RatingEngine {
             }
             return new StyleControlEstimator(names, battles.styleCells(), anchoring);
         }
-        return new BradleyTerryEstimator(names, battles.cells(), anchoring);
+        return new BradleyTerryEstimator(names, battles.cells(), battles.hasUnits() ? battles.units() : null, anchoring);
     }
 
     /**

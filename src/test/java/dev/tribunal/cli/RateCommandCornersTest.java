@@ -64,6 +64,33 @@ class RateCommandCornersTest {
         assertThat(table.out()).contains("no score against A");
     }
 
+    /** Battles that share a question were resampled one by one, as if independent. */
+    @Test
+    void clusterByQuestionResamplesQuestions() throws IOException {
+        StringBuilder csv = new StringBuilder("model_a,model_b,winner,question_id\n");
+        String[] winners = {"model_a", "model_b", "model_a", "model_a", "tie", "model_b", "model_a", "model_a"};
+        for (int q = 0; q < 40; q++) {
+            for (int copy = 0; copy < 5; copy++) {   // five judges' identical verdicts on one question
+                csv.append(q % 2 == 0 ? "X,Y," : "Y,Z,").append(winners[q % winners.length]).append(",q").append(q).append('\n');
+            }
+        }
+        Path file = Files.writeString(dir.resolve("questions.csv"), csv);
+
+        CommandRun battles = CommandRun.of("rate", file, "--rounds", "200", "--output", "json");
+        CommandRun questions = CommandRun.of("rate", file, "--rounds", "200", "--output", "json", "--cluster-by", "question");
+
+        assertThat(questions.exitCode()).as(questions.err()).isZero();
+        JsonNode one = battles.jsonRows().get("X");
+        JsonNode clustered = questions.jsonRows().get("X");
+        double width = one.get("rating_upper").asDouble() - one.get("rating_lower").asDouble();
+        double clusteredWidth = clustered.get("rating_upper").asDouble() - clustered.get("rating_lower").asDouble();
+        assertThat(clusteredWidth).isGreaterThan(1.5 * width);
+        assertThat(questions.json().get("notes").toString()).contains("resampled the 40 questions");
+        assertThat(CommandRun.of("rate", file, "--cluster-by", "prompt").exitCode()).isEqualTo(2);
+        assertThat(CommandRun.of("rate", file, "--cluster-by", "question", "--method", "elo").err())
+                .contains("--cluster-by needs --method bt");
+    }
+
     /** Display columns before the first '|': CJK ideographs and emoji take two. */
     private static int displayColumnOfBar(String line) {
         int column = 0;
