@@ -6,12 +6,14 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.tribunal.rating.Battle;
 import dev.tribunal.rating.BattleSet;
+import dev.tribunal.rating.ClusterBy;
 import dev.tribunal.rating.Leaderboard;
 import dev.tribunal.rating.LeaderboardRow;
 import dev.tribunal.rating.RatingEngine;
 import dev.tribunal.rating.RatingMethod;
 import dev.tribunal.rating.RatingOptions;
 import dev.tribunal.store.BattleFilter;
+import dev.tribunal.store.BattleRow;
 import dev.tribunal.store.ContestantKind;
 import dev.tribunal.store.Database;
 import dev.tribunal.store.Snapshot;
@@ -83,14 +85,15 @@ public final class LeaderboardRefresh {
         Instant startedAt = clock.instant();
         Instant cutoff = startedAt;
         Map<Board, Accumulator> boards = new LinkedHashMap<>();
-        boards.put(new Board(ContestantKind.JUDGE, "arena", null), accumulator(ContestantKind.JUDGE));
+        boards.put(new Board(ContestantKind.JUDGE, "arena", null), accumulator(ContestantKind.JUDGE, "arena"));
         for (ContestantKind kind : ContestantKind.values()) {
             db.battles().forEachRow(BattleFilter.of(kind).withCutoff(cutoff), row -> {
-                Battle battle = row.toBattle();
-                boards.computeIfAbsent(new Board(kind, row.source(), null), b -> accumulator(kind)).add(battle);
+                Battle battle = row.toBattle().inUnit(sampleOf(row));
+                boards.computeIfAbsent(new Board(kind, row.source(), null), b -> accumulator(kind, row.source()))
+                        .add(battle);
                 if (row.category() != null) {
-                    boards.computeIfAbsent(new Board(kind, row.source(), row.category()), b -> accumulator(kind))
-                            .add(battle);
+                    boards.computeIfAbsent(new Board(kind, row.source(), row.category()),
+                            b -> accumulator(kind, row.source())).add(battle);
                 }
             });
         }
@@ -131,12 +134,32 @@ public final class LeaderboardRefresh {
         return kind == ContestantKind.JUDGE ? options.withStyleControl(false) : options;
     }
 
-    private Accumulator accumulator(ContestantKind kind) {
+    private Accumulator accumulator(ContestantKind kind, String source) {
         RatingOptions o = optionsFor(kind);
         BattleSet.Builder battles = BattleSet.builder();
         if (o.method() == RatingMethod.ELO) battles.keepRows();
         if (o.styleControl()) battles.keepStyle();
-        return new Accumulator(settingsJson, battles);
+        boolean clustered = CLUSTERED_BY_SAMPLE.equals(source) && o.method() == RatingMethod.BRADLEY_TERRY && !o.styleControl();
+        if (clustered) battles.keepUnits(ClusterBy.SAMPLE);
+        // the clustering changes the intervals, so it is part of the inputs: such a board is recomputed once
+        return new Accumulator(clustered ? settingsJson + " cluster_by=sample" : settingsJson, battles);
+    }
+
+    /**
+     * The board whose battles share samples: each human label (the majority human vote on one pair of answers)
+     * stands behind the ten battles of the five judges' pairs on those answers, so its bootstrap resamples samples.
+     */
+    static final String CLUSTERED_BY_SAMPLE = "human-agreement";
+
+    /**
+     * The sample a human-agreement battle was derived from: its external key is "prd:agree:JUDGE_A:JUDGE_B:SAMPLE"
+     * with SAMPLE = "prd:q&lt;question&gt;:&lt;model&gt;:&lt;model&gt;"; null for every other battle.
+     */
+    static String sampleOf(BattleRow row) {
+        String key = row.externalKey();
+        if (key == null || !key.startsWith("prd:agree:")) return null;
+        int sample = key.indexOf(":prd:q", "prd:agree:".length());
+        return sample < 0 ? null : key.substring(sample + 1);
     }
 
     private Snapshot snapshot(Board board, Instant cutoff, long battles, String hash, SnapshotStatus status,

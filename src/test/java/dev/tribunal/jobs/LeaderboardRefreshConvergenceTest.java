@@ -67,6 +67,41 @@ class LeaderboardRefreshConvergenceTest {
         }
     }
 
+    /** The human-agreement board's ten battles per human label were bootstrapped as independent battles. */
+    @Test
+    void theHumanAgreementBoardResamplesSamplesNotBattles() {
+        String[] judges = {"j1", "j2", "j3", "j4", "j5"};
+        double[] skill = {0.9, 0.8, 0.7, 0.6, 0.5};
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        List<BattleRow> rows = new ArrayList<>();
+        for (int q = 0; q < 60; q++) {
+            boolean[] right = new boolean[judges.length];
+            for (int j = 0; j < judges.length; j++) right[j] = random.nextDouble() < skill[j];
+            for (int j = 0; j < judges.length; j++) {
+                for (int k = j + 1; k < judges.length; k++) {
+                    double outcome = right[j] == right[k] ? 0.5 : right[j] ? 1 : 0;
+                    String sample = "prd:q" + q + ":m1:m2";
+                    rows.add(BattleRow.of(ContestantKind.JUDGE, judges[j], judges[k], outcome, "human-agreement", null)
+                            .withExternalKey("prd:agree:" + judges[j] + ":" + judges[k] + ":" + sample));
+                    rows.add(BattleRow.of(ContestantKind.JUDGE, judges[j], judges[k], outcome, "as-if-independent", null));
+                }
+            }
+        }
+        assertThat(LeaderboardRefresh.sampleOf(rows.getFirst())).isEqualTo("prd:q0:m1:m2");
+        try (Database db = Database.open("jdbc:sqlite:" + dir.resolve("t.db"))) {
+            db.battles().insertAll(rows);
+
+            new LeaderboardRefresh(db, OPTIONS.withRounds(200), Clock.systemUTC()).run();
+
+            Snapshot clustered = db.snapshots().latestOk(ContestantKind.JUDGE, "human-agreement", null).orElseThrow();
+            Snapshot independent = db.snapshots().latestOk(ContestantKind.JUDGE, "as-if-independent", null).orElseThrow();
+            SnapshotRow best = db.snapshots().rows(clustered.id()).stream().filter(r -> r.contestant().equals("j1")).findFirst().orElseThrow();
+            SnapshotRow same = db.snapshots().rows(independent.id()).stream().filter(r -> r.contestant().equals("j1")).findFirst().orElseThrow();
+            assertThat(best.rating()).isEqualTo(same.rating());
+            assertThat(best.ratingUpper() - best.ratingLower()).isGreaterThan(1.3 * (same.ratingUpper() - same.ratingLower()));
+        }
+    }
+
     private static void battles(Database db, int count) {
         List<BattleRow> rows = new ArrayList<>();
         for (int k = 0; k < count; k++) {
