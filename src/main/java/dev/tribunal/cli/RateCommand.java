@@ -9,6 +9,7 @@ import dev.tribunal.imports.StyleTable;
 import dev.tribunal.rating.BattleSet;
 import dev.tribunal.rating.ClusterBy;
 import dev.tribunal.rating.Leaderboard;
+import dev.tribunal.rating.PhaseListener;
 import dev.tribunal.rating.RatingEngine;
 import dev.tribunal.rating.RatingMethod;
 import dev.tribunal.rating.RatingOptions;
@@ -110,6 +111,9 @@ public final class RateCommand implements Callable<Integer> {
     record Anchor(String name, double rating) {
     }
 
+    /** What the command is doing, for the one line printed when the heap runs out. */
+    private volatile String doing = "reading the battles";
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -119,9 +123,21 @@ public final class RateCommand implements Callable<Integer> {
         } catch (BadInputException | IllegalArgumentException e) {
             err.println("tribunal rate: " + e.getMessage());
             return spec.exitCodeOnInvalidInput();
+        } catch (OutOfMemoryError e) {
+            // everything the run held is unreachable by now, so there is room to say so in one line
+            err.println("tribunal rate: out of memory while " + doing + ": the Java heap limit is "
+                    + heap(Runtime.getRuntime().maxMemory()) + "; run again with more, e.g. java -Xmx"
+                    + heap(2 * Runtime.getRuntime().maxMemory()) + " -jar tribunal.jar rate …");
+            return 1;
         } finally {
             err.flush();
         }
+    }
+
+    /** A heap size as -Xmx takes it, rounded up to whole megabytes or gigabytes: "512m", "2g". */
+    static String heap(long bytes) {
+        long megabytes = (bytes + (1 << 20) - 1) >> 20;
+        return megabytes >= 1024 ? ((megabytes + 1023) / 1024) + "g" : megabytes + "m";
     }
 
     private void rate(PrintWriter err) {
@@ -138,10 +154,17 @@ public final class RateCommand implements Callable<Integer> {
         if (styleControl) builder.keepStyle();
         ImportCounts counts = new BattleImporter(settings).read(inputs, format, builder::add);
         timer.lap("load");
+        doing = "aggregating " + counts.battles() + " battles";
         BattleSet battles = builder.build();
         timer.lap("aggregate");
         RatingOptions options = options(battles, counts);
-        Leaderboard board = RatingEngine.rate(battles, options, phase -> timer.lap(phase.label()));
+        doing = "fitting the ratings of " + battles.contestants().size() + " contestants";
+        Leaderboard board = RatingEngine.rate(battles, options, phase -> {
+            timer.lap(phase.label());
+            doing = phase == PhaseListener.Phase.FIT
+                    ? "bootstrapping (" + rounds + " rounds of " + battles.contestants().size() + " contestants)"
+                    : "writing the leaderboard";
+        });
         List<String> notes = new ArrayList<>(counts.notes());
         notes.addAll(board.notes());
         write(board, notes, err);

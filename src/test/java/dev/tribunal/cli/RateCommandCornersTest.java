@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -89,6 +90,23 @@ class RateCommandCornersTest {
         assertThat(CommandRun.of("rate", file, "--cluster-by", "prompt").exitCode()).isEqualTo(2);
         assertThat(CommandRun.of("rate", file, "--cluster-by", "question", "--method", "elo").err())
                 .contains("--cluster-by needs --method bt");
+    }
+
+    /** Running out of heap printed a stack trace. */
+    @Test
+    void runningOutOfHeapPrintsOneLineAndExitsWithOne() throws IOException, InterruptedException {
+        Path file = Files.writeString(dir.resolve("small.csv"), "model_a,model_b,winner\nA,B,model_a\nB,A,model_a\nA,C,tie\nC,B,model_b\n");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        // 5,000,000 rounds keep far more than 48 MB of bootstrap values
+        Process process = new ProcessBuilder(java, "-Xmx48m", "-cp", System.getProperty("java.class.path"),
+                "dev.tribunal.cli.Main", "rate", file.toString(), "--rounds", "5000000", "--threads", "1")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(process.waitFor()).as(err).isEqualTo(1);
+        assertThat(err.lines().toList()).singleElement().asString()
+                .startsWith("tribunal rate: out of memory while bootstrapping (5000000 rounds of 3 contestants)")
+                .containsPattern("heap limit is [0-9]+m; run again with more, e.g. java -Xmx[0-9]+m -jar");
     }
 
     /** Display columns before the first '|': CJK ideographs and emoji take two. */
