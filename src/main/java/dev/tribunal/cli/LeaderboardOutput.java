@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tribunal.rating.IntervalMethod;
 import dev.tribunal.rating.Leaderboard;
 import dev.tribunal.rating.LeaderboardRow;
 import dev.tribunal.rating.RatingOptions;
@@ -190,6 +191,8 @@ enum LeaderboardOutput {
         String anchor = options.effectiveAnchor() == null
                 ? "mean " + count(options.anchorRating())
                 : options.effectiveAnchor() + " = " + count(options.anchorRating());
-        return method + ", " + anchor + ", " + options.rounds() + " bootstrap rounds (seed " + options.seed() + ")";
+        String intervals = options.intervals() == IntervalMethod.SANDWICH ? "sandwich intervals"
+                : options.rounds() + " bootstrap rounds (seed " + options.seed() + ")";
+        return method + ", " + anchor + ", " + intervals;
     }
 }

@@ -8,6 +8,7 @@ import dev.tribunal.imports.ImportSettings;
 import dev.tribunal.imports.StyleTable;
 import dev.tribunal.rating.BattleSet;
 import dev.tribunal.rating.ClusterBy;
+import dev.tribunal.rating.IntervalMethod;
 import dev.tribunal.rating.Leaderboard;
 import dev.tribunal.rating.PhaseListener;
 import dev.tribunal.rating.RatingEngine;
@@ -99,6 +100,11 @@ public final class RateCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "bootstrap threads (default: all cores)")
     Integer threads;
 
+    @Option(names = "--intervals", paramLabel = "bootstrap|sandwich", converter = IntervalsConverter.class,
+            defaultValue = "bootstrap", description = "95% intervals from the bootstrap (default) or the analytic"
+                    + " sandwich covariance (Bradley-Terry only, no rounds needed)")
+    IntervalMethod intervals;
+
     @Option(names = "--cluster-by", paramLabel = "question|voter|sample", converter = ClusterConverter.class,
             description = "cluster bootstrap: resample questions, voters or samples (with all their battles) rather"
                     + " than battles, for battles that share one (Bradley-Terry only)")
@@ -186,8 +192,11 @@ public final class RateCommand implements Callable<Integer> {
                     + " battles has them (give style_a/style_b or conv_metadata on the rows, or --style-file)");
         }
         if (styleControl && method != RatingMethod.BRADLEY_TERRY) throw new BadInputException("--style-control needs --method bt");
+        if (intervals == IntervalMethod.SANDWICH && (method != RatingMethod.BRADLEY_TERRY || styleControl)) {
+            throw new BadInputException("--intervals sandwich needs --method bt without --style-control");
+        }
         RatingOptions options = RatingOptions.defaults().withMethod(method).withRounds(rounds).withSeed(seed)
-                .withBaseline(baseline).withEloK(eloK).withStyleControl(styleControl);
+                .withBaseline(baseline).withEloK(eloK).withStyleControl(styleControl).withIntervals(intervals);
         if (anchor != null) options = options.withAnchor(anchor.name(), anchor.rating());
         return threads == null ? options : options.withThreads(threads);
     }
@@ -238,6 +247,17 @@ public final class RateCommand implements Callable<Integer> {
                 case "bt", "bradley-terry" -> RatingMethod.BRADLEY_TERRY;
                 case "elo" -> RatingMethod.ELO;
                 default -> throw new TypeConversionException("expected bt or elo, not '" + value + "'");
+            };
+        }
+    }
+
+    static final class IntervalsConverter implements ITypeConverter<IntervalMethod> {
+        @Override
+        public IntervalMethod convert(String value) {
+            return switch (value.toLowerCase(Locale.ROOT)) {
+                case "bootstrap" -> IntervalMethod.BOOTSTRAP;
+                case "sandwich" -> IntervalMethod.SANDWICH;
+                default -> throw new TypeConversionException("expected bootstrap or sandwich, not '" + value + "'");
             };
         }
     }

@@ -57,11 +57,20 @@ public final class RatingEngine {
         double[] score = scores(point, baseline);
         phases.ended(PhaseListener.Phase.FIT);
         notes.addAll(estimate.notes());
-        if (options.rounds() > 0) noteClusters(battles, options, notes);
-        Intervals intervals = options.rounds() == 0 ? Intervals.none(names.size())
-                : bootstrap(estimate, options, names, anchor, baseline, notes);
+        boolean sandwich = options.intervals() == IntervalMethod.SANDWICH;
+        if (options.rounds() > 0 || sandwich) noteClusters(battles, options, notes);
+        Intervals intervals;
+        if (sandwich) {
+            SandwichIntervals.Result r = SandwichIntervals.of(battles.cells(), battles.hasUnits() ? battles.units() : null,
+                    rating, point.component(), anchor, baseline);
+            intervals = new Intervals(r.lower(), r.upper(), r.scoreLower(), r.scoreUpper());
+        } else {
+            intervals = options.rounds() == 0 ? Intervals.none(names.size())
+                    : bootstrap(estimate, options, names, anchor, baseline, notes);
+        }
         phases.ended(PhaseListener.Phase.BOOTSTRAP);
-        boolean[] uninformed = tooLittleInformation(estimate.fromPrior(), rating, intervals, anchor, options.rounds() > 0);
+        boolean[] uninformed = tooLittleInformation(estimate.fromPrior(), rating, intervals, anchor,
+                sandwich || options.rounds() > 0);
         noteUnscored(names, point, baseline, notes);
         noteUninformed(names, uninformed, notes);
         List<LeaderboardRow> rows = rows(battles, rating, score, intervals, uninformed, baseline);
@@ -137,7 +146,11 @@ public final class RatingEngine {
                     + " bootstrap resampled battles, as if they were independent");
             return;
         }
-        String note = "cluster bootstrap: each round resampled the " + battles.unitCount() + " " + kind + "s"
+        String note = options.intervals() == IntervalMethod.SANDWICH
+                ? "cluster-robust sandwich intervals: the scores of the " + battles.unitCount() + " " + kind + "s"
+                        + " were summed per " + kind + " rather than per battle, since battles of one " + kind
+                        + " are not independent"
+                : "cluster bootstrap: each round resampled the " + battles.unitCount() + " " + kind + "s"
                 + " with replacement, with all of their battles, rather than the " + battles.battleCount()
                 + " battles one by one, since battles of one " + kind + " are not independent";
         if (battles.battlesWithoutUnit() > 0) {
@@ -147,7 +160,8 @@ public final class RatingEngine {
     }
 
     /**
-     * Contestants whose rating rests on the prior alone, or (with bootstrap rounds) did not move in any resample,
+     * Contestants whose rating rests on the prior alone, or (with intervals) whose interval has no width: no
+     * resample moved it, or its sandwich variance is 0 (every battle exactly as predicted, e.g. only ties),
      * the anchor excepted: its rating is set, not estimated.
      */
     private static boolean[] tooLittleInformation(boolean[] fromPrior, double[] rating, Intervals intervals, int anchor,

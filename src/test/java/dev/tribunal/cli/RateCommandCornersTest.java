@@ -92,6 +92,19 @@ class RateCommandCornersTest {
                 .contains("--cluster-by needs --method bt");
     }
 
+    @Test
+    void sandwichIntervalsNeedNoRounds() {
+        CommandRun run = CommandRun.of("rate", dev.tribunal.imports.Fixtures.ARENA_HARD_BATTLES, "--baseline",
+                "claude-3-haiku-20240307", "--intervals", "sandwich");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("sandwich intervals").doesNotContain("bootstrap rounds");
+        assertThat(CommandRun.of("rate", dev.tribunal.imports.Fixtures.ARENA_HARD_BATTLES, "--intervals", "sandwich",
+                "--method", "elo").err()).contains("--intervals sandwich needs --method bt");
+        assertThat(CommandRun.of("rate", dev.tribunal.imports.Fixtures.ARENA_HARD_BATTLES, "--intervals", "exact")
+                .exitCode()).isEqualTo(2);
+    }
+
     /** Running out of heap printed a stack trace. */
     @Test
     void runningOutOfHeapPrintsOneLineAndExitsWithOne() throws IOException, InterruptedException {
