@@ -20,7 +20,9 @@ import java.util.Arrays;
  * memory, no n × n matrix at all. The point fit solves each step to a relative residual of 1e-8 and damps it by
  * the same line search; a refit starts from θ̂ and solves each step to a relative residual of min(1e-2, max(1e-4,
  * the previous max |Δ|)) (inexact Newton with a forcing term that tightens as the steps shrink: about 3 CG
- * iterations a step on arena-like graphs) and stops by the same rule, max |Δ| &lt; 1e-11.
+ * iterations a step on arena-like graphs) and stops by the same rule, max |Δ| &lt; 1e-11. Refits (chord or CG)
+ * also stop once the last two steps' ratio r puts the remaining distance, step·r/(1 − r), below 1e-11 (see
+ * {@link #remainingAfter}), which saves the iteration that would only confirm it.
  * Refits whose steps do not halve fall back to the damped fit. The two paths reach the same maximum.
  * <p>
  * Bootstrap resamples are refitted from the point estimate θ̂ by the chord method ({@link #refit}): with H₀ the
@@ -206,10 +208,22 @@ final class BradleyTerry {
             for (int k = 0; k < n; k++) largest = Math.max(largest, Math.abs(step[k]));
             if (!(largest < previous / 2)) return -1;
             for (int k = 0; k < n; k++) theta[k] += step[k];
-            if (largest < STEP_TOLERANCE) return iteration;
+            if (largest < STEP_TOLERANCE || remainingAfter(largest, previous) < STEP_TOLERANCE) return iteration;
             previous = largest;
         }
         return -1;
+    }
+
+    /**
+     * The distance to the maximum left after a step of {@code step} that followed one of {@code previous}, when
+     * the steps contract at least as fast as their last ratio r = step/previous (the chord's linear rate, or
+     * faster for Newton): Σ_k r^k·step = step·r/(1 − r). Stopping once that is below the tolerance saves the last
+     * iteration, which would only confirm it; infinite before a ratio is known.
+     */
+    private static double remainingAfter(double step, double previous) {
+        if (!Double.isFinite(previous)) return Double.POSITIVE_INFINITY;
+        double ratio = step / previous;
+        return ratio < 0.5 ? step * ratio / (1 - ratio) : Double.POSITIVE_INFINITY;
     }
 
     /** One contestant per component (its first) and every contestant without battles stay where they are. */
@@ -284,6 +298,7 @@ final class BradleyTerry {
             } else {
                 if (!(largest < previous / 2)) return new Outcome(iteration, false, largest);
                 for (int k = 0; k < n; k++) theta[k] += step[k];
+                if (remainingAfter(largest, previous) < STEP_TOLERANCE) return new Outcome(iteration, true, largest);
                 previous = largest;
             }
             if (largest < STEP_TOLERANCE) return new Outcome(iteration, true, largest);
