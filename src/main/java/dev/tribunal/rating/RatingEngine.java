@@ -103,6 +103,8 @@ public final class RatingEngine {
         int withoutAnchor = 0;
         double[][] ratings = new double[rounds.size()][];
         double[][] scores = new double[rounds.size()][];
+        double[] noScores = new double[names.size()];   // one row for every round without a baseline
+        Arrays.fill(noScores, Double.NaN);
         for (int r = 0; r < rounds.size(); r++) {
             Estimator.Ratings round = rounds.get(r);
             if (round.priorApplied()) withPrior++;
@@ -115,7 +117,7 @@ public final class RatingEngine {
                 scores[r] = ratings[r];
             } else {
                 ratings[r] = round.rating();
-                scores[r] = scores(round, baseline);
+                scores[r] = baseline < 0 ? noScores : scores(round, baseline);
             }
         }
         if (withPrior > 0 && !estimate.point().priorApplied()) {
