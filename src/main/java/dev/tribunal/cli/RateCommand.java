@@ -175,8 +175,9 @@ public final class RateCommand implements Callable<Integer> {
         notes.addAll(board.notes());
         write(board, notes, err);
         if (timings) {
-            err.println("timings: " + timer + String.format(Locale.ROOT, " (%d battles, %d cells, %d contestants, %d rounds, %d threads)",
-                    battles.battleCount(), battles.cellCount(), battles.contestants().size(), rounds, options.threads()));
+            String intervalsUsed = options.intervals() == IntervalMethod.SANDWICH ? "sandwich intervals" : rounds + " rounds";
+            err.println("timings: " + timer + String.format(Locale.ROOT, " (%d battles, %d cells, %d contestants, %s, %d threads)",
+                    battles.battleCount(), battles.cellCount(), battles.contestants().size(), intervalsUsed, options.threads()));
         }
     }
 

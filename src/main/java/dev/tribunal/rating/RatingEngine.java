@@ -62,7 +62,7 @@ public final class RatingEngine {
         Intervals intervals;
         if (sandwich) {
             SandwichIntervals.Result r = SandwichIntervals.of(battles.cells(), battles.hasUnits() ? battles.units() : null,
-                    rating, point.component(), anchor, baseline);
+                    rating, point.component(), anchor, baseline, options.threads());
             intervals = new Intervals(r.lower(), r.upper(), r.scoreLower(), r.scoreUpper());
         } else {
             intervals = options.rounds() == 0 ? Intervals.none(names.size())

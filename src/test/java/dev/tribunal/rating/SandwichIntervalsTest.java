@@ -63,6 +63,27 @@ class SandwichIntervalsTest {
         assertThat(clustered.notes()).anySatisfy(note -> assertThat(note).contains("cluster-robust sandwich"));
     }
 
+    /** Conjugate gradients (beyond 3,000 contestants) give the dense Cholesky's intervals. */
+    @Test
+    void sparseAndDenseSolversGiveTheSameIntervals() {
+        BattleSet battles = simulated(40, 3000, 3, true, true);
+        Leaderboard board = RatingEngine.rate(battles, SANDWICH.withRounds(0));
+        double[] rating = new double[battles.contestants().size()];
+        for (int i = 0; i < rating.length; i++) rating[i] = board.row(battles.contestants().get(i)).rating();
+        int[] component = new int[rating.length];
+        int baseline = 3;
+
+        SandwichIntervals.Result dense = SandwichIntervals.of(battles.cells(), battles.units(), rating, component, -1,
+                baseline, 1, BradleyTerry.Algebra.DENSE);
+        SandwichIntervals.Result sparse = SandwichIntervals.of(battles.cells(), battles.units(), rating, component, -1,
+                baseline, 2, BradleyTerry.Algebra.SPARSE);
+
+        assertThat(sparse.lower()).containsExactly(dense.lower(), within(1e-4));
+        assertThat(sparse.upper()).containsExactly(dense.upper(), within(1e-4));
+        assertThat(sparse.scoreLower()).containsExactly(dense.scoreLower(), within(1e-4));
+        assertThat(dense.upper()[0] - dense.lower()[0]).isGreaterThan(10);
+    }
+
     @Test
     void onlyForBradleyTerryWithoutStyleControl() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> SANDWICH.withMethod(RatingMethod.ELO))
