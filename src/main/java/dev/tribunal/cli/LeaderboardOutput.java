@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tribunal.bench.baseline.BaselineBoard;
+import dev.tribunal.rating.IntervalMethod;
 import dev.tribunal.rating.Leaderboard;
 import dev.tribunal.rating.LeaderboardRow;
 import dev.tribunal.rating.RatingOptions;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.jline.utils.WCWidth;
 
 /**
  * The ways {@code tribunal rate} writes a leaderboard. With a baseline the score is the win-rate against it
@@ -28,17 +30,17 @@ enum LeaderboardOutput {
         @Override
         void write(Leaderboard board, List<String> notes, PrintWriter out) {
             boolean scored = hasScores(board);
-            int width = Math.max(30, board.rows().stream().mapToInt(row -> row.name().length()).max().orElse(0));
+            int width = Math.max(30, board.rows().stream().mapToInt(row -> displayWidth(row.name())).max().orElse(0));
             String header = scored
-                    ? String.format(Locale.ROOT, "%-" + width + "s | %6s | %-16s | %8s | %4s | %7s", "model", "score", "95% CI", "rating", "rank", "battles")
-                    : String.format(Locale.ROOT, "%-" + width + "s | %8s | %-18s | %4s | %7s", "model", "rating", "95% CI", "rank", "battles");
+                    ? String.format(Locale.ROOT, "%s | %6s | %-16s | %8s | %4s | %7s", pad("model", width), "score", "95% CI", "rating", "rank", "battles")
+                    : String.format(Locale.ROOT, "%s | %8s | %-18s | %4s | %7s", pad("model", width), "rating", "95% CI", "rank", "battles");
             out.println(header);
             out.println("-".repeat(header.length()));
             for (LeaderboardRow row : board.rows()) {
                 out.println(scored
-                        ? String.format(Locale.ROOT, "%-" + width + "s | %6.2f | %-16s | %8.2f | %4d | %7s", row.name(), row.score(),
+                        ? String.format(Locale.ROOT, "%s | %6s | %-16s | %8.2f | %4d | %7s", pad(row.name(), width), fixed(row.score()),
                                 interval(row.score(), row.scoreLower(), row.scoreUpper()), row.rating(), row.rankUb(), count(row.battles()))
-                        : String.format(Locale.ROOT, "%-" + width + "s | %8.2f | %-18s | %4d | %7s", row.name(), row.rating(),
+                        : String.format(Locale.ROOT, "%s | %8.2f | %-18s | %4d | %7s", pad(row.name(), width), row.rating(),
                                 interval(row.rating(), row.ratingLower(), row.ratingUpper()), row.rankUb(), count(row.battles())));
             }
             out.println();
@@ -63,7 +65,8 @@ enum LeaderboardOutput {
                     double score = scored ? row.score() : row.rating();
                     double lower = scored ? row.scoreLower() : row.ratingLower();
                     double upper = scored ? row.scoreUpper() : row.ratingUpper();
-                    csv.printRecord(row.name(), round2(score), round2(lower), round2(upper), interval(score, lower, upper),
+                    String ci = interval(score, lower, upper);
+                    csv.printRecord(row.name(), round2(score), round2(lower), round2(upper), ci.equals(NONE) ? "" : ci,
                             String.format(Locale.ROOT, "%.6f", row.rating()), row.rankUb(), count(row.battles()));
                 }
                 csv.flush();
@@ -80,6 +83,7 @@ enum LeaderboardOutput {
                     .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
             ObjectNode root = json.createObjectNode();
             root.set("options", json.valueToTree(board.options()));
+            root.put("converged", board.converged());
             number(root, "total_battles", board.totalBattles());
             ArrayNode rows = root.putArray("rows");
             for (LeaderboardRow row : board.rows()) {
@@ -93,6 +97,7 @@ enum LeaderboardOutput {
                 node.put("rank", row.rankUb());
                 number(node, "battles", row.battles());
                 number(node, "observed_win_rate", row.observedWinRate());
+                node.put("too_little_information", row.tooLittleInformation());
             }
             StyleCoefficients style = board.style();
             if (style == null) {
@@ -144,10 +149,29 @@ enum LeaderboardOutput {
 
     /**
      * Arena-Hard's interval column, the bounds as distances from the value: "(-2.77, +2.55)". A bound on the other
-     * side of the value (online Elo's bootstrap need not contain the point estimate) keeps its true sign.
+     * side of the value (online Elo's bootstrap need not contain the point estimate) keeps its true sign. "—" when
+     * there is no interval (or no value).
      */
     static String interval(double value, double lower, double upper) {
+        if (Double.isNaN(value) || Double.isNaN(lower) || Double.isNaN(upper)) return NONE;
         return "(" + offset(lower - value, '-') + ", " + offset(upper - value, '+') + ")";
+    }
+
+    /** Shown for a number that does not exist (no score, no interval). */
+    static final String NONE = "—";
+
+    private static String fixed(double value) {
+        return Double.isNaN(value) ? NONE : String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    /** {@code text} followed by spaces up to {@code width} terminal columns (wide characters take two). */
+    static String pad(String text, int width) {
+        return text + " ".repeat(Math.max(0, width - displayWidth(text)));
+    }
+
+    /** Terminal columns of {@code text}: East Asian wide characters and emoji take two, combining marks none. */
+    static int displayWidth(String text) {
+        return text.codePoints().map(cp -> Math.max(0, WCWidth.wcwidth(cp))).sum();
     }
 
     /** A signed offset, zero shown with the sign its side expects. */
@@ -157,8 +181,9 @@ enum LeaderboardOutput {
         return (expected ? expectedSign : expectedSign == '-' ? '+' : '-') + magnitude;
     }
 
-    static double round2(double value) {
-        return Math.round(value * 100) / 100.0;
+    /** Two decimals; an empty field for a number that does not exist. */
+    static Object round2(double value) {
+        return Double.isNaN(value) ? "" : Math.round(value * 100) / 100.0;
     }
 
     /** A weighted count or a setting: whole numbers without decimals. */
@@ -179,6 +204,8 @@ enum LeaderboardOutput {
         String anchor = options.effectiveAnchor() == null
                 ? "mean " + count(options.anchorRating())
                 : options.effectiveAnchor() + " = " + count(options.anchorRating());
-        return method + ", " + anchor + ", " + options.rounds() + " bootstrap rounds (seed " + options.seed() + ")";
+        String intervals = options.intervals() == IntervalMethod.SANDWICH ? "sandwich intervals"
+                : options.rounds() + " bootstrap rounds (seed " + options.seed() + ")";
+        return method + ", " + anchor + ", " + intervals;
     }
 }

@@ -7,7 +7,10 @@ import dev.tribunal.imports.ImportCounts;
 import dev.tribunal.imports.ImportSettings;
 import dev.tribunal.imports.StyleTable;
 import dev.tribunal.rating.BattleSet;
+import dev.tribunal.rating.ClusterBy;
+import dev.tribunal.rating.IntervalMethod;
 import dev.tribunal.rating.Leaderboard;
+import dev.tribunal.rating.PhaseListener;
 import dev.tribunal.rating.RatingEngine;
 import dev.tribunal.rating.RatingMethod;
 import dev.tribunal.rating.RatingOptions;
@@ -97,12 +100,25 @@ public final class RateCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "bootstrap threads (default: all cores)")
     Integer threads;
 
+    @Option(names = "--intervals", paramLabel = "bootstrap|sandwich", converter = IntervalsConverter.class,
+            defaultValue = "bootstrap", description = "95% intervals from the bootstrap (default) or the analytic"
+                    + " sandwich covariance (Bradley-Terry only, no rounds needed)")
+    IntervalMethod intervals;
+
+    @Option(names = "--cluster-by", paramLabel = "question|voter|sample", converter = ClusterConverter.class,
+            description = "cluster bootstrap: resample questions, voters or samples (with all their battles) rather"
+                    + " than battles, for battles that share one (Bradley-Terry only)")
+    ClusterBy clusterBy = ClusterBy.NONE;
+
     @Option(names = "--timings", description = "print the seconds spent loading, aggregating, fitting and bootstrapping to stderr")
     boolean timings;
 
     /** A contestant pinned at a rating. */
     record Anchor(String name, double rating) {
     }
+
+    /** What the command is doing, for the one line printed when the heap runs out. */
+    private volatile String doing = "reading the battles";
 
     @Override
     public Integer call() {
@@ -113,31 +129,55 @@ public final class RateCommand implements Callable<Integer> {
         } catch (BadInputException | IllegalArgumentException e) {
             err.println("tribunal rate: " + e.getMessage());
             return spec.exitCodeOnInvalidInput();
+        } catch (OutOfMemoryError e) {
+            // everything the run held is unreachable by now, so there is room to say so in one line
+            err.println("tribunal rate: out of memory while " + doing + ": the Java heap limit is "
+                    + heap(Runtime.getRuntime().maxMemory()) + "; run again with more, e.g. java -Xmx"
+                    + heap(2 * Runtime.getRuntime().maxMemory()) + " -jar tribunal.jar rate …");
+            return 1;
         } finally {
             err.flush();
         }
+    }
+
+    /** A heap size as -Xmx takes it, rounded up to whole megabytes or gigabytes: "512m", "2g". */
+    static String heap(long bytes) {
+        long megabytes = (bytes + (1 << 20) - 1) >> 20;
+        return megabytes >= 1024 ? ((megabytes + 1023) / 1024) + "g" : megabytes + "m";
     }
 
     private void rate(PrintWriter err) {
         if (rounds < 0) throw new BadInputException("--rounds must be >= 0: " + rounds);
         PhaseTimer timer = new PhaseTimer();
         StyleTable styles = styleFiles.isEmpty() ? StyleTable.EMPTY : StyleTable.read(styleFiles);
-        ImportSettings settings = new ImportSettings(baseline, strongWeight, category, skipBad, styles);
+        if (clusterBy != ClusterBy.NONE && (method != RatingMethod.BRADLEY_TERRY || styleControl)) {
+            throw new BadInputException("--cluster-by needs --method bt without --style-control");
+        }
+        ImportSettings settings = new ImportSettings(baseline, strongWeight, category, skipBad, styles, clusterBy);
         BattleSet.Builder builder = BattleSet.builder();
+        if (clusterBy != ClusterBy.NONE) builder.keepUnits(clusterBy);
         if (method == RatingMethod.ELO) builder.keepRows();
         if (styleControl) builder.keepStyle();
         ImportCounts counts = new BattleImporter(settings).read(inputs, format, builder::add);
         timer.lap("load");
+        doing = "aggregating " + counts.battles() + " battles";
         BattleSet battles = builder.build();
         timer.lap("aggregate");
         RatingOptions options = options(battles, counts);
-        Leaderboard board = RatingEngine.rate(battles, options, phase -> timer.lap(phase.label()));
+        doing = "fitting the ratings of " + battles.contestants().size() + " contestants";
+        Leaderboard board = RatingEngine.rate(battles, options, phase -> {
+            timer.lap(phase.label());
+            doing = phase == PhaseListener.Phase.FIT
+                    ? "bootstrapping (" + rounds + " rounds of " + battles.contestants().size() + " contestants)"
+                    : "writing the leaderboard";
+        });
         List<String> notes = new ArrayList<>(counts.notes());
         notes.addAll(board.notes());
         write(board, notes, err);
         if (timings) {
-            err.println("timings: " + timer + String.format(Locale.ROOT, " (%d battles, %d cells, %d contestants, %d rounds, %d threads)",
-                    battles.battleCount(), battles.cellCount(), battles.contestants().size(), rounds, options.threads()));
+            String intervalsUsed = options.intervals() == IntervalMethod.SANDWICH ? "sandwich intervals" : rounds + " rounds";
+            err.println("timings: " + timer + String.format(Locale.ROOT, " (%d battles, %d cells, %d contestants, %s, %d threads)",
+                    battles.battleCount(), battles.cellCount(), battles.contestants().size(), intervalsUsed, options.threads()));
         }
     }
 
@@ -153,8 +193,11 @@ public final class RateCommand implements Callable<Integer> {
                     + " battles has them (give style_a/style_b or conv_metadata on the rows, or --style-file)");
         }
         if (styleControl && method != RatingMethod.BRADLEY_TERRY) throw new BadInputException("--style-control needs --method bt");
+        if (intervals == IntervalMethod.SANDWICH && (method != RatingMethod.BRADLEY_TERRY || styleControl)) {
+            throw new BadInputException("--intervals sandwich needs --method bt without --style-control");
+        }
         RatingOptions options = RatingOptions.defaults().withMethod(method).withRounds(rounds).withSeed(seed)
-                .withBaseline(baseline).withEloK(eloK).withStyleControl(styleControl);
+                .withBaseline(baseline).withEloK(eloK).withStyleControl(styleControl).withIntervals(intervals);
         if (anchor != null) options = options.withAnchor(anchor.name(), anchor.rating());
         return threads == null ? options : options.withThreads(threads);
     }
@@ -205,6 +248,29 @@ public final class RateCommand implements Callable<Integer> {
                 case "bt", "bradley-terry" -> RatingMethod.BRADLEY_TERRY;
                 case "elo" -> RatingMethod.ELO;
                 default -> throw new TypeConversionException("expected bt or elo, not '" + value + "'");
+            };
+        }
+    }
+
+    static final class IntervalsConverter implements ITypeConverter<IntervalMethod> {
+        @Override
+        public IntervalMethod convert(String value) {
+            return switch (value.toLowerCase(Locale.ROOT)) {
+                case "bootstrap" -> IntervalMethod.BOOTSTRAP;
+                case "sandwich" -> IntervalMethod.SANDWICH;
+                default -> throw new TypeConversionException("expected bootstrap or sandwich, not '" + value + "'");
+            };
+        }
+    }
+
+    static final class ClusterConverter implements ITypeConverter<ClusterBy> {
+        @Override
+        public ClusterBy convert(String value) {
+            return switch (value.toLowerCase(Locale.ROOT)) {
+                case "question" -> ClusterBy.QUESTION;
+                case "voter" -> ClusterBy.VOTER;
+                case "sample" -> ClusterBy.SAMPLE;
+                default -> throw new TypeConversionException("expected question, voter or sample, not '" + value + "'");
             };
         }
     }

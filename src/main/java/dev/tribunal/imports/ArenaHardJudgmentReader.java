@@ -66,7 +66,9 @@ final class ArenaHardJudgmentReader implements FormatReader {
             // Game 1: A = baseline; game 2: A = model. The battle is always baseline vs model.
             double outcomeForBaseline = game == 0 ? verdict.outcomeForA() : 1 - verdict.outcomeForA();
             double weight = verdict.strong() ? settings.strongWeight() : 1;
-            sink.emit(baseline, model, outcomeForBaseline, weight, category, time, style[0], style[1]);
+            // both games judge the same pair of answers to one question: that pair is the sample
+            sink.emit(baseline, model, outcomeForBaseline, weight, category, time, style[0], style[1],
+                    new BattleSink.Units(question, null, question == null ? null : question + "\u0000" + model));
         }
     }
 

@@ -28,7 +28,7 @@ public final class BattleImporter {
      */
     public ImportCounts read(List<Path> paths, BattleFormat format, Consumer<Battle> sink) {
         ImportCounts counts = new ImportCounts();
-        BattleSink battles = new BattleSink(sink, settings.category(), counts);
+        BattleSink battles = new BattleSink(sink, settings.category(), settings.clusterBy(), counts);
         for (InputFile file : InputFile.expand(paths)) {
             try {
                 BattleFormat fileFormat = format != null ? format : FormatDetector.detect(file);

@@ -29,6 +29,7 @@ final class BattleRowReader implements FormatReader {
         String winner = null;
         String category = null;
         String question = null;
+        String voter = null;
         double tstamp = Double.NaN;
         double weight = 1;
         JsonNode styleA = null;
@@ -43,6 +44,7 @@ final class BattleRowReader implements FormatReader {
                 case "winner" -> winner = names.text(row, field);
                 case "category" -> category = text(row, field);
                 case "question_id", "uid" -> question = text(row, field);
+                case "judge", "voter" -> voter = text(row, field);
                 case "tstamp" -> tstamp = number(row, field);
                 case "weight" -> weight = number(row, field);
                 case "style_a" -> styleA = row.readValueAsTree();
@@ -56,7 +58,7 @@ final class BattleRowReader implements FormatReader {
         double outcome = Winner.outcome(winner);
         long time = Double.isNaN(tstamp) ? sink.position() : Math.round(tstamp * 1000);
         AnswerStyle[] style = styles(styleA, styleB, conversation, styles, question, a, b);
-        sink.emit(a, b, outcome, weight, category, time, style[0], style[1]);
+        sink.emit(a, b, outcome, weight, category, time, style[0], style[1], new BattleSink.Units(question, voter, null));
     }
 
     /** Both answers' styles, from the row itself, else from the style table; {null, null} when unknown. */

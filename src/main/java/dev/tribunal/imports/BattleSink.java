@@ -2,6 +2,7 @@ package dev.tribunal.imports;
 
 import dev.tribunal.rating.AnswerStyle;
 import dev.tribunal.rating.Battle;
+import dev.tribunal.rating.ClusterBy;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -9,23 +10,45 @@ import java.util.function.Consumer;
 final class BattleSink {
     private final Consumer<Battle> downstream;
     private final String category;
+    private final ClusterBy clusterBy;
     private final ImportCounts counts;
     private final NameCache names = new NameCache();
 
-    BattleSink(Consumer<Battle> downstream, String category, ImportCounts counts) {
+    BattleSink(Consumer<Battle> downstream, String category, ClusterBy clusterBy, ImportCounts counts) {
         this.downstream = downstream;
         this.category = category;
+        this.clusterBy = clusterBy;
         this.counts = counts;
     }
 
-    /** Makes the battle and passes it on; a missing name or an out-of-range number makes the record bad. */
+    /** What a record says about the units its battles share (each null when it does not say). */
+    record Units(String question, String voter, String sample) {
+        static final Units NONE = new Units(null, null, null);
+    }
+
+    /** As {@link #emit(String, String, double, double, String, long, AnswerStyle, AnswerStyle, Units)}, without units. */
     void emit(String a, String b, double outcome, double weight, String category, long time,
               AnswerStyle styleA, AnswerStyle styleB) {
+        emit(a, b, outcome, weight, category, time, styleA, styleB, Units.NONE);
+    }
+
+    /**
+     * Makes the battle, in the unit the import clusters by, and passes it on; a missing name or an out-of-range
+     * number makes the record bad.
+     */
+    void emit(String a, String b, double outcome, double weight, String category, long time,
+              AnswerStyle styleA, AnswerStyle styleB, Units units) {
         if (a == null || a.isBlank()) throw new BadRecord("no first contestant");
         if (b == null || b.isBlank()) throw new BadRecord("no second contestant");
         Battle battle;
         try {
-            battle = new Battle(a, b, outcome, weight, category, time, styleA, styleB);
+            String unit = switch (clusterBy) {
+                case NONE -> null;
+                case QUESTION -> units.question();
+                case VOTER -> units.voter();
+                case SAMPLE -> units.sample();
+            };
+            battle = new Battle(a, b, outcome, weight, category, time, styleA, styleB, unit);
         } catch (IllegalArgumentException e) {
             throw new BadRecord(e.getMessage());
         }

@@ -70,7 +70,9 @@ final class CsvBattleReader implements FormatReader {
         String tstamp = cell(record, "tstamp");
         long time = tstamp == null ? sink.position() : Math.round(parse(tstamp, "tstamp") * 1000);
         var style = styles.pair(cell(record, "question_id"), a, b);
-        sink.emit(a, b, outcome, weight, cell(record, "category"), time, style[0], style[1]);
+        String voter = cell(record, "voter") != null ? cell(record, "voter") : cell(record, "judge");
+        sink.emit(a, b, outcome, weight, cell(record, "category"), time, style[0], style[1],
+                new BattleSink.Units(cell(record, "question_id"), voter, cell(record, "sample_id")));
     }
 
     /** The cell of a column, or null when the column is absent, the row too short, or the cell empty. */

@@ -9,12 +9,14 @@ import dev.tribunal.arena.StoredRounds;
 import dev.tribunal.arena.VoteRules;
 import dev.tribunal.rating.Battle;
 import dev.tribunal.rating.BattleSet;
+import dev.tribunal.rating.ClusterBy;
 import dev.tribunal.rating.Leaderboard;
 import dev.tribunal.rating.LeaderboardRow;
 import dev.tribunal.rating.RatingEngine;
 import dev.tribunal.rating.RatingMethod;
 import dev.tribunal.rating.RatingOptions;
 import dev.tribunal.store.BattleFilter;
+import dev.tribunal.store.BattleRow;
 import dev.tribunal.store.ContestantKind;
 import dev.tribunal.store.Database;
 import dev.tribunal.store.Snapshot;
@@ -32,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * Recomputes every leaderboard from the battles up to a cut-off and stores each as an immutable snapshot.
@@ -67,6 +70,7 @@ public final class LeaderboardRefresh {
     private final Database db;
     private final RatingOptions options;
     private final Clock clock;
+    private final BiFunction<BattleSet, RatingOptions, Leaderboard> engine;
     private final String settingsJson;
     private final AnomalousVoters anomalies;
 
@@ -75,10 +79,22 @@ public final class LeaderboardRefresh {
     }
 
     public LeaderboardRefresh(Database db, RatingOptions options, Clock clock, AnomalousVoters anomalies) {
+        this(db, options, clock, anomalies, RatingEngine::rate);
+    }
+
+    /** With another rating engine than {@link RatingEngine} (tests of what happens to a board it cannot fit). */
+    LeaderboardRefresh(Database db, RatingOptions options, Clock clock,
+                       BiFunction<BattleSet, RatingOptions, Leaderboard> engine) {
+        this(db, options, clock, new AnomalousVoters(db, VoteRules.off()), engine);
+    }
+
+    private LeaderboardRefresh(Database db, RatingOptions options, Clock clock, AnomalousVoters anomalies,
+                               BiFunction<BattleSet, RatingOptions, Leaderboard> engine) {
         this.db = db;
         this.options = options;
         this.clock = clock;
         this.anomalies = anomalies;
+        this.engine = engine;
         try {
             this.settingsJson = JSON.writeValueAsString(new Settings(options.method().name().toLowerCase(),
                     options.rounds(), options.seed(), options.effectiveAnchor(), options.anchorRating(),
@@ -94,15 +110,17 @@ public final class LeaderboardRefresh {
         Instant cutoff = startedAt;
         anomalies.run(startedAt);
         Map<Board, Accumulator> boards = new LinkedHashMap<>();
-        boards.put(new Board(ContestantKind.JUDGE, StoredRounds.SOURCE, null), accumulator(ContestantKind.JUDGE));
+        boards.put(new Board(ContestantKind.JUDGE, StoredRounds.SOURCE, null),
+                accumulator(ContestantKind.JUDGE, StoredRounds.SOURCE));
         for (ContestantKind kind : ContestantKind.values()) {
             db.battles().forEachRow(BattleFilter.of(kind).withCutoff(cutoff).withoutFlaggedVotes(), row -> {
                 if (row.source().startsWith(BASELINE_SOURCES)) return;
-                Battle battle = row.toBattle();
-                boards.computeIfAbsent(new Board(kind, row.source(), null), b -> accumulator(kind)).add(battle);
+                Battle battle = row.toBattle().inUnit(sampleOf(row));
+                boards.computeIfAbsent(new Board(kind, row.source(), null), b -> accumulator(kind, row.source()))
+                        .add(battle);
                 if (row.category() != null) {
-                    boards.computeIfAbsent(new Board(kind, row.source(), row.category()), b -> accumulator(kind))
-                            .add(battle);
+                    boards.computeIfAbsent(new Board(kind, row.source(), row.category()),
+                            b -> accumulator(kind, row.source())).add(battle);
                 }
             });
         }
@@ -122,8 +140,17 @@ public final class LeaderboardRefresh {
                 continue;
             }
             try {
-                Leaderboard leaderboard = RatingEngine.rate(acc.battles.build(), optionsFor(board.kind()));
-                db.snapshots().insert(snapshot(board, cutoff, acc.count, hash, SnapshotStatus.OK, null, excluded), rows(leaderboard));
+                Leaderboard leaderboard = engine.apply(acc.battles.build(), optionsFor(board.kind()));
+                if (!leaderboard.converged()) {
+                    // not the maximum: stored as failed with the reason, and the API keeps the last good board
+                    String error = String.join("; ", leaderboard.notes());
+                    db.snapshots().insert(snapshot(board, cutoff, acc.count, hash, SnapshotStatus.FAILED, error,
+                            excluded), List.of());
+                    errors.add(describe(board) + ": " + error);
+                    continue;
+                }
+                db.snapshots().insert(snapshot(board, cutoff, acc.count, hash, SnapshotStatus.OK, null, excluded),
+                        rows(leaderboard));
                 computed++;
             } catch (RuntimeException e) {
                 String error = e.getClass().getSimpleName() + ": " + e.getMessage();
@@ -139,12 +166,32 @@ public final class LeaderboardRefresh {
         return kind == ContestantKind.JUDGE ? options.withStyleControl(false) : options;
     }
 
-    private Accumulator accumulator(ContestantKind kind) {
+    private Accumulator accumulator(ContestantKind kind, String source) {
         RatingOptions o = optionsFor(kind);
         BattleSet.Builder battles = BattleSet.builder();
         if (o.method() == RatingMethod.ELO) battles.keepRows();
         if (o.styleControl()) battles.keepStyle();
-        return new Accumulator(settingsJson, battles);
+        boolean clustered = CLUSTERED_BY_SAMPLE.equals(source) && o.method() == RatingMethod.BRADLEY_TERRY && !o.styleControl();
+        if (clustered) battles.keepUnits(ClusterBy.SAMPLE);
+        // the clustering changes the intervals, so it is part of the inputs: such a board is recomputed once
+        return new Accumulator(clustered ? settingsJson + " cluster_by=sample" : settingsJson, battles);
+    }
+
+    /**
+     * The board whose battles share samples: each human label (the majority human vote on one pair of answers)
+     * stands behind the ten battles of the five judges' pairs on those answers, so its bootstrap resamples samples.
+     */
+    static final String CLUSTERED_BY_SAMPLE = "human-agreement";
+
+    /**
+     * The sample a human-agreement battle was derived from: its external key is "prd:agree:JUDGE_A:JUDGE_B:SAMPLE"
+     * with SAMPLE = "prd:q&lt;question&gt;:&lt;model&gt;:&lt;model&gt;"; null for every other battle.
+     */
+    static String sampleOf(BattleRow row) {
+        String key = row.externalKey();
+        if (key == null || !key.startsWith("prd:agree:")) return null;
+        int sample = key.indexOf(":prd:q", "prd:agree:".length());
+        return sample < 0 ? null : key.substring(sample + 1);
     }
 
     private Snapshot snapshot(Board board, Instant cutoff, long battles, String hash, SnapshotStatus status,
@@ -156,7 +203,8 @@ public final class LeaderboardRefresh {
     private static List<SnapshotRow> rows(Leaderboard leaderboard) {
         List<SnapshotRow> rows = new ArrayList<>();
         for (LeaderboardRow r : leaderboard.rows()) {
-            rows.add(new SnapshotRow(r.name(), r.rankUb(), r.rating(), r.ratingLower(), r.ratingUpper(),
+            // no interval (no bootstrap, too little information) and no score are stored as null, never as NaN
+            rows.add(new SnapshotRow(r.name(), r.rankUb(), r.rating(), finite(r.ratingLower()), finite(r.ratingUpper()),
                     finite(r.score()), finite(r.scoreLower()), finite(r.scoreUpper()), r.battles(), null));
         }
         return rows;

@@ -13,9 +13,11 @@ import java.util.Objects;
  * @param time     epoch milliseconds, or the row's position when the source has no time; orders online Elo
  * @param styleA   a's answer style, or null when unknown (needed only by style control)
  * @param styleB   b's answer style, or null when unknown
+ * @param unit     what this battle shares with others and makes them dependent (a question, a voter, a sample),
+ *                 for the cluster bootstrap; null when it shares nothing (or nobody asked)
  */
 public record Battle(String a, String b, double outcome, double weight, String category, long time,
-                     AnswerStyle styleA, AnswerStyle styleB) {
+                     AnswerStyle styleA, AnswerStyle styleB, String unit) {
 
     public Battle {
         Objects.requireNonNull(a, "a");
@@ -25,8 +27,19 @@ public record Battle(String a, String b, double outcome, double weight, String c
         if (!(weight > 0) || Double.isInfinite(weight)) throw new IllegalArgumentException("weight must be > 0: " + weight);
     }
 
+    /** A battle that shares no unit with others. */
+    public Battle(String a, String b, double outcome, double weight, String category, long time, AnswerStyle styleA,
+                  AnswerStyle styleB) {
+        this(a, b, outcome, weight, category, time, styleA, styleB, null);
+    }
+
     public static Battle of(String a, String b, double outcome) {
         return new Battle(a, b, outcome, 1, null, 0, null, null);
+    }
+
+    /** The same battle in the unit {@code unit}. */
+    public Battle inUnit(String unit) {
+        return new Battle(a, b, outcome, weight, category, time, styleA, styleB, unit);
     }
 
     public boolean hasStyle() {

@@ -18,14 +18,18 @@ public final class BattleSet {
     private final PairCounts cells;
     private final BattleRows rows;          // null unless kept
     private final StyleCells styleCells;    // null unless kept
+    private final UnitCells units;          // null unless kept
+    private final long battlesWithoutUnit;
     private final long battleCount;
 
     private BattleSet(List<String> contestants, PairCounts cells, BattleRows rows, StyleCells styleCells,
-                      long battleCount) {
+                      UnitCells units, long battlesWithoutUnit, long battleCount) {
         this.contestants = contestants;
         this.cells = cells;
         this.rows = rows;
         this.styleCells = styleCells;
+        this.units = units;
+        this.battlesWithoutUnit = battlesWithoutUnit;
         this.battleCount = battleCount;
     }
 
@@ -68,6 +72,26 @@ public final class BattleSet {
         return styleCells != null;
     }
 
+    /** Whether the battles' units were kept ({@link Builder#keepUnits}), for the cluster bootstrap. */
+    public boolean hasUnits() {
+        return units != null;
+    }
+
+    /** Units kept: how many distinct units (a battle without one counts as its own). */
+    public int unitCount() {
+        return units == null ? 0 : units.units;
+    }
+
+    /** Units kept: the battles that had no unit (each its own). */
+    public long battlesWithoutUnit() {
+        return battlesWithoutUnit;
+    }
+
+    UnitCells units() {
+        if (units == null) throw new IllegalStateException("the units were not kept: build with keepUnits()");
+        return units;
+    }
+
     PairCounts cells() {
         return cells;
     }
@@ -91,6 +115,7 @@ public final class BattleSet {
         private long[] counts = new long[64];
         private BattleRows.Builder rows;
         private StyleCells.Builder style;
+        private UnitCells.Builder units;
         private long battleCount;
         private boolean built;
 
@@ -109,6 +134,15 @@ public final class BattleSet {
             return this;
         }
 
+        /**
+         * Keeps which unit ({@link Battle#unit()}: a question, voter or sample, named by {@code kind}) each battle
+         * belongs to, for the cluster bootstrap; a battle without a unit is its own.
+         */
+        public Builder keepUnits(ClusterBy kind) {
+            if (units == null) units = new UnitCells.Builder(kind.label());
+            return this;
+        }
+
         public Builder add(Battle battle) {
             if (built) throw new IllegalStateException("already built");
             int a = indexOf(battle.a());
@@ -121,6 +155,7 @@ public final class BattleSet {
             int cell = cellIndex.indexOf(key);
             if (cell == counts.length) counts = Arrays.copyOf(counts, 2 * counts.length);
             counts[cell]++;
+            if (units != null) units.add(battle.unit(), cell);
             if (rows != null) rows.add(a, b, battle.outcome(), battle.weight(), battle.time());
             if (style != null) style.add(a, b, battle);
             battleCount++;
@@ -143,7 +178,8 @@ public final class BattleSet {
             }
             PairCounts cells = new PairCounts(names.size(), cellA, cellB, outcome, weight, Arrays.copyOf(counts, size));
             return new BattleSet(Collections.unmodifiableList(new ArrayList<>(names)), cells,
-                    rows == null ? null : rows.build(), style == null ? null : style.build(), battleCount);
+                    rows == null ? null : rows.build(), style == null ? null : style.build(),
+                    units == null ? null : units.build(), units == null ? 0 : units.unnamed(), battleCount);
         }
 
         private int indexOf(String name) {

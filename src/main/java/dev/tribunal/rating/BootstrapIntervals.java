@@ -1,9 +1,11 @@
 package dev.tribunal.rating;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -18,12 +20,6 @@ final class BootstrapIntervals {
     static final double LOWER = 0.025;
     static final double UPPER = 0.975;
 
-    /** One bootstrap round: values per contestant (NaN = not in this resample); called from several threads. */
-    @FunctionalInterface
-    interface Round {
-        double[] run(SplittableRandom random);
-    }
-
     private final int rounds;
     private final long seed;
     private final int threads;
@@ -34,15 +30,15 @@ final class BootstrapIntervals {
         this.threads = threads;
     }
 
-    /** The B × n values of {@code round}, row r from the generator of round r. */
-    Samples sample(Round round) {
-        double[][] values = new double[rounds][];
+    /** The B results of {@code round} (called from several threads), result r from the generator of round r. */
+    <T> List<T> sample(Function<SplittableRandom, T> round) {
+        Object[] values = new Object[rounds];
         AtomicInteger next = new AtomicInteger();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Runnable worker = () -> {
             for (int r = next.getAndIncrement(); r < rounds && failure.get() == null; r = next.getAndIncrement()) {
                 try {
-                    values[r] = round.run(new SplittableRandom(seedOfRound(seed, r)));
+                    values[r] = round.apply(new SplittableRandom(seedOfRound(seed, r)));
                 } catch (Throwable e) {
                     failure.compareAndSet(null, e);
                 }
@@ -66,7 +62,9 @@ final class BootstrapIntervals {
         Throwable e = failure.get();
         if (e instanceof RuntimeException runtime) throw runtime;
         if (e instanceof Error error) throw error;
-        return new Samples(values);
+        @SuppressWarnings("unchecked")
+        List<T> results = (List<T>) Arrays.asList(values);
+        return results;
     }
 
     /** Seed of round r: SplitMix64's finaliser of (master + (r + 1)·γ), decorrelating neighbouring rounds. */

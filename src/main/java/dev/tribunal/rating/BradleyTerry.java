@@ -14,6 +14,17 @@ import java.util.Arrays;
  * backtracking line search; it stops when max |Δ| &lt; 1e-11, i.e. at the optimum to machine precision.
  * A fit costs O(pairs + n³) per iteration, whatever the number of battles.
  * <p>
+ * <b>Many contestants, sparse comparison graphs.</b> Above 500 contestants, or when few of the n(n − 1)/2 pairs
+ * met (n² &gt; 8·pairs), both fits and refits use Newton's method with the step solved by
+ * conjugate gradients on H as a graph Laplacian ({@link LaplacianSystem}): O(pairs) per CG iteration and O(pairs + n)
+ * memory, no n × n matrix at all. The point fit solves each step to a relative residual of 1e-8 and damps it by
+ * the same line search; a refit starts from θ̂ and solves each step to a relative residual of min(1e-2, max(1e-4,
+ * the previous max |Δ|)) (inexact Newton with a forcing term that tightens as the steps shrink: about 3 CG
+ * iterations a step on arena-like graphs) and stops by the same rule, max |Δ| &lt; 1e-11. Refits (chord or CG)
+ * also stop once the last two steps' ratio r puts the remaining distance, step·r/(1 − r), below 1e-11 (see
+ * {@link #remainingAfter}), which saves the iteration that would only confirm it.
+ * Refits whose steps do not halve fall back to the damped fit. The two paths reach the same maximum.
+ * <p>
  * Bootstrap resamples are refitted from the point estimate θ̂ by the chord method ({@link #refit}): with H₀ the
  * Hessian of the full data at θ̂, factored once, θ ← θ + H₀⁻¹ g(θ), O(pairs + n²) per iteration instead of
  * O(pairs + n³). A resample's Hessian is close to H₀, so the error contracts linearly by ‖I − H₀⁻¹H‖ (a few
@@ -28,36 +39,79 @@ import java.util.Arrays;
  */
 final class BradleyTerry {
     private static final double STEP_TOLERANCE = 1e-11;
-    private static final int MAX_ITERATIONS = 200;
+    static final int MAX_ITERATIONS = 200;
     /** Largest |θ| turned into a strength e^θ: e^±600 stays well inside the range of a double. */
     private static final double MAX_EXPONENT = 600;
 
     private final int n;
     private final int[] pairI;
     private final int[] pairJ;
+    private final int maxIterations;
+    private final Algebra algebra;
 
-    BradleyTerry(int n, int[] pairI, int[] pairJ) {
+    BradleyTerry(int n, int[] pairI, int[] pairJ, int maxIterations, Algebra algebra) {
         this.n = n;
         this.pairI = pairI;
         this.pairJ = pairJ;
+        this.maxIterations = maxIterations;
+        this.algebra = algebra;
     }
 
     static BradleyTerry of(PairCounts counts) {
-        return new BradleyTerry(counts.contestants, counts.pairI, counts.pairJ);
+        return of(counts, MAX_ITERATIONS);
+    }
+
+    /** With an iteration limit other than {@link #MAX_ITERATIONS} (tests of what happens when it is hit). */
+    static BradleyTerry of(PairCounts counts, int maxIterations) {
+        return of(counts, maxIterations, Algebra.forGraph(counts.contestants, counts.pairCount()));
+    }
+
+    /** With the linear algebra chosen by the caller rather than by the size of the graph. */
+    static BradleyTerry of(PairCounts counts, int maxIterations, Algebra algebra) {
+        return new BradleyTerry(counts.contestants, counts.pairI, counts.pairJ, maxIterations, algebra);
+    }
+
+    Algebra algebra() {
+        return algebra;
     }
 
     /**
      * @param logStrength  θ per contestant, mean 0 per component; NaN for contestants without battles
      * @param graph        the comparison graph of the data (before any prior)
      * @param priorApplied true when some component had no maximum and got the virtual ties
-     * @param iterations   Newton or chord iterations until the stopping rule held
+     * @param iterations   Newton or chord iterations made
      * @param solver       which of the two reached the maximum
+     * @param converged    the stopping rule held; false when Newton stopped at its iteration limit or when no
+     *                     damped step decreased −ℓ (then θ is the last iterate, not the maximum)
+     * @param lastStep     max |Δ| of the last step
      */
-    record Fit(double[] logStrength, ComparisonGraph graph, boolean priorApplied, int iterations, Solver solver) {
+    record Fit(double[] logStrength, ComparisonGraph graph, boolean priorApplied, int iterations, Solver solver,
+               boolean converged, double lastStep) {
+    }
+
+    /** How Newton's iterations ended. */
+    private record Outcome(int iterations, boolean converged, double lastStep) {
     }
 
     /** How a fit reached the maximum. */
-    enum Solver { NEWTON, CHORD }
+    enum Solver { NEWTON, CHORD, NEWTON_CG }
+
+    /** The linear algebra: a dense n × n Cholesky factor, or conjugate gradients on the sparse Hessian. */
+    enum Algebra {
+        DENSE, SPARSE;
+
+        /**
+         * Sparse above 500 contestants (measured: at 500 the two cost the same per refit, above it sparse is faster
+         * and needs no n × n matrix), or when fewer than 1/8 of the n² entries of H are pairs that met.
+         */
+        static Algebra forGraph(int n, int pairs) {
+            return n > 500 || (double) n * n > 8.0 * pairs ? SPARSE : DENSE;
+        }
+    }
+
+    private static final double POINT_FORCING = 1e-8;
+    private static final double REFIT_FORCING = 1e-4;
+    private static final int CG_ITERATIONS = 2000;
 
     /**
      * What resamples of the data of {@code point} are refitted from: the point, and unless it needed the prior,
@@ -89,14 +143,20 @@ final class BradleyTerry {
             }
         }
         double[] theta = startingPoint(start);
-        int iterations = newton(theta, sI, sJ, fixedContestants(graph));
+        if (algebra == Algebra.SPARSE) {
+            Outcome outcome = newtonCg(theta, sI, sJ, graph, true);
+            centre(theta, graph);
+            return new Fit(theta, graph, prior, outcome.iterations(), Solver.NEWTON_CG, outcome.converged(),
+                    outcome.lastStep());
+        }
+        Outcome outcome = newton(theta, sI, sJ, fixedContestants(graph));
         centre(theta, graph);
-        return new Fit(theta, graph, prior, iterations, Solver.NEWTON);
+        return new Fit(theta, graph, prior, outcome.iterations(), Solver.NEWTON, outcome.converged(), outcome.lastStep());
     }
 
     /** The chord of the data fitted by {@code point}: the factor of H₀, the Hessian of those scores at the point. */
     Chord chord(Fit point, double[] scoreI, double[] scoreJ) {
-        if (!point.graph().estimable()) return new Chord(point, null, null);
+        if (!point.graph().estimable() || algebra == Algebra.SPARSE) return new Chord(point, null, null);
         boolean[] fixed = fixedContestants(point.graph());
         double[] hessian = new double[n * n];
         derivatives(point.logStrength(), scoreI, scoreJ, fixed, new double[n], hessian);
@@ -114,10 +174,16 @@ final class BradleyTerry {
         // a point that needed the prior has no factor, and a graph that no resample keeps
         if (!point.graph().keptBy(scoreI, scoreJ)) return fit(scoreI, scoreJ, point.logStrength(), priorTie);
         double[] theta = startingPoint(point.logStrength());
+        if (algebra == Algebra.SPARSE) {
+            Outcome outcome = newtonCg(theta, scoreI, scoreJ, point.graph(), false);
+            if (!outcome.converged()) return fit(scoreI, scoreJ, point.logStrength(), priorTie);
+            centre(theta, point.graph());
+            return new Fit(theta, point.graph(), false, outcome.iterations(), Solver.NEWTON_CG, true, outcome.lastStep());
+        }
         int iterations = chordIterations(theta, scoreI, scoreJ, chord);
         if (iterations < 0) return fit(scoreI, scoreJ, point.logStrength(), priorTie);
         centre(theta, point.graph());
-        return new Fit(theta, point.graph(), false, iterations, Solver.CHORD);
+        return new Fit(theta, point.graph(), false, iterations, Solver.CHORD, true, 0);
     }
 
     private double[] startingPoint(double[] start) {
@@ -135,17 +201,29 @@ final class BradleyTerry {
     private int chordIterations(double[] theta, double[] sI, double[] sJ, Chord chord) {
         double[] step = new double[n];
         double previous = Double.POSITIVE_INFINITY;
-        for (int iteration = 1; iteration <= MAX_ITERATIONS; iteration++) {
+        for (int iteration = 1; iteration <= maxIterations; iteration++) {
             derivatives(theta, sI, sJ, chord.fixed(), step, null);
             PositiveDefiniteSystem.solveFactored(chord.factor(), n, step);
             double largest = 0;
             for (int k = 0; k < n; k++) largest = Math.max(largest, Math.abs(step[k]));
             if (!(largest < previous / 2)) return -1;
             for (int k = 0; k < n; k++) theta[k] += step[k];
-            if (largest < STEP_TOLERANCE) return iteration;
+            if (largest < STEP_TOLERANCE || remainingAfter(largest, previous) < STEP_TOLERANCE) return iteration;
             previous = largest;
         }
         return -1;
+    }
+
+    /**
+     * The distance to the maximum left after a step of {@code step} that followed one of {@code previous}, when
+     * the steps contract at least as fast as their last ratio r = step/previous (the chord's linear rate, or
+     * faster for Newton): Σ_k r^k·step = step·r/(1 − r). Stopping once that is below the tolerance saves the last
+     * iteration, which would only confirm it; infinite before a ratio is known.
+     */
+    private static double remainingAfter(double step, double previous) {
+        if (!Double.isFinite(previous)) return Double.POSITIVE_INFINITY;
+        double ratio = step / previous;
+        return ratio < 0.5 ? step * ratio / (1 - ratio) : Double.POSITIVE_INFINITY;
     }
 
     /** One contestant per component (its first) and every contestant without battles stay where they are. */
@@ -160,25 +238,92 @@ final class BradleyTerry {
         return fixed;
     }
 
-    private int newton(double[] theta, double[] sI, double[] sJ, boolean[] fixed) {
+    private Outcome newton(double[] theta, double[] sI, double[] sJ, boolean[] fixed) {
         double[] hessian = new double[n * n];
         double[] step = new double[n];
         double negativeLogLikelihood = Double.NaN;
-        for (int iteration = 1; iteration <= MAX_ITERATIONS; iteration++) {
+        double largest = Double.NaN;
+        for (int iteration = 1; iteration <= maxIterations; iteration++) {
             derivatives(theta, sI, sJ, fixed, step, hessian);
             double[] gradient = step.clone();
             PositiveDefiniteSystem.solve(hessian, n, step);
             double ascent = 0;
-            double largest = 0;
+            largest = 0;
             for (int k = 0; k < n; k++) {
                 ascent += gradient[k] * step[k];
                 largest = Math.max(largest, Math.abs(step[k]));
             }
-            negativeLogLikelihood = LineSearch.descend(theta, step, largest, negativeLogLikelihood, -ascent,
+            LineSearch.Step moved = LineSearch.descend(theta, step, largest, negativeLogLikelihood, -ascent,
                     x -> -logLikelihood(x, sI, sJ));
-            if (largest < STEP_TOLERANCE) return iteration;
+            if (!moved.decreased()) return new Outcome(iteration, false, largest);
+            negativeLogLikelihood = moved.value();
+            if (largest < STEP_TOLERANCE) return new Outcome(iteration, true, largest);
         }
-        return MAX_ITERATIONS;
+        return new Outcome(maxIterations, false, largest);
+    }
+
+    /**
+     * Newton's method with each step H Δ = g solved by {@link LaplacianSystem} (H the weighted Laplacian of the
+     * pairs with weights n_ij σ(1 − σ)). Damped: to a relative residual of 1e-8 with the line search, as the point
+     * fit. Undamped (a refit from a nearby start): to 1e-4, not converged as soon as a step fails to halve.
+     */
+    private Outcome newtonCg(double[] theta, double[] sI, double[] sJ, ComparisonGraph graph, boolean damped) {
+        double[] gradient = new double[n];
+        double[] curvature = new double[pairI.length];
+        double[] step = new double[n];
+        double negativeLogLikelihood = Double.NaN;
+        double largest = Double.NaN;
+        double previous = Double.POSITIVE_INFINITY;
+        for (int iteration = 1; iteration <= maxIterations; iteration++) {
+            pairDerivatives(theta, sI, sJ, gradient, curvature);
+            // g sums to 0 over each group but for round-off, which CG could never remove: the system must be consistent
+            centreOnGroups(gradient, graph);
+            // forcing term of inexact Newton: loose while far (the step's own error dominates), tighter as it shrinks
+            double forcing = damped ? POINT_FORCING
+                    : Math.max(REFIT_FORCING, Math.min(1e-2, Double.isFinite(previous) ? previous : 1e-2));
+            int used = LaplacianSystem.solve(n, pairI, pairJ, curvature, gradient, step, forcing, CG_ITERATIONS);
+            if (used < 0 && !damped) return new Outcome(iteration, false, largest);
+            centreOnGroups(step, graph);   // the constant per group that ℓ does not see
+            double ascent = 0;
+            largest = 0;
+            for (int k = 0; k < n; k++) {
+                ascent += gradient[k] * step[k];
+                largest = Math.max(largest, Math.abs(step[k]));
+            }
+            if (damped) {
+                LineSearch.Step moved = LineSearch.descend(theta, step, largest, negativeLogLikelihood, -ascent,
+                        x -> -logLikelihood(x, sI, sJ));
+                if (!moved.decreased()) return new Outcome(iteration, false, largest);
+                negativeLogLikelihood = moved.value();
+            } else {
+                if (!(largest < previous / 2)) return new Outcome(iteration, false, largest);
+                for (int k = 0; k < n; k++) theta[k] += step[k];
+                if (remainingAfter(largest, previous) < STEP_TOLERANCE) return new Outcome(iteration, true, largest);
+                previous = largest;
+            }
+            if (largest < STEP_TOLERANCE) return new Outcome(iteration, true, largest);
+        }
+        return new Outcome(maxIterations, false, largest);
+    }
+
+    /** The gradient g of ℓ at θ, and per pair the curvature n_ij σ(1 − σ) (the weights of H as a Laplacian). */
+    private void pairDerivatives(double[] theta, double[] sI, double[] sJ, double[] gradient, double[] curvature) {
+        Arrays.fill(gradient, 0);
+        double[] strength = strengths(theta);
+        for (int p = 0; p < pairI.length; p++) {
+            double total = sI[p] + sJ[p];
+            if (total == 0) {
+                curvature[p] = 0;
+                continue;
+            }
+            int i = pairI[p];
+            int j = pairJ[p];
+            double sigma = strength != null ? strength[i] / (strength[i] + strength[j]) : sigmoid(theta[i] - theta[j]);
+            double residual = sI[p] - total * sigma;
+            gradient[i] += residual;
+            gradient[j] -= residual;
+            curvature[p] = total * sigma * (1 - sigma);
+        }
     }
 
     /**
@@ -244,6 +389,23 @@ final class BradleyTerry {
             sum += total * logSigmoid(d) - sJ[p] * d;   // ln σ(−d) = ln σ(d) − d
         }
         return sum;
+    }
+
+    /** Subtracts from each contestant the mean of its group; contestants without battles are left as they are. */
+    private void centreOnGroups(double[] v, ComparisonGraph graph) {
+        double[] sum = new double[graph.components];
+        int[] size = new int[graph.components];
+        for (int i = 0; i < n; i++) {
+            int c = graph.component[i];
+            if (c >= 0) {
+                sum[c] += v[i];
+                size[c]++;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            int c = graph.component[i];
+            if (c >= 0) v[i] -= sum[c] / size[c];
+        }
     }
 
     private void centre(double[] theta, ComparisonGraph graph) {

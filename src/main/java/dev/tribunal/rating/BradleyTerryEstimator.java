@@ -3,7 +3,6 @@ package dev.tribunal.rating;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Bradley–Terry ratings of a battle set, anchored, and their bootstrap rounds: a multinomial resample of the
@@ -15,59 +14,78 @@ final class BradleyTerryEstimator implements Estimator {
     private final BradleyTerry model;
     private final Anchoring anchoring;
     private final MultinomialResampler resampler;
+    /** Cluster bootstrap: the units and their resampler; null to resample battles. */
+    private final UnitCells units;
     /** Weight of the virtual tie used only where the maximum does not exist: one battle of average weight. */
     private final double priorTie;
-    private final AtomicInteger roundsWithPrior = new AtomicInteger();
-    private final AtomicInteger rounds = new AtomicInteger();
-    private final List<String> notes = new ArrayList<>();
-    private BradleyTerry.Chord chord;
-    private boolean pointPrior;
 
     BradleyTerryEstimator(List<String> names, PairCounts cells, Anchoring anchoring) {
+        this(names, cells, null, anchoring, BradleyTerry.MAX_ITERATIONS);
+    }
+
+    /** The cluster bootstrap: rounds resample {@code units} (null: battles). */
+    BradleyTerryEstimator(List<String> names, PairCounts cells, UnitCells units, Anchoring anchoring) {
+        this(names, cells, units, anchoring, BradleyTerry.MAX_ITERATIONS);
+    }
+
+    /** With Newton's iteration limit other than the default (tests of what happens when it is hit). */
+    BradleyTerryEstimator(List<String> names, PairCounts cells, Anchoring anchoring, int maxIterations) {
+        this(names, cells, null, anchoring, maxIterations);
+    }
+
+    private BradleyTerryEstimator(List<String> names, PairCounts cells, UnitCells units, Anchoring anchoring,
+                                  int maxIterations) {
         this.names = names;
         this.cells = cells;
-        this.model = BradleyTerry.of(cells);
+        this.units = units;
+        this.model = BradleyTerry.of(cells, maxIterations);
         this.anchoring = anchoring;
-        this.resampler = new MultinomialResampler(cells.count);
+        long[] ones = new long[units == null ? 0 : units.units];
+        java.util.Arrays.fill(ones, 1);
+        this.resampler = new MultinomialResampler(units == null ? cells.count : ones);
         this.priorTie = cells.totalWeight() / cells.totalCount();
     }
 
     @Override
-    public double[] point() {
+    public Estimate estimate() {
         double[] scoreI = new double[cells.pairCount()];
         double[] scoreJ = new double[cells.pairCount()];
         cells.pairScores(cells.count, scoreI, scoreJ);
         BradleyTerry.Fit fit = model.fit(scoreI, scoreJ, null, priorTie);
-        chord = model.chord(fit, scoreI, scoreJ);
-        pointPrior = fit.priorApplied();
+        BradleyTerry.Chord chord = model.chord(fit, scoreI, scoreJ);
         ComparisonGraph graph = fit.graph();
+        List<String> notes = new ArrayList<>();
         if (graph.components > 1) notes.add(ComponentNotes.disconnected(names, graph, anchoring));
-        if (pointPrior) notes.add(ComponentNotes.noMaximum(names, graph, cells, scoreI, scoreJ, priorTie));
-        return anchoring.fromLogStrength(fit.logStrength(), graph.component, graph.components);
+        if (fit.priorApplied()) notes.add(ComponentNotes.noMaximum(names, graph, cells, scoreI, scoreJ, priorTie));
+        if (!fit.converged()) {
+            notes.add(ComponentNotes.notConverged("Bradley–Terry", fit.iterations(), fit.lastStep()));
+        }
+        boolean[] fromPrior = new boolean[names.size()];
+        for (int i = 0; i < fromPrior.length; i++) {
+            int c = graph.component[i];
+            fromPrior[i] = c >= 0 && !graph.stronglyConnected[c];
+        }
+        return new Estimate(ratings(fit), fromPrior, notes, null, random -> round(chord, random));
     }
 
-    @Override
-    public double[] round(SplittableRandom random) {
+    private Ratings round(BradleyTerry.Chord chord, SplittableRandom random) {
         long[] drawn = new long[cells.size()];
-        resampler.resample(random, drawn);
+        if (units == null) {
+            resampler.resample(random, drawn);
+        } else {
+            long[] unitsDrawn = new long[units.units];
+            resampler.resample(random, unitsDrawn);
+            units.cellCounts(unitsDrawn, drawn);
+        }
         double[] scoreI = new double[cells.pairCount()];
         double[] scoreJ = new double[cells.pairCount()];
         cells.pairScores(drawn, scoreI, scoreJ);
-        BradleyTerry.Fit fit = model.refit(chord, scoreI, scoreJ, priorTie);
-        rounds.incrementAndGet();
-        if (fit.priorApplied()) roundsWithPrior.incrementAndGet();
-        return anchoring.fromLogStrength(fit.logStrength(), fit.graph().component, fit.graph().components);
+        return ratings(model.refit(chord, scoreI, scoreJ, priorTie));
     }
 
-    @Override
-    public List<String> notes() {
-        List<String> all = new ArrayList<>(notes);
-        int withPrior = roundsWithPrior.get();
-        if (withPrior > 0 && !pointPrior) {
-            all.add(withPrior + " of " + rounds.get() + " bootstrap resamples had no maximum-likelihood estimate"
-                    + " (some contestant never lost or never won in it) and were fitted with the same weak prior"
-                    + " of one virtual tie per compared pair");
-        }
-        return all;
+    private Ratings ratings(BradleyTerry.Fit fit) {
+        ComparisonGraph graph = fit.graph();
+        return new Ratings(anchoring.fromLogStrength(fit.logStrength(), graph.component, graph.components),
+                graph.component, fit.priorApplied(), fit.converged());
     }
 }

@@ -64,6 +64,13 @@ final class ComponentNotes {
                 + " ratings finite and pulls them toward each other", why, affected, number(priorTie));
     }
 
+    /** A Newton fit that stopped without meeting its stopping rule. */
+    static String notConverged(String method, int iterations, double lastStep) {
+        return String.format(Locale.ROOT, "the %s fit did not converge: it stopped after %d iteration%s with its last"
+                + " Newton step still %.3g (its stopping rule is 1e-11), so the ratings are its last iterate and may"
+                + " not be the maximum", method, iterations, iterations == 1 ? "" : "s", lastStep);
+    }
+
     private static List<List<String>> groups(List<String> names, ComparisonGraph graph) {
         List<List<String>> groups = new ArrayList<>();
         for (int c = 0; c < graph.components; c++) groups.add(new ArrayList<>());
@@ -73,7 +80,7 @@ final class ComponentNotes {
         return groups;
     }
 
-    private static String list(List<String> names) {
+    static String list(List<String> names) {
         if (names.size() <= NAMES_SHOWN) return "[" + String.join(", ", names) + "]";
         return "[" + String.join(", ", names.subList(0, NAMES_SHOWN)) + ", … " + (names.size() - NAMES_SHOWN) + " more]";
     }

@@ -3,20 +3,46 @@ package dev.tribunal.rating;
 import java.util.List;
 import java.util.SplittableRandom;
 
-/** One rating method bound to one battle set: the point estimate and one bootstrap round of it. */
+/**
+ * One rating method bound to one battle set. {@link #estimate()} fits the point estimate and returns it with
+ * everything a bootstrap round needs, so an estimator holds no state that depends on the order of calls.
+ */
 interface Estimator {
 
-    /** Elo-scale ratings per contestant (NaN for one the method cannot rate). */
-    double[] point();
+    /** The point estimate, its notes, and how to refit resamples from it. */
+    Estimate estimate();
 
-    /** Ratings refitted on one resample of the battles; must be safe to call from several threads. */
-    double[] round(SplittableRandom random);
+    /**
+     * Elo-scale ratings of one fit.
+     *
+     * @param rating       per contestant; NaN for one the method cannot rate (no battles in the fitted data)
+     * @param component    per contestant its group of the comparison graph (ratings compare only within a group),
+     *                     −1 without battles
+     * @param priorApplied some group had no maximum-likelihood estimate and was fitted with the weak prior
+     * @param converged    the fit met its stopping rule (false: it stopped at its iteration limit, or no step
+     *                     along the Newton direction decreased the objective)
+     */
+    record Ratings(double[] rating, int[] component, boolean priorApplied, boolean converged) {
+    }
 
-    /** What the method did beyond its plain definition; call after {@link #point()} and the rounds. */
-    List<String> notes();
+    /** Refits one resample of the battles; safe to call from several threads. */
+    @FunctionalInterface
+    interface Resampling {
+        Ratings round(SplittableRandom random);
+    }
 
-    /** The style coefficients, or null. */
-    default StyleCoefficients style() {
-        return null;
+    /**
+     * @param point     the ratings of the data
+     * @param fromPrior per contestant: its rating exists only thanks to the weak prior (its group has no
+     *                  maximum-likelihood estimate: some of it never lost, or never won, against the rest)
+     * @param notes     what the method did beyond its plain definition
+     * @param style     the style coefficients, or null
+     * @param rounds    refits resamples from the point
+     */
+    record Estimate(Ratings point, boolean[] fromPrior, List<String> notes, StyleCoefficients style,
+                    Resampling rounds) {
+        public Estimate {
+            notes = List.copyOf(notes);
+        }
     }
 }

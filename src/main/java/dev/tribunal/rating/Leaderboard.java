@@ -11,9 +11,11 @@ import java.util.List;
  * @param notes        what the engine did beyond the plain method (priors, disconnected graphs, missing anchor…)
  * @param style        the style coefficients, or null without style control
  * @param predicted    the predicted win-rate matrix from the ratings
+ * @param converged    the fit of the ratings met its stopping rule; false when Newton's method stopped without it
+ *                     (a note says how): then the ratings are its last iterate and may not be the maximum
  */
 public record Leaderboard(List<LeaderboardRow> rows, RatingOptions options, double totalBattles,
-                          List<String> notes, StyleCoefficients style, WinRateMatrix predicted) {
+                          List<String> notes, StyleCoefficients style, WinRateMatrix predicted, boolean converged) {
 
     public Leaderboard {
         rows = List.copyOf(rows);

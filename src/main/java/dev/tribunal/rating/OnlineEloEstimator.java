@@ -1,60 +1,102 @@
 package dev.tribunal.rating;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
 /**
  * Online Elo over the battles in time order (equal times in input order). A bootstrap round replays N battles
- * drawn with replacement, in the order drawn (FastChat's bootstrap of online Elo). With an anchor, all ratings are
- * shifted so that the anchor has the anchor rating; without one they are left as the updates leave them (mean =
- * the initial rating, the updates being zero-sum).
+ * drawn with replacement, in the order drawn (FastChat's bootstrap of online Elo). The updates are zero-sum within
+ * each group of contestants that met (directly or through others), so each group keeps the mean initial rating
+ * and ratings compare only within a group, as with Bradley–Terry. With an anchor, the anchor's group is shifted
+ * so that the anchor has the anchor rating; without one the ratings are left as the updates leave them.
  */
 final class OnlineEloEstimator implements Estimator {
-    private final int contestants;
+    private final List<String> names;
+    private final PairCounts cells;
     private final BattleRows rows;
     private final OnlineElo elo;
     private final Anchoring anchoring;
+    private final double initial;
 
-    OnlineEloEstimator(int contestants, BattleRows rows, OnlineElo elo, Anchoring anchoring) {
-        this.contestants = contestants;
+    OnlineEloEstimator(List<String> names, PairCounts cells, BattleRows rows, OnlineElo elo, double initial,
+                       Anchoring anchoring) {
+        this.names = names;
+        this.cells = cells;
         this.rows = rows;
         this.elo = elo;
+        this.initial = initial;
         this.anchoring = anchoring;
     }
 
     @Override
-    public double[] point() {
-        double[] ratings = elo.ratings(contestants, rows, rows.timeOrder());
-        anchor(ratings, new int[contestants]);
-        return ratings;
+    public Estimate estimate() {
+        double[] ratings = elo.ratings(names.size(), rows, rows.timeOrder());
+        double[] scoreI = new double[cells.pairCount()];
+        double[] scoreJ = new double[cells.pairCount()];
+        cells.pairScores(cells.count, scoreI, scoreJ);
+        ComparisonGraph graph = ComparisonGraph.of(names.size(), cells.pairI, cells.pairJ, scoreI, scoreJ);
+        List<String> notes = new ArrayList<>();
+        if (graph.components > 1) {
+            Anchoring described = anchoring.anchor() >= 0 ? anchoring : new Anchoring(-1, initial);
+            notes.add(ComponentNotes.disconnected(names, graph, described));
+        }
+        anchor(ratings, graph.component);
+        return new Estimate(new Ratings(ratings, graph.component, false, true), new boolean[names.size()], notes,
+                null, this::round);
     }
 
-    @Override
-    public double[] round(SplittableRandom random) {
+    private Ratings round(SplittableRandom random) {
         int n = rows.size();
         int[] order = new int[n];
-        int[] component = new int[contestants];
-        java.util.Arrays.fill(component, -1);
+        int[] parent = new int[names.size()];
+        Arrays.fill(parent, -1);   // −1: not drawn; else union–find over the drawn battles
         for (int r = 0; r < n; r++) {
             order[r] = random.nextInt(n);
-            component[rows.a[order[r]]] = 0;
-            component[rows.b[order[r]]] = 0;
+            int a = rows.a[order[r]];
+            int b = rows.b[order[r]];
+            if (parent[a] < 0) parent[a] = a;
+            if (parent[b] < 0) parent[b] = b;
+            parent[root(parent, a)] = root(parent, b);
         }
-        double[] ratings = elo.ratings(contestants, rows, order);
-        for (int i = 0; i < contestants; i++) {
+        int[] component = new int[names.size()];
+        int[] label = new int[names.size()];
+        Arrays.fill(label, -1);
+        int components = 0;
+        for (int i = 0; i < component.length; i++) {
+            if (parent[i] < 0) {
+                component[i] = -1;
+                continue;
+            }
+            int r = root(parent, i);
+            if (label[r] < 0) label[r] = components++;
+            component[i] = label[r];
+        }
+        double[] ratings = elo.ratings(names.size(), rows, order);
+        for (int i = 0; i < ratings.length; i++) {
             if (component[i] < 0) ratings[i] = Double.NaN;
         }
         anchor(ratings, component);
-        return ratings;
+        return new Ratings(ratings, component, false, true);
     }
 
+    private static int root(int[] parent, int i) {
+        while (parent[i] != i) {
+            parent[i] = parent[parent[i]];   // path halving
+            i = parent[i];
+        }
+        return i;
+    }
+
+    /** Shifts the anchor's group so that the anchor has the anchor rating; the other groups stay as they are. */
     private void anchor(double[] ratings, int[] component) {
         int a = anchoring.anchor();
-        if (a >= 0 && component[a] >= 0) anchoring.apply(ratings, component, 1);
-    }
-
-    @Override
-    public List<String> notes() {
-        return List.of();
+        if (a < 0 || component[a] < 0) return;
+        double shift = anchoring.anchorRating() - ratings[a];
+        for (int i = 0; i < ratings.length; i++) {
+            if (component[i] == component[a]) ratings[i] += shift;
+        }
+        ratings[a] = anchoring.anchorRating();
     }
 }

@@ -22,7 +22,7 @@ final class StyleControl {
     static final int FEATURES = StyleCells.FEATURES;
     private static final double LN10 = Math.log(10);
     private static final double STEP_TOLERANCE = 1e-11;
-    private static final int MAX_ITERATIONS = 200;
+    static final int MAX_ITERATIONS = 200;
 
     private final int n;
     private final StyleCells cells;
@@ -31,8 +31,11 @@ final class StyleControl {
     /** Features with zero spread (left at 0 after standardisation: they carry no information). */
     final boolean[] constant = new boolean[FEATURES];
 
-    StyleControl(int contestants, StyleCells cells) {
+    private final int maxIterations;
+
+    StyleControl(int contestants, StyleCells cells, int maxIterations) {
         this.n = contestants;
+        this.maxIterations = maxIterations;
         this.cells = cells;
         this.features = standardise(cells, constant);
     }
@@ -40,8 +43,13 @@ final class StyleControl {
     /**
      * @param beta      n model coefficients, then the FEATURES style coefficients
      * @param graph     who played whom in the fitted battles
+     * @param converged the stopping rule held (false: the iteration limit was hit, or no damped step decreased F)
+     * @param lastStep  max |Δβ| of the last step
      */
-    record Fit(double[] beta, ComparisonGraph graph, int iterations) {
+    record Fit(double[] beta, ComparisonGraph graph, int iterations, boolean converged, double lastStep) {
+    }
+
+    private record Outcome(int iterations, boolean converged, double lastStep) {
     }
 
     /** Fits with each cell counted {@code multiplicity[c]} times ({@code cells.count} for the data itself). */
@@ -60,11 +68,11 @@ final class StyleControl {
         for (int k = 0; k < dimension; k++) {
             if (!Double.isFinite(beta[k]) || (k < n && graph.component[k] < 0)) beta[k] = 0;
         }
-        int iterations = newton(beta, weight);
-        return new Fit(beta, graph, iterations);
+        Outcome outcome = newton(beta, weight);
+        return new Fit(beta, graph, outcome.iterations(), outcome.converged(), outcome.lastStep());
     }
 
-    private int newton(double[] beta, double[] weight) {
+    private Outcome newton(double[] beta, double[] weight) {
         int dimension = beta.length;
         double[] hessian = new double[dimension * dimension];
         double[] gradient = new double[dimension];
@@ -72,7 +80,8 @@ final class StyleControl {
         int[] index = new int[2 + FEATURES];
         double[] x = new double[2 + FEATURES];
         double objective = Double.NaN;
-        for (int iteration = 1; iteration <= MAX_ITERATIONS; iteration++) {
+        double largest = Double.NaN;
+        for (int iteration = 1; iteration <= maxIterations; iteration++) {
             Arrays.fill(hessian, 0);
             for (int k = 0; k < dimension; k++) {
                 gradient[k] = beta[k];
@@ -92,17 +101,19 @@ final class StyleControl {
                 }
             }
             double slope = 0;
-            double largest = 0;
+            largest = 0;
             for (int k = 0; k < dimension; k++) step[k] = -gradient[k];
             PositiveDefiniteSystem.solve(hessian, dimension, step);
             for (int k = 0; k < dimension; k++) {
                 slope += gradient[k] * step[k];
                 largest = Math.max(largest, Math.abs(step[k]));
             }
-            objective = LineSearch.descend(beta, step, largest, objective, slope, b -> objective(b, weight));
-            if (largest < STEP_TOLERANCE) return iteration;
+            LineSearch.Step moved = LineSearch.descend(beta, step, largest, objective, slope, b -> objective(b, weight));
+            if (!moved.decreased()) return new Outcome(iteration, false, largest);
+            objective = moved.value();
+            if (largest < STEP_TOLERANCE) return new Outcome(iteration, true, largest);
         }
-        return MAX_ITERATIONS;
+        return new Outcome(maxIterations, false, largest);
     }
 
     private double objective(double[] beta, double[] weight) {

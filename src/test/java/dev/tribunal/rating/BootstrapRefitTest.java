@@ -101,7 +101,8 @@ class BootstrapRefitTest {
             cells.pairScores(cells.count, scoreI, scoreJ);
             point = model.fit(scoreI, scoreJ, null, PRIOR_TIE);
             chord = model.chord(point, scoreI, scoreJ);
-            resampler = new MultinomialResampler(cells.count);
+            // the chain's draws, with which 1 of these 60 resamples (of 30 contestants) keeps the point's graph
+            resampler = new MultinomialResampler(cells.count, MultinomialResampler.Method.BINOMIAL_CHAIN);
             drawn = new long[cells.size()];
         }
 

@@ -52,9 +52,11 @@ class EdgeCaseTest {
 
         assertAllFinite(board);
         assertThat(board.rows().getFirst().name()).isEqualTo("A");
-        assertThat(board.notes()).singleElement().asString()
+        assertThat(board.notes().getFirst())
                 .contains("maximum-likelihood ratings do not exist").contains("never lost: [A]").contains("virtual tie");
-        assertThat(board.row("A").ratingUpper()).isGreaterThan(board.row("A").rating());
+        // the prior, not the data, holds A's rating finite: no interval, and the board says so
+        assertThat(board.rows()).allSatisfy(row -> assertThat(row.tooLittleInformation()).isTrue());
+        assertThat(board.notes().getLast()).contains("too little information").contains("[A, B, C]");
     }
 
     @Test
@@ -69,7 +71,8 @@ class EdgeCaseTest {
 
         assertAllFinite(board);
         assertThat(board.rows().getLast().name()).isEqualTo("Z");
-        assertThat(board.notes()).singleElement().asString().contains("never won: [Z]");
+        assertThat(board.notes().getFirst()).contains("never won: [Z]");
+        assertThat(board.row("Z").tooLittleInformation()).isTrue();
     }
 
     @Test
@@ -80,8 +83,10 @@ class EdgeCaseTest {
         // A scores 1 + ½ and B ½: the maximum of that is P(A beats B) = 3/4, 400·log10(3) Elo apart
         assertThat(board.row("A").rating() - board.row("B").rating()).isCloseTo(400 * Math.log10(3), within(1e-9));
         assertThat(board.row("A").rating() + board.row("B").rating()).isCloseTo(2000, within(1e-9));
-        assertThat(board.notes()).singleElement().asString().contains("never lost: [A]").contains("never won: [B]");
-        assertThat(board.row("A").ratingLower()).isEqualTo(board.row("A").rating());   // every resample is that battle
+        assertThat(board.notes().getFirst()).contains("never lost: [A]").contains("never won: [B]");
+        // every resample is that battle, which would give a zero-width interval: none is shown
+        assertThat(board.row("A").ratingLower()).isNaN();
+        assertThat(board.row("A").tooLittleInformation()).isTrue();
     }
 
     @Test
@@ -101,7 +106,10 @@ class EdgeCaseTest {
         }
         assertThat(board.row("B").observedWinRate()).isEqualTo(50);
         assertThat(board.row("C").observedWinRate()).isEqualTo(50);
-        assertThat(board.notes()).isEmpty();
+        // every resample is all ties too: no resample moves a rating, so B and C have too little information
+        assertThat(board.row("A").tooLittleInformation()).isFalse();   // the baseline: pinned, not estimated
+        assertThat(board.row("B").tooLittleInformation()).isTrue();
+        assertThat(board.notes()).singleElement().asString().contains("too little information").contains("[B, C]");
     }
 
     @Test
@@ -131,6 +139,9 @@ class EdgeCaseTest {
         assertThat(board.row("anchor").rating()).isEqualTo(1500);
         assertThat(board.row("A").rating()).isCloseTo(1500, within(1e-9));
         assertThat(board.row("anchor").ratingLower()).isEqualTo(1500);
+        // a single tie with the anchor sets A equal to it in every resample that has it: A shows no interval
+        assertThat(board.row("A").tooLittleInformation()).isTrue();
+        assertThat(board.row("B").ratingUpper()).isGreaterThan(board.row("B").ratingLower());
         assertThat(board.notes()).anySatisfy(note -> assertThat(note)
                 .containsPattern("[0-9]+ of 50 bootstrap resamples had no battle of the anchor anchor"));
     }
@@ -240,11 +251,17 @@ class EdgeCaseTest {
         for (int k = 0; k < times; k++) battles.add(new Battle(a, b, outcome, 1, null, battles.size(), null, null));
     }
 
+    /** Finite ratings; an interval either finite around the rating, or absent for a row with too little information. */
     private static void assertAllFinite(Leaderboard board) {
         assertThat(board.rows()).isNotEmpty().allSatisfy(row -> {
             assertThat(row.rating()).isFinite();
-            assertThat(row.ratingLower()).isFinite().isLessThanOrEqualTo(row.rating());
-            assertThat(row.ratingUpper()).isFinite().isGreaterThanOrEqualTo(row.rating());
+            if (row.tooLittleInformation()) {
+                assertThat(row.ratingLower()).isNaN();
+                assertThat(row.ratingUpper()).isNaN();
+            } else {
+                assertThat(row.ratingLower()).isFinite().isLessThanOrEqualTo(row.rating());
+                assertThat(row.ratingUpper()).isFinite().isGreaterThanOrEqualTo(row.rating());
+            }
         });
     }
 }

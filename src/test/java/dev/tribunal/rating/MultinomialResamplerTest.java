@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
 
 /** The binomial chain must be an exact multinomial: right frequencies, draws that always sum to N. */
@@ -42,13 +43,15 @@ class MultinomialResamplerTest {
         }
     }
 
-    @Test
-    void theChainDrawsExactlyNWithTheCellsProportions() {
+    @ParameterizedTest
+    @EnumSource(MultinomialResampler.Method.class)
+    void bothMethodsDrawExactlyNWithTheCellsProportions(MultinomialResampler.Method method) {
         long[] counts = {5, 0, 120, 1, 3000, 40, 7};
         long total = 3173;
-        MultinomialResampler resampler = new MultinomialResampler(counts);
+        MultinomialResampler resampler = new MultinomialResampler(counts, method);
         SplittableRandom random = new SplittableRandom(3);
         double[] mean = new double[counts.length];
+        double[] square = new double[counts.length];
         long[] drawn = new long[counts.length];
         int rounds = 20_000;
         for (int r = 0; r < rounds; r++) {
@@ -57,6 +60,7 @@ class MultinomialResamplerTest {
             for (int c = 0; c < counts.length; c++) {
                 sum += drawn[c];
                 mean[c] += (double) drawn[c] / rounds;
+                square[c] += (double) drawn[c] * drawn[c];
             }
             assertThat(sum).isEqualTo(total);
             assertThat(drawn[1]).isZero();
@@ -65,7 +69,16 @@ class MultinomialResamplerTest {
             double p = (double) counts[c] / total;
             double se = Math.sqrt(total * p * (1 - p) / rounds);
             assertThat(mean[c]).as("cell %d", c).isCloseTo(counts[c], within(5 * se + 1e-9));
+            // Var k_c = N p (1 − p); the sample variance of 20,000 draws is within ~1 % of it (5 standard errors: 5 %)
+            double variance = square[c] / rounds - mean[c] * mean[c];
+            assertThat(variance).as("variance of cell %d", c).isCloseTo(total * p * (1 - p), within(0.05 * total * p * (1 - p) + 1e-9));
         }
+    }
+
+    @Test
+    void battleByBattleWhenMostCellsHoldFewBattles() {
+        assertThat(MultinomialResampler.choose(new long[] {1, 2, 1, 1})).isEqualTo(MultinomialResampler.Method.BLOCKS_THEN_BATTLES);
+        assertThat(MultinomialResampler.choose(new long[] {500, 2000, 40})).isEqualTo(MultinomialResampler.Method.BINOMIAL_CHAIN);
     }
 
     @Test
