@@ -15,6 +15,12 @@ public final class ReportDao {
     private static final String INSERT_LABEL = "INSERT INTO pair_labels (sample_id, outcome, source, external_key, "
             + "created_at) VALUES (:sampleId, :outcome, :source, :externalKey, :createdAt)";
 
+    private static final String INSERT_LABELLED = "INSERT INTO labelled_judgments (judge_id, pair_key, pair_id, "
+            + "source, label, game, verdict, parse_status, prompt_version, origin, reasked, length_a, length_b, "
+            + "latency_ms, cost, created_at) VALUES (:judge, :pairKey, :pairId, :source, :label, :game, :verdict, "
+            + ":status, :prompt, :origin, :reasked, :lengthA, :lengthB, :latency, :cost, :at) "
+            + "ON CONFLICT (judge_id, pair_key, game, prompt_version) DO NOTHING";
+
     private final Sql sql;
 
     ReportDao(Sql sql) {
@@ -67,6 +73,50 @@ public final class ReportDao {
                             Columns.longOrNull(rs, "latency_ms"), Columns.doubleOrNull(rs, "cost"), StoredVerdict.BENCHMARK);
                 })
                 .useStream(rows -> rows.forEach(sink)));
+    }
+
+    /**
+     * Stores judges' games on labelled pairs in one transaction, keeping the stored one when (judge, pair, game,
+     * prompt version) is stored already; returns how many were added.
+     */
+    public int insertLabelledIfAbsent(List<LabelledJudgment> games) {
+        long now = sql.nowMillis();
+        return sql.write(h -> Batches.insert(h, INSERT_LABELLED, games, (batch, g) -> batch.bind("judge", g.judgeId())
+                .bind("pairKey", g.pairKey()).bind("pairId", g.pairId()).bind("source", g.source())
+                .bind("label", g.label()).bind("game", g.game()).bind("verdict", g.verdict())
+                .bind("status", g.status().code()).bind("prompt", g.promptVersion()).bind("origin", g.origin())
+                .bind("reasked", g.reasked()).bind("lengthA", g.lengthA()).bind("lengthB", g.lengthB())
+                .bind("latency", g.latencyMs()).bind("cost", g.cost()).bind("at", now)));
+    }
+
+    /** Every stored game on a labelled pair, by judge, pair and game. */
+    public void forEachLabelledJudgment(Consumer<LabelledJudgment> sink) {
+        sql.stream(h -> h.createQuery("SELECT l.judge_id, c.name AS judge, l.pair_key, l.pair_id, l.source, l.label, "
+                        + "l.game, l.verdict, l.parse_status, l.prompt_version, l.origin, l.reasked, l.length_a, "
+                        + "l.length_b, l.latency_ms, l.cost FROM labelled_judgments l "
+                        + "JOIN contestants c ON c.id = l.judge_id ORDER BY c.name, l.pair_key, l.game, l.id")
+                .setFetchSize(Sql.FETCH_SIZE)
+                .map((rs, ctx) -> labelled(rs))
+                .useStream(rows -> rows.forEach(sink)));
+    }
+
+    /** One judge's stored games with one prompt version. */
+    public List<LabelledJudgment> labelledJudgments(long judgeId, String promptVersion) {
+        return sql.read(h -> h.createQuery("SELECT l.judge_id, c.name AS judge, l.pair_key, l.pair_id, l.source, "
+                        + "l.label, l.game, l.verdict, l.parse_status, l.prompt_version, l.origin, l.reasked, l.length_a, "
+                        + "l.length_b, l.latency_ms, l.cost FROM labelled_judgments l "
+                        + "JOIN contestants c ON c.id = l.judge_id "
+                        + "WHERE l.judge_id = :judge AND l.prompt_version = :prompt ORDER BY l.pair_key, l.game")
+                .bind("judge", judgeId).bind("prompt", promptVersion)
+                .map((rs, ctx) -> labelled(rs)).list());
+    }
+
+    private static LabelledJudgment labelled(ResultSet rs) throws SQLException {
+        return new LabelledJudgment(rs.getLong("judge_id"), rs.getString("judge"), rs.getString("pair_key"),
+                rs.getString("pair_id"), rs.getString("source"), rs.getString("label"), rs.getInt("game"),
+                rs.getString("verdict"), ParseStatus.of(rs.getString("parse_status")), rs.getString("prompt_version"),
+                rs.getString("origin"), Columns.booleanOrNull(rs, "reasked"), rs.getInt("length_a"),
+                rs.getInt("length_b"), Columns.longOrNull(rs, "latency_ms"), Columns.doubleOrNull(rs, "cost"));
     }
 
     /** Every label, with its sample's shape. */

@@ -118,6 +118,73 @@ class JudgesCommandTest {
         }
     }
 
+    /**
+     * {@code --judge}: a live judge is asked both orders of every labelled pair through the gateway. Twelve pairs
+     * whose answers differ by one quality level, the better one first in half of them. The fair stub judge gets
+     * every game right: 100 %, both games agree on every pair. The biased stub judge (A counts one level better)
+     * calls a tie whenever the better answer is second and prefers the first answer in every decisive game: by
+     * JudgeBench's metric still 100 % (one right game and one tie score +1), but its two games never agree and
+     * its first-position share is 12 of 12, so the row flags it. Asking the first six pairs, then all twelve,
+     * pays only for the six new ones; a third run makes no provider call at all.
+     */
+    @Test
+    void aLiveJudgeIsAskedBothOrdersCachedAndResumedAndItsPositionBiasIsCaught() throws Exception {
+        try (BenchStub stub = new BenchStub()) {
+            Path config = stub.config(dir, 4);
+            List<String> rows = new java.util.ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                int better = 2 + i % 2;
+                boolean firstBetter = i % 4 < 2;
+                String a = "[quality=" + (firstBetter ? better : better - 1) + "] x answers " + i;
+                String b = "[quality=" + (firstBetter ? better - 1 : better) + "] y answers " + i;
+                rows.add("{\"pair_id\": \"p" + i + "\", \"source\": \"" + (i < 6 ? "mmlu-pro-math" : "livecodebench")
+                        + "\", \"question\": \"question " + i + "\", \"response_A\": \"" + a + "\", \"response_B\": \""
+                        + b + "\", \"label\": \"" + (firstBetter ? "A>B" : "B>A") + "\", \"judge_name\": \"arena_hard\","
+                        + " \"judgments\": [" + game("gpt-4o", "\"A>B\"") + ", " + game("gpt-4o", "\"B>A\"") + "]}");
+            }
+            Path half = dir.resolve("half.jsonl");
+            Files.writeString(half, String.join("\n", rows.subList(0, 6)) + "\n");
+            Path all = dir.resolve("all.jsonl");
+            Files.writeString(all, String.join("\n", rows) + "\n");
+
+            CommandRun first = CommandRun.of("judges", "accuracy", half, "--judge", "fair", "--judge", "biased",
+                    "--config", config, "--output", "json");
+            assertThat(first.exitCode()).as(first.err()).isZero();
+            assertThat(stub.requests()).isEqualTo(6 * 2 * 2);
+
+            CommandRun run = CommandRun.of("judges", "accuracy", all, "--judge", "fair", "--judge", "biased",
+                    "--config", config, "--output", "json");
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(stub.requests()).as("only the six new pairs are paid for").isEqualTo(12 * 2 * 2);
+            Map<String, JsonNode> byJudge = new HashMap<>();
+            run.json().get("accuracy").forEach(r -> byJudge.put(r.get("judge").asText() + "/" + r.get("group").asText(), r));
+            assertThat(byJudge.keySet()).containsExactlyInAnyOrder("fair/all", "fair/knowledge", "fair/coding",
+                    "biased/all", "biased/knowledge", "biased/coding");
+            JsonNode fair = byJudge.get("fair/all");
+            assertThat(fair.get("pairs").asLong()).isEqualTo(12);
+            assertThat(fair.get("accuracy").asDouble()).isCloseTo(100, within(1e-9));
+            assertThat(fair.get("consistent").asLong()).isEqualTo(12);
+            assertThat(fair.get("first_position").get("share").asDouble()).isCloseTo(0.5, within(1e-9));
+            assertThat(flags(fair)).isEmpty();
+            JsonNode biased = byJudge.get("biased/all");
+            assertThat(biased.get("accuracy").asDouble()).isCloseTo(100, within(1e-9));
+            assertThat(biased.get("consistent").asLong()).isZero();
+            assertThat(biased.get("first_position").get("count").asLong()).isEqualTo(12);
+            assertThat(biased.get("first_position").get("of").asLong()).isEqualTo(12);
+            assertThat(flags(biased)).containsExactly("position-biased");
+
+            CommandRun again = CommandRun.of("judges", "accuracy", all, "--judge", "fair", "--judge", "biased",
+                    "--config", config);
+            assertThat(again.exitCode()).as(again.err()).isZero();
+            assertThat(stub.requests()).as("a second run makes no provider call").isEqualTo(12 * 2 * 2);
+            assertThat(again.out()).contains("biased").contains("100.00%").contains("position-biased");
+
+            CommandRun unknown = CommandRun.of("judges", "accuracy", all, "--judge", "nobody", "--config", config);
+            assertThat(unknown.exitCode()).isEqualTo(2);
+            assertThat(unknown.err()).contains("--judge").contains("nobody").contains("llm.judges");
+        }
+    }
+
     private static List<String> flags(JsonNode card) {
         List<String> flags = new java.util.ArrayList<>();
         card.get("flags").forEach(f -> flags.add(f.asText()));
