@@ -66,8 +66,9 @@ public final class JudgesCommand implements Runnable {
         @Mixin
         ConfigFile config;
 
-        @Option(names = "--source", paramLabel = "all|arena|benchmark", defaultValue = "all",
-                description = "which verdicts: arena evaluations, benchmark judgments, or all (default)")
+        @Option(names = "--source", paramLabel = "all|arena|benchmark|labelled", defaultValue = "all",
+                description = "which verdicts: arena evaluations, benchmark judgments, games on labelled pairs"
+                        + " (tribunal judges accuracy), or all (default)")
         String source;
 
         @Option(names = "--output", paramLabel = "table|csv|json", defaultValue = "table",
@@ -111,7 +112,9 @@ public final class JudgesCommand implements Runnable {
                 case "all" -> null;
                 case "arena" -> StoredVerdict.ARENA;
                 case "benchmark" -> StoredVerdict.BENCHMARK;
-                default -> throw new IllegalArgumentException("--source must be all, arena or benchmark, not '" + source + "'");
+                case "labelled" -> StoredVerdict.LABELLED;
+                default -> throw new IllegalArgumentException("--source must be all, arena, benchmark or labelled, not '"
+                        + source + "'");
             };
         }
     }
@@ -249,7 +252,9 @@ public final class JudgesCommand implements Runnable {
     private static final String[] COLUMNS = {"name", "verdicts", "first", "second", "tie", "first_position",
         "first_position_lower", "first_position_upper", "position_consistency", "longer_wins", "longer_wins_reference",
         "self_preference", "self_preference_lower", "self_preference_upper", "accuracy_vs_people", "kappa",
-        "spearman", "mean_abs_rating_difference", "parse_failures", "arena_rating", "flags"};
+        "spearman", "mean_abs_rating_difference", "labelled_accuracy", "labelled_accuracy_lower", "labelled_accuracy_upper",
+        "labelled_pairs", "parse_failures", "re_ask_rate", "re_ask_rate_lower", "re_ask_rate_upper", "arena_rating",
+        "flags"};
 
     private static void csv(List<JudgeReportCard> cards, PrintWriter out) {
         try {
@@ -266,7 +271,10 @@ public final class JudgesCommand implements Runnable {
                         c.selfPreference() == null ? null : c.selfPreference().difference().upper(),
                         p.accuracy().share(), p.kappa().kappa(), p.boards() == null ? null : p.boards().spearman(),
                         p.boards() == null ? null : p.boards().meanAbsoluteDifference(),
-                        c.reliability().parseFailures().count(), c.arena() == null ? null : c.arena().rating(),
+                        c.labelledAccuracy().share(), c.labelledAccuracy().lower(), c.labelledAccuracy().upper(),
+                        c.labelledAccuracy().of(), c.reliability().parseFailures().count(),
+                        reAsk(c) == null ? null : reAsk(c).share(), reAsk(c) == null ? null : reAsk(c).lower(),
+                        reAsk(c) == null ? null : reAsk(c).upper(), c.arena() == null ? null : c.arena().rating(),
                         String.join(" ", c.flags()));
             }
             csv.flush();
@@ -275,18 +283,23 @@ public final class JudgesCommand implements Runnable {
         }
     }
 
+    private static JudgeReportCard.Share reAsk(JudgeReportCard c) {
+        return c.reliability().reAskRate();
+    }
+
     private static void table(List<JudgeReportCard> cards, PrintWriter out) {
-        out.printf(Locale.ROOT, "%-14s %8s %17s %22s %12s %10s %16s %8s %7s  %s%n", "judge", "verdicts",
+        out.printf(Locale.ROOT, "%-14s %8s %17s %22s %12s %10s %16s %8s %7s %22s %8s  %s%n", "judge", "verdicts",
                 "first/second/tie", "first position [95%]", "consistent", "longer", "self pref [95%]", "vs people",
-                "kappa", "flags");
+                "kappa", "labelled [95%]", "re-asked", "flags");
         for (JudgeReportCard c : cards) {
             JudgeReportCard.PositionCounts n = c.verdictsByPosition();
-            out.printf(Locale.ROOT, "%-14s %8d %17s %22s %12s %10s %16s %8s %7s  %s%n", c.name(), c.verdicts(),
+            out.printf(Locale.ROOT, "%-14s %8d %17s %22s %12s %10s %16s %8s %7s %22s %8s  %s%n", c.name(), c.verdicts(),
                     n.first() + "/" + n.second() + "/" + n.tie(), shareWithInterval(c.firstPosition()),
                     percent(c.positionConsistency().share()),
                     c.lengthPreference() == null ? "-" : percent(c.lengthPreference().judge().share()),
                     c.selfPreference() == null ? "-" : difference(c.selfPreference().difference()),
                     percent(c.agreementWithPeople().accuracy().share()), number(c.agreementWithPeople().kappa().kappa()),
+                    shareWithInterval(c.labelledAccuracy()), reAsk(c) == null ? "-" : percent(reAsk(c).share()),
                     c.flags().isEmpty() ? "-" : String.join(", ", c.flags()));
         }
     }

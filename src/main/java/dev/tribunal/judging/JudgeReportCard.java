@@ -15,6 +15,9 @@ import java.util.List;
  * @param positionConsistency pairs judged in both orders whose verdict followed the answers when they swapped
  * @param firstPosition       among decisive verdicts on pairs judged in both orders, the share for whichever
  *                            answer came first (0.5 = unbiased)
+ * @param labelledAccuracy    labelled pairs (JudgeBench rows the judge was asked both orders of, or whose file
+ *                            decisions were stored for it) correct by JudgeBench's metric, of all such pairs; one
+ *                            pair per prompt version it was judged with
  * @param flags               what the card warns about: {@value ReportCards#POSITION_BIASED},
  *                            {@value ReportCards#PREFERS_LONGER}, {@value ReportCards#SELF_PREFERRING},
  *                            {@value ReportCards#FAMILY_PREFERRING}
@@ -23,7 +26,7 @@ public record JudgeReportCard(String name, String displayName, String organisati
                               PositionCounts verdictsByPosition, Share positionConsistency, Share firstPosition,
                               LengthPreference lengthPreference, OwnPreference selfPreference,
                               OwnPreference familyPreference, PeopleAgreement agreementWithPeople,
-                              Reliability reliability, Standing arena, List<String> flags) {
+                              Share labelledAccuracy, Reliability reliability, Standing arena, List<String> flags) {
 
     /** Parsed verdicts for the first answer, for the second, and ties. */
     public record PositionCounts(long first, long second, long tie) {

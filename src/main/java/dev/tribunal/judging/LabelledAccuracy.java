@@ -61,12 +61,6 @@ public final class LabelledAccuracy {
         return rows;
     }
 
-    /** Pairs correct by JudgeBench's metric, of all pairs (the report card's accuracy on labelled pairs). */
-    static Proportion accuracy(List<JudgeBenchPair> pairs) {
-        long correct = pairs.stream().filter(p -> JudgeBenchScore.correct(p.first(), p.swapped(), p.label())).count();
-        return Proportion.of(correct, pairs.size());
-    }
-
     private static Row row(String judge, String group, long[] c) {
         Proportion p = Proportion.of(c[1], c[0]);
         Proportion first = Proportion.of(c[4], c[3]);

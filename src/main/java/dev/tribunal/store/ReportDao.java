@@ -49,7 +49,7 @@ public final class ReportDao {
                 .map((rs, ctx) -> new StoredVerdict(rs.getString("judge"), "s" + rs.getLong("sample_id"), sampleShape(rs),
                         rs.getString("verdict"), ParseStatus.of(rs.getString("parse_status")),
                         rs.getString("prompt_version"), Columns.longOrNull(rs, "latency_ms"),
-                        Columns.doubleOrNull(rs, "cost"), StoredVerdict.ARENA))
+                        Columns.doubleOrNull(rs, "cost"), StoredVerdict.ARENA, null))
                 .useStream(rows -> rows.forEach(sink)));
     }
 
@@ -70,7 +70,8 @@ public final class ReportDao {
                             rs.getString("model_b"), rs.getInt("length_a"), rs.getInt("length_b"), rs.getString("category"));
                     return new StoredVerdict(rs.getString("judge"), "a" + a + ":" + b, pair, rs.getString("verdict"),
                             ParseStatus.of(rs.getString("parse_status")), rs.getString("prompt_version"),
-                            Columns.longOrNull(rs, "latency_ms"), Columns.doubleOrNull(rs, "cost"), StoredVerdict.BENCHMARK);
+                            Columns.longOrNull(rs, "latency_ms"), Columns.doubleOrNull(rs, "cost"), StoredVerdict.BENCHMARK,
+                            null);
                 })
                 .useStream(rows -> rows.forEach(sink)));
     }
