@@ -93,7 +93,9 @@ public record JudgeReportCard(String name, String displayName, String organisati
 
     /**
      * @param parseFailures    verdicts that could not be parsed (or failed), of all
-     * @param reAskRate        replies asked again: not recorded by the store yet, so always null
+     * @param reAskRate        verdicts whose first reply could not be parsed, so the judge was asked again, of the
+     *                         verdicts that record it (arena evaluations and benchmark judgments stored since V12,
+     *                         live games on labelled pairs)
      * @param selfConsistency  judgments made more than once (same judge, same answers in the same order, another
      *                         prompt version) whose verdicts all agree
      * @param meanLatencyMs    over the verdicts with a latency (null when none has one)

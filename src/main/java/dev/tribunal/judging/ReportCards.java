@@ -371,7 +371,10 @@ public final class ReportCards {
         double cost = mine.stream().map(StoredVerdict::cost).filter(Objects::nonNull).mapToDouble(Double::doubleValue)
                 .average().orElse(Double.NaN);
         long withCost = mine.stream().map(StoredVerdict::cost).filter(Objects::nonNull).count();
-        return new Reliability(Share.of(failures), null, Share.of(Proportion.of(agreeing, repeated)),
+        // only verdicts stored since re-asks were recorded count (older rows and files' decisions do not say)
+        List<Boolean> known = mine.stream().map(StoredVerdict::reasked).filter(Objects::nonNull).toList();
+        Proportion reAsked = Proportion.of(known.stream().filter(b -> b).count(), known.size());
+        return new Reliability(Share.of(failures), Share.of(reAsked), Share.of(Proportion.of(agreeing, repeated)),
                 JudgeReportCard.finite(latency), withLatency, JudgeReportCard.finite(cost), withCost);
     }
 

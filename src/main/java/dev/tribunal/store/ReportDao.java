@@ -42,21 +42,22 @@ public final class ReportDao {
     /** Every evaluation of a pair sample, any parse status. */
     public void forEachArenaVerdict(Consumer<StoredVerdict> sink) {
         sql.stream(h -> h.createQuery("SELECT c.name AS judge, e.sample_id, e.verdict, e.parse_status, e.prompt_version, "
-                        + "e.latency_ms, e.cost, s.input, s.response_a, s.response_b, s.model_a, s.model_b, s.category "
+                        + "e.latency_ms, e.cost, e.reasked, s.input, s.response_a, s.response_b, s.model_a, s.model_b, s.category "
                         + "FROM evaluations e JOIN samples s ON s.id = e.sample_id "
                         + "JOIN contestants c ON c.id = e.judge_id WHERE s.kind = 'pair'")
                 .setFetchSize(Sql.FETCH_SIZE)
                 .map((rs, ctx) -> new StoredVerdict(rs.getString("judge"), "s" + rs.getLong("sample_id"), sampleShape(rs),
                         rs.getString("verdict"), ParseStatus.of(rs.getString("parse_status")),
                         rs.getString("prompt_version"), Columns.longOrNull(rs, "latency_ms"),
-                        Columns.doubleOrNull(rs, "cost"), StoredVerdict.ARENA, null))
+                        Columns.doubleOrNull(rs, "cost"), StoredVerdict.ARENA,
+                        Columns.booleanOrNull(rs, "reasked")))
                 .useStream(rows -> rows.forEach(sink)));
     }
 
     /** Every benchmark judgment of two answers (games 1 and 2), any parse status; single-answer gradings are left out. */
     public void forEachBenchmarkVerdict(Consumer<StoredVerdict> sink) {
         sql.stream(h -> h.createQuery("SELECT c.name AS judge, j.question_id, j.answer_a_id, j.answer_b_id, j.verdict, "
-                        + "j.parse_status, j.prompt_version, j.latency_ms, j.cost, ma.name AS model_a, mb.name AS model_b, "
+                        + "j.parse_status, j.prompt_version, j.latency_ms, j.cost, j.reasked, ma.name AS model_a, mb.name AS model_b, "
                         + "LENGTH(aa.content) AS length_a, LENGTH(ab.content) AS length_b, q.category "
                         + "FROM judgments j JOIN contestants c ON c.id = j.judge_id "
                         + "JOIN questions q ON q.id = j.question_id "
@@ -71,7 +72,7 @@ public final class ReportDao {
                     return new StoredVerdict(rs.getString("judge"), "a" + a + ":" + b, pair, rs.getString("verdict"),
                             ParseStatus.of(rs.getString("parse_status")), rs.getString("prompt_version"),
                             Columns.longOrNull(rs, "latency_ms"), Columns.doubleOrNull(rs, "cost"), StoredVerdict.BENCHMARK,
-                            null);
+                            Columns.booleanOrNull(rs, "reasked"));
                 })
                 .useStream(rows -> rows.forEach(sink)));
     }

@@ -107,6 +107,10 @@ class JudgesCommandTest {
             assertThat(cards.get("fair").get("position_consistency").get("share").asDouble()).isEqualTo(1.0);
             assertThat(cards.get("weak").get("self_preference").get("judge").get("share").asDouble()).isEqualTo(1.0);
             assertThat(cards.get("fair").get("reliability").get("mean_latency_ms").isNumber()).isTrue();
+            // every benchmark judgment records whether it was asked again: the stub judges always answer at once
+            JsonNode reAsked = cards.get("fair").get("reliability").get("re_ask_rate");
+            assertThat(reAsked.get("of").asLong()).isEqualTo(cards.get("fair").get("verdicts").asLong());
+            assertThat(reAsked.get("count").asLong()).isZero();
 
             CommandRun table = CommandRun.of("judges", "report", "--config", config);
             assertThat(table.out()).contains("biased").contains("position-biased");
@@ -114,7 +118,7 @@ class JudgesCommandTest {
             assertThat(csv.out()).startsWith("name,verdicts,first,second,tie");
             CommandRun bad = CommandRun.of("judges", "report", "--config", config, "--source", "nope");
             assertThat(bad.exitCode()).isEqualTo(2);
-            assertThat(bad.err()).contains("--source must be all, arena or benchmark");
+            assertThat(bad.err()).contains("--source must be all, arena, benchmark or labelled");
         }
     }
 
@@ -179,6 +183,49 @@ class JudgesCommandTest {
             assertThat(stub.requests()).as("a second run makes no provider call").isEqualTo(12 * 2 * 2);
             assertThat(again.out()).contains("biased").contains("100.00%").contains("position-biased");
 
+            // The labelled games count on the report card; a file's decisions join them for judges Tribunal knows.
+            Path file = dir.resolve("file.jsonl");
+            Files.writeString(file, String.join("\n",
+                    distinct("p1", "mmlu-pro-math", "A>B", "fair", "\"A>B\"", "\"B>A\""),
+                    distinct("p2", "livebench-reasoning", "B>A", "fair", "\"A>B\"", "\"A=B\""),
+                    distinct("p3", "livebench-math", "A>B", "fair", "\"A>B\"", "null"),
+                    distinct("p4", "livecodebench", "B>A", "fair", "\"B>A\"", "\"B>A\""),
+                    distinct("p5", "mmlu-pro-physics", "A>B", "fair", "\"B>A\"", "\"A>B\""),
+                    distinct("p6", "mmlu-pro-law", "A>B", "gpt-4o", "\"A=B\"", "\"B>A\"")) + "\n");
+            CommandRun stored = CommandRun.of("judges", "accuracy", file, "--store", "--config", config);
+            assertThat(stored.exitCode()).as(stored.err()).isZero();
+            assertThat(stored.err()).contains("stored 10 new game(s)").contains("gpt-4o");
+            CommandRun report = CommandRun.of("judges", "report", "--config", config, "--output", "json");
+            assertThat(report.exitCode()).as(report.err()).isZero();
+            Map<String, JsonNode> cards = new HashMap<>();
+            report.json().get("judges").forEach(c -> cards.put(c.get("name").asText(), c));
+            assertThat(cards.keySet()).containsExactlyInAnyOrder("fair", "biased");
+            // fair: 12 of 12 asked, 2 of 5 from the file (the hand-computed p1–p5 above)
+            assertThat(cards.get("fair").get("labelled_accuracy").get("count").asLong()).isEqualTo(14);
+            assertThat(cards.get("fair").get("labelled_accuracy").get("of").asLong()).isEqualTo(17);
+            assertThat(cards.get("biased").get("labelled_accuracy").get("share").asDouble()).isEqualTo(1.0);
+            assertThat(flags(cards.get("biased"))).contains("position-biased");
+            assertThat(flags(cards.get("fair"))).doesNotContain("position-biased");
+            // Re-asks: a judge on a model's endpoint never gives a verdict, so each of its games is asked again.
+            Files.writeString(config, Files.readString(config).replace("  judges:\n",
+                    "  judges:\n    - {name: mumbler, endpoint: strong}\n"));
+            CommandRun mumbled = CommandRun.of("judges", "accuracy", half, "--judge", "mumbler", "--config", config);
+            assertThat(mumbled.exitCode()).as(mumbled.err()).isZero();
+            report = CommandRun.of("judges", "report", "--config", config, "--output", "json");
+            cards.clear();
+            report.json().get("judges").forEach(c -> cards.put(c.get("name").asText(), c));
+            JsonNode reAsked = cards.get("mumbler").get("reliability").get("re_ask_rate");
+            assertThat(reAsked.get("count").asLong()).isEqualTo(12);
+            assertThat(reAsked.get("of").asLong()).isEqualTo(12);
+            JsonNode fairReAsked = cards.get("fair").get("reliability").get("re_ask_rate");
+            assertThat(fairReAsked.get("count").asLong()).isZero();
+            assertThat(fairReAsked.get("of").asLong()).as("the file's decisions say nothing of re-asks").isEqualTo(24);
+            assertThat(fairReAsked.get("upper").asDouble()).isGreaterThan(0);
+            CommandRun labelledOnly = CommandRun.of("judges", "report", "--config", config, "--source", "labelled",
+                    "--output", "csv");
+            assertThat(labelledOnly.exitCode()).as(labelledOnly.err()).isZero();
+            assertThat(labelledOnly.out()).contains("labelled_accuracy");
+
             CommandRun unknown = CommandRun.of("judges", "accuracy", all, "--judge", "nobody", "--config", config);
             assertThat(unknown.exitCode()).isEqualTo(2);
             assertThat(unknown.err()).contains("--judge").contains("nobody").contains("llm.judges");
@@ -195,6 +242,11 @@ class JudgesCommandTest {
         return "{\"pair_id\": \"" + id + "\", \"source\": \"" + source + "\", \"question\": \"q\", \"response_A\": \"a\","
                 + " \"response_B\": \"b\", \"label\": \"" + label + "\", \"judge_name\": \"arena_hard\", \"judgments\": ["
                 + game(judge, first) + ", " + game(judge, second) + "]}";
+    }
+
+    /** As {@link #row}, with a question of its own (so each row is another pair). */
+    private static String distinct(String id, String source, String label, String judge, String first, String second) {
+        return row(id, source, label, judge, first, second).replace("\"question\": \"q\"", "\"question\": \"q " + id + "\"");
     }
 
     private static String game(String judge, String decision) {
