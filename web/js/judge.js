@@ -59,8 +59,10 @@ function figures(card) {
     rows.push({ label: 'Mean absolute rating difference of the boards', value: number(b.mean_absolute_difference, 0),
       interval: interval(b.mad_lower, b.mad_upper, (x) => number(x, 0)), count: '' });
   }
+  rows.push(shareRow('Accuracy on labelled pairs (JudgeBench’s metric)', card.labelled_accuracy));
   const r = card.reliability;
   rows.push(shareRow('Parse failures', r.parse_failures));
+  rows.push(shareRow('Replies asked again (the first could not be parsed)', r.re_ask_rate));
   rows.push(shareRow('Self-consistency across regenerations', r.self_consistency));
   rows.push({ label: 'Mean latency per judgment', value: r.mean_latency_ms == null ? '–' : `${Math.round(r.mean_latency_ms)} ms`, interval: '', count: formatCount(r.with_latency) });
   rows.push({ label: 'Mean cost per judgment', value: r.mean_cost == null ? '–' : `$${r.mean_cost.toFixed(5)}`, interval: '', count: formatCount(r.with_cost) });

@@ -77,6 +77,16 @@ public final class Judge {
     }
 
     /**
+     * The version of the judge's own pairwise prompt, e.g. {@code pairwise-v1}: what its verdicts from
+     * {@link #evaluatePair(String, String, String, String, String)} are stored under.
+     *
+     * @throws IllegalArgumentException when no judge has that name
+     */
+    public String pairwisePromptVersion(String judgeName) {
+        return prompts(judgeName).pairwise.version();
+    }
+
+    /**
      * Grades one response from 1 to 5 against a rubric.
      *
      * @param reference a reference answer, or null

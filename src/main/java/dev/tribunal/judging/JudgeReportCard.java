@@ -15,6 +15,9 @@ import java.util.List;
  * @param positionConsistency pairs judged in both orders whose verdict followed the answers when they swapped
  * @param firstPosition       among decisive verdicts on pairs judged in both orders, the share for whichever
  *                            answer came first (0.5 = unbiased)
+ * @param labelledAccuracy    labelled pairs (JudgeBench rows the judge was asked both orders of, or whose file
+ *                            decisions were stored for it) correct by JudgeBench's metric, of all such pairs; one
+ *                            pair per prompt version it was judged with
  * @param flags               what the card warns about: {@value ReportCards#POSITION_BIASED},
  *                            {@value ReportCards#PREFERS_LONGER}, {@value ReportCards#SELF_PREFERRING},
  *                            {@value ReportCards#FAMILY_PREFERRING}
@@ -23,7 +26,7 @@ public record JudgeReportCard(String name, String displayName, String organisati
                               PositionCounts verdictsByPosition, Share positionConsistency, Share firstPosition,
                               LengthPreference lengthPreference, OwnPreference selfPreference,
                               OwnPreference familyPreference, PeopleAgreement agreementWithPeople,
-                              Reliability reliability, Standing arena, List<String> flags) {
+                              Share labelledAccuracy, Reliability reliability, Standing arena, List<String> flags) {
 
     /** Parsed verdicts for the first answer, for the second, and ties. */
     public record PositionCounts(long first, long second, long tie) {
@@ -90,7 +93,9 @@ public record JudgeReportCard(String name, String displayName, String organisati
 
     /**
      * @param parseFailures    verdicts that could not be parsed (or failed), of all
-     * @param reAskRate        replies asked again: not recorded by the store yet, so always null
+     * @param reAskRate        verdicts whose first reply could not be parsed, so the judge was asked again, of the
+     *                         verdicts that record it (arena evaluations and benchmark judgments stored since V12,
+     *                         live games on labelled pairs)
      * @param selfConsistency  judgments made more than once (same judge, same answers in the same order, another
      *                         prompt version) whose verdicts all agree
      * @param meanLatencyMs    over the verdicts with a latency (null when none has one)

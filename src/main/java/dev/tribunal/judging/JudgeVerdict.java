@@ -33,6 +33,6 @@ public record JudgeVerdict(String judge, PairVerdict verdict, Integer score, Str
     public Evaluation toEvaluation(long sampleId, long judgeId) {
         return new Evaluation(0, sampleId, judgeId, verdict == null ? null : verdict.label(), score, critique,
                 promptVersion, requestKey, rawOutput, parseStatus, latencyMs, (long) inputTokens, (long) outputTokens,
-                cost, null);
+                cost, null, calls > 1);
     }
 }

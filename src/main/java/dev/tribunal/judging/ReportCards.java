@@ -13,11 +13,14 @@ import dev.tribunal.judging.JudgeReportCard.Standing;
 import dev.tribunal.rating.Battle;
 import dev.tribunal.rating.BoardAgreement;
 import dev.tribunal.rating.CohenKappa;
+import dev.tribunal.rating.JudgeBenchScore;
+import dev.tribunal.rating.JudgeBenchScore.Decision;
 import dev.tribunal.rating.Proportion;
 import dev.tribunal.rating.ProportionDifference;
 import dev.tribunal.store.Contestant;
 import dev.tribunal.store.ContestantKind;
 import dev.tribunal.store.Database;
+import dev.tribunal.store.LabelledJudgment;
 import dev.tribunal.store.PairShape;
 import dev.tribunal.store.ParseStatus;
 import dev.tribunal.store.Snapshot;
@@ -102,12 +105,15 @@ public final class ReportCards {
     private final Database db;
     private final String origin;
 
-    /** Cards from every verdict: arena evaluations and benchmark judgments. */
+    /** Cards from every verdict: arena evaluations, benchmark judgments and games on labelled pairs. */
     public ReportCards(Database db) {
         this(db, null);
     }
 
-    /** @param origin {@link StoredVerdict#ARENA}, {@link StoredVerdict#BENCHMARK}, or null for both */
+    /**
+     * @param origin {@link StoredVerdict#ARENA}, {@link StoredVerdict#BENCHMARK}, {@link StoredVerdict#LABELLED}
+     *               (games on labelled pairs), or null for all
+     */
     public ReportCards(Database db, String origin) {
         this.db = db;
         this.origin = origin;
@@ -118,6 +124,10 @@ public final class ReportCards {
         List<StoredVerdict> verdicts = new ArrayList<>();
         if (origin == null || origin.equals(StoredVerdict.ARENA)) db.reports().forEachArenaVerdict(verdicts::add);
         if (origin == null || origin.equals(StoredVerdict.BENCHMARK)) db.reports().forEachBenchmarkVerdict(verdicts::add);
+        List<LabelledJudgment> labelled = new ArrayList<>();
+        if (origin == null || origin.equals(StoredVerdict.LABELLED)) db.reports().forEachLabelledJudgment(labelled::add);
+        for (LabelledJudgment g : labelled) verdicts.add(StoredVerdict.of(g));
+        Map<String, Proportion> accuracy = labelledAccuracy(labelled);
         Map<String, PeopleOnPair> people = new HashMap<>();
         db.reports().forEachLabel(l -> addLabel(people, l));
         Map<String, Contestant> judges = byName(ContestantKind.JUDGE);
@@ -128,7 +138,8 @@ public final class ReportCards {
         for (StoredVerdict v : verdicts) if (parsed(v)) byPair.computeIfAbsent(v.pair().pairKey(), k -> new ArrayList<>()).add(v);
         Standings standings = new Standings();
         List<JudgeReportCard> cards = new ArrayList<>();
-        byJudge.forEach((name, mine) -> cards.add(card(name, judges.get(name), mine, byPair, people, models, standings)));
+        byJudge.forEach((name, mine) -> cards.add(card(name, judges.get(name), mine, byPair, people, models, standings,
+                accuracy.getOrDefault(name, Proportion.of(0, 0)))));
         return cards;
     }
 
@@ -139,7 +150,7 @@ public final class ReportCards {
 
     private JudgeReportCard card(String name, Contestant judge, List<StoredVerdict> mine,
                                  Map<String, List<StoredVerdict>> byPair, Map<String, PeopleOnPair> people,
-                                 Map<String, Contestant> models, Standings standings) {
+                                 Map<String, Contestant> models, Standings standings, Proportion labelled) {
         List<StoredVerdict> parsed = mine.stream().filter(ReportCards::parsed).toList();
         long[] positions = new long[3];
         for (StoredVerdict v : parsed) positions[Position.of(v.verdict()).ordinal()]++;
@@ -162,7 +173,7 @@ public final class ReportCards {
         if (above(fam)) flags.add(FAMILY_PREFERRING);
         return new JudgeReportCard(name, judge == null ? name : judge.displayName(), organisation, mine.size(),
                 new PositionCounts(positions[0], positions[1], positions[2]), Share.of(consistency), Share.of(first),
-                length, self, fam, agreement(parsed, people), reliability(mine, parsed), standings.of(name),
+                length, self, fam, agreement(parsed, people), Share.of(labelled), reliability(mine, parsed), standings.of(name),
                 List.copyOf(flags));
     }
 
@@ -360,8 +371,37 @@ public final class ReportCards {
         double cost = mine.stream().map(StoredVerdict::cost).filter(Objects::nonNull).mapToDouble(Double::doubleValue)
                 .average().orElse(Double.NaN);
         long withCost = mine.stream().map(StoredVerdict::cost).filter(Objects::nonNull).count();
-        return new Reliability(Share.of(failures), null, Share.of(Proportion.of(agreeing, repeated)),
+        // only verdicts stored since re-asks were recorded count (older rows and files' decisions do not say)
+        List<Boolean> known = mine.stream().map(StoredVerdict::reasked).filter(Objects::nonNull).toList();
+        Proportion reAsked = Proportion.of(known.stream().filter(b -> b).count(), known.size());
+        return new Reliability(Share.of(failures), Share.of(reAsked), Share.of(Proportion.of(agreeing, repeated)),
                 JudgeReportCard.finite(latency), withLatency, JudgeReportCard.finite(cost), withCost);
+    }
+
+    /**
+     * Per judge: its labelled pairs (one per prompt version) correct by JudgeBench's metric. Game 1 is in the
+     * pair's own order, game 2 swapped, as the metric wants; an unparsed game is no decision.
+     */
+    private static Map<String, Proportion> labelledAccuracy(List<LabelledJudgment> games) {
+        Map<String, Map<String, LabelledJudgment[]>> byJudge = new HashMap<>();
+        for (LabelledJudgment g : games) {
+            byJudge.computeIfAbsent(g.judge(), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(g.pairKey() + '\0' + g.promptVersion(), k -> new LabelledJudgment[2])[g.game() - 1] = g;
+        }
+        Map<String, Proportion> accuracy = new HashMap<>();
+        byJudge.forEach((judge, pairs) -> {
+            long correct = 0;
+            for (LabelledJudgment[] p : pairs.values()) {
+                Decision label = Decision.parse((p[0] != null ? p[0] : p[1]).label());
+                if (JudgeBenchScore.correct(decision(p[0]), decision(p[1]), label)) correct++;
+            }
+            accuracy.put(judge, Proportion.of(correct, pairs.size()));
+        });
+        return accuracy;
+    }
+
+    private static Decision decision(LabelledJudgment g) {
+        return g == null || g.status() != ParseStatus.OK ? null : Decision.parse(g.verdict());
     }
 
     private static void addLabel(Map<String, PeopleOnPair> people, StoredLabel l) {

@@ -28,8 +28,8 @@ public final class BenchDao {
             + "cost, created_at, turns_json) VALUES (:q, :m, :content, :tokens, :latency, :cost, :at, :turns)";
     private static final String INSERT_JUDGMENT = "INSERT INTO judgments (question_id, judge_id, answer_a_id, "
             + "answer_b_id, game, verdict, score, critique, prompt_version, raw_output, parse_status, latency_ms, "
-            + "input_tokens, output_tokens, cost, created_at) VALUES (:q, :judge, :a, :b, :game, :verdict, :score, "
-            + ":critique, :prompt, :raw, :status, :latency, :in, :out, :cost, :at)";
+            + "input_tokens, output_tokens, cost, created_at, reasked) VALUES (:q, :judge, :a, :b, :game, :verdict, "
+            + ":score, :critique, :prompt, :raw, :status, :latency, :in, :out, :cost, :at, :reasked)";
 
     private final Sql sql;
 
@@ -184,7 +184,8 @@ public final class BenchDao {
                 .bind("game", j.game()).bind("verdict", j.verdict()).bind("score", j.score())
                 .bind("critique", j.critique()).bind("prompt", j.promptVersion()).bind("raw", j.rawOutput())
                 .bind("status", j.parseStatus().code()).bind("latency", j.latencyMs()).bind("in", j.inputTokens())
-                .bind("out", j.outputTokens()).bind("cost", j.cost()).bind("at", at.toEpochMilli());
+                .bind("out", j.outputTokens()).bind("cost", j.cost()).bind("at", at.toEpochMilli())
+                .bind("reasked", j.reasked());
     }
 
     /** Every judgment on answers to the question, by id. */

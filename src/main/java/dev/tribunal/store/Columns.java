@@ -33,4 +33,9 @@ final class Columns {
         double v = rs.getDouble(column);
         return rs.wasNull() ? null : v;
     }
+
+    static Boolean booleanOrNull(ResultSet rs, String column) throws SQLException {
+        boolean v = rs.getBoolean(column);
+        return rs.wasNull() ? null : v;
+    }
 }

@@ -13,11 +13,11 @@ import org.jdbi.v3.core.statement.StatementContext;
 public final class EvaluationDao {
 
     static final String COLUMNS = "id, sample_id, judge_id, verdict, score, critique, prompt_version, request_key, "
-            + "raw_output, parse_status, latency_ms, input_tokens, output_tokens, cost, created_at";
+            + "raw_output, parse_status, latency_ms, input_tokens, output_tokens, cost, created_at, reasked";
     private static final String INSERT = "INSERT INTO evaluations (sample_id, judge_id, verdict, score, critique, "
             + "prompt_version, request_key, raw_output, parse_status, latency_ms, input_tokens, output_tokens, cost, "
-            + "created_at) VALUES (:sampleId, :judgeId, :verdict, :score, :critique, :promptVersion, :requestKey, "
-            + ":rawOutput, :parseStatus, :latencyMs, :inputTokens, :outputTokens, :cost, :createdAt)";
+            + "created_at, reasked) VALUES (:sampleId, :judgeId, :verdict, :score, :critique, :promptVersion, :requestKey, "
+            + ":rawOutput, :parseStatus, :latencyMs, :inputTokens, :outputTokens, :cost, :createdAt, :reasked)";
 
     private final Sql sql;
 
@@ -84,7 +84,7 @@ public final class EvaluationDao {
                 .bind("requestKey", e.requestKey()).bind("rawOutput", e.rawOutput())
                 .bind("parseStatus", e.parseStatus().code()).bind("latencyMs", e.latencyMs())
                 .bind("inputTokens", e.inputTokens()).bind("outputTokens", e.outputTokens()).bind("cost", e.cost())
-                .bind("createdAt", at.toEpochMilli());
+                .bind("createdAt", at.toEpochMilli()).bind("reasked", e.reasked());
     }
 
     static Evaluation map(ResultSet rs, StatementContext ctx) throws SQLException {
@@ -97,6 +97,7 @@ public final class EvaluationDao {
                 rs.getString(p + "prompt_version"), rs.getString(p + "request_key"), rs.getString(p + "raw_output"),
                 ParseStatus.of(rs.getString(p + "parse_status")), Columns.longOrNull(rs, p + "latency_ms"),
                 Columns.longOrNull(rs, p + "input_tokens"), Columns.longOrNull(rs, p + "output_tokens"),
-                Columns.doubleOrNull(rs, p + "cost"), Columns.instant(rs, p + "created_at"));
+                Columns.doubleOrNull(rs, p + "cost"), Columns.instant(rs, p + "created_at"),
+                Columns.booleanOrNull(rs, p + "reasked"));
     }
 }

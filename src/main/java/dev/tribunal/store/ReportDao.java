@@ -15,6 +15,12 @@ public final class ReportDao {
     private static final String INSERT_LABEL = "INSERT INTO pair_labels (sample_id, outcome, source, external_key, "
             + "created_at) VALUES (:sampleId, :outcome, :source, :externalKey, :createdAt)";
 
+    private static final String INSERT_LABELLED = "INSERT INTO labelled_judgments (judge_id, pair_key, pair_id, "
+            + "source, label, game, verdict, parse_status, prompt_version, origin, reasked, length_a, length_b, "
+            + "latency_ms, cost, created_at) VALUES (:judge, :pairKey, :pairId, :source, :label, :game, :verdict, "
+            + ":status, :prompt, :origin, :reasked, :lengthA, :lengthB, :latency, :cost, :at) "
+            + "ON CONFLICT (judge_id, pair_key, game, prompt_version) DO NOTHING";
+
     private final Sql sql;
 
     ReportDao(Sql sql) {
@@ -36,21 +42,22 @@ public final class ReportDao {
     /** Every evaluation of a pair sample, any parse status. */
     public void forEachArenaVerdict(Consumer<StoredVerdict> sink) {
         sql.stream(h -> h.createQuery("SELECT c.name AS judge, e.sample_id, e.verdict, e.parse_status, e.prompt_version, "
-                        + "e.latency_ms, e.cost, s.input, s.response_a, s.response_b, s.model_a, s.model_b, s.category "
+                        + "e.latency_ms, e.cost, e.reasked, s.input, s.response_a, s.response_b, s.model_a, s.model_b, s.category "
                         + "FROM evaluations e JOIN samples s ON s.id = e.sample_id "
                         + "JOIN contestants c ON c.id = e.judge_id WHERE s.kind = 'pair'")
                 .setFetchSize(Sql.FETCH_SIZE)
                 .map((rs, ctx) -> new StoredVerdict(rs.getString("judge"), "s" + rs.getLong("sample_id"), sampleShape(rs),
                         rs.getString("verdict"), ParseStatus.of(rs.getString("parse_status")),
                         rs.getString("prompt_version"), Columns.longOrNull(rs, "latency_ms"),
-                        Columns.doubleOrNull(rs, "cost"), StoredVerdict.ARENA))
+                        Columns.doubleOrNull(rs, "cost"), StoredVerdict.ARENA,
+                        Columns.booleanOrNull(rs, "reasked")))
                 .useStream(rows -> rows.forEach(sink)));
     }
 
     /** Every benchmark judgment of two answers (games 1 and 2), any parse status; single-answer gradings are left out. */
     public void forEachBenchmarkVerdict(Consumer<StoredVerdict> sink) {
         sql.stream(h -> h.createQuery("SELECT c.name AS judge, j.question_id, j.answer_a_id, j.answer_b_id, j.verdict, "
-                        + "j.parse_status, j.prompt_version, j.latency_ms, j.cost, ma.name AS model_a, mb.name AS model_b, "
+                        + "j.parse_status, j.prompt_version, j.latency_ms, j.cost, j.reasked, ma.name AS model_a, mb.name AS model_b, "
                         + "LENGTH(aa.content) AS length_a, LENGTH(ab.content) AS length_b, q.category "
                         + "FROM judgments j JOIN contestants c ON c.id = j.judge_id "
                         + "JOIN questions q ON q.id = j.question_id "
@@ -64,9 +71,54 @@ public final class ReportDao {
                             rs.getString("model_b"), rs.getInt("length_a"), rs.getInt("length_b"), rs.getString("category"));
                     return new StoredVerdict(rs.getString("judge"), "a" + a + ":" + b, pair, rs.getString("verdict"),
                             ParseStatus.of(rs.getString("parse_status")), rs.getString("prompt_version"),
-                            Columns.longOrNull(rs, "latency_ms"), Columns.doubleOrNull(rs, "cost"), StoredVerdict.BENCHMARK);
+                            Columns.longOrNull(rs, "latency_ms"), Columns.doubleOrNull(rs, "cost"), StoredVerdict.BENCHMARK,
+                            Columns.booleanOrNull(rs, "reasked"));
                 })
                 .useStream(rows -> rows.forEach(sink)));
+    }
+
+    /**
+     * Stores judges' games on labelled pairs in one transaction, keeping the stored one when (judge, pair, game,
+     * prompt version) is stored already; returns how many were added.
+     */
+    public int insertLabelledIfAbsent(List<LabelledJudgment> games) {
+        long now = sql.nowMillis();
+        return sql.write(h -> Batches.insert(h, INSERT_LABELLED, games, (batch, g) -> batch.bind("judge", g.judgeId())
+                .bind("pairKey", g.pairKey()).bind("pairId", g.pairId()).bind("source", g.source())
+                .bind("label", g.label()).bind("game", g.game()).bind("verdict", g.verdict())
+                .bind("status", g.status().code()).bind("prompt", g.promptVersion()).bind("origin", g.origin())
+                .bind("reasked", g.reasked()).bind("lengthA", g.lengthA()).bind("lengthB", g.lengthB())
+                .bind("latency", g.latencyMs()).bind("cost", g.cost()).bind("at", now)));
+    }
+
+    /** Every stored game on a labelled pair, by judge, pair and game. */
+    public void forEachLabelledJudgment(Consumer<LabelledJudgment> sink) {
+        sql.stream(h -> h.createQuery("SELECT l.judge_id, c.name AS judge, l.pair_key, l.pair_id, l.source, l.label, "
+                        + "l.game, l.verdict, l.parse_status, l.prompt_version, l.origin, l.reasked, l.length_a, "
+                        + "l.length_b, l.latency_ms, l.cost FROM labelled_judgments l "
+                        + "JOIN contestants c ON c.id = l.judge_id ORDER BY c.name, l.pair_key, l.game, l.id")
+                .setFetchSize(Sql.FETCH_SIZE)
+                .map((rs, ctx) -> labelled(rs))
+                .useStream(rows -> rows.forEach(sink)));
+    }
+
+    /** One judge's stored games with one prompt version. */
+    public List<LabelledJudgment> labelledJudgments(long judgeId, String promptVersion) {
+        return sql.read(h -> h.createQuery("SELECT l.judge_id, c.name AS judge, l.pair_key, l.pair_id, l.source, "
+                        + "l.label, l.game, l.verdict, l.parse_status, l.prompt_version, l.origin, l.reasked, l.length_a, "
+                        + "l.length_b, l.latency_ms, l.cost FROM labelled_judgments l "
+                        + "JOIN contestants c ON c.id = l.judge_id "
+                        + "WHERE l.judge_id = :judge AND l.prompt_version = :prompt ORDER BY l.pair_key, l.game")
+                .bind("judge", judgeId).bind("prompt", promptVersion)
+                .map((rs, ctx) -> labelled(rs)).list());
+    }
+
+    private static LabelledJudgment labelled(ResultSet rs) throws SQLException {
+        return new LabelledJudgment(rs.getLong("judge_id"), rs.getString("judge"), rs.getString("pair_key"),
+                rs.getString("pair_id"), rs.getString("source"), rs.getString("label"), rs.getInt("game"),
+                rs.getString("verdict"), ParseStatus.of(rs.getString("parse_status")), rs.getString("prompt_version"),
+                rs.getString("origin"), Columns.booleanOrNull(rs, "reasked"), rs.getInt("length_a"),
+                rs.getInt("length_b"), Columns.longOrNull(rs, "latency_ms"), Columns.doubleOrNull(rs, "cost"));
     }
 
     /** Every label, with its sample's shape. */

@@ -39,6 +39,10 @@ class JudgeReportApiTest {
         assertThat(bard.get("verdicts_by_position").get("first").asLong()).isEqualTo(1_253);
         assertThat(bard.get("flags")).extracting(JsonNode::asText).contains("position-biased");
         assertThat(bard.get("first_position").get("lower").isNumber()).isTrue();
+        // the demo has no labelled pairs and its reviews say nothing of re-asks: measured on none, no share
+        assertThat(bard.get("labelled_accuracy").get("of").asLong()).isZero();
+        assertThat(bard.get("labelled_accuracy").get("share").isNull()).isTrue();
+        assertThat(bard.get("reliability").get("re_ask_rate").get("of").asLong()).isZero();
         // aggregates only: nothing that names one critique
         assertThat(bard.toString()).doesNotContain("critique\"").doesNotContain("sample_id").doesNotContain("round_id");
     }

@@ -452,7 +452,7 @@ public final class BaselineRun {
             Judgment j = new Judgment(0, q.id(), unit.judgeId(), a.id(), b.id(), unit.game(),
                     v.verdict() == null ? null : v.verdict().label(), null, v.critique(), v.promptVersion(),
                     v.rawOutput(), v.parseStatus(), v.latencyMs(), (long) v.inputTokens(), (long) v.outputTokens(),
-                    v.cost(), null);
+                    v.cost(), null, v.calls() > 1);
             db.useTransaction(tx -> {
                 tx.bench().insertJudgmentIfAbsent(j);
                 new BenchRunDao(tx).complete(unit.id(), v.providerCalls(), v.cost());
