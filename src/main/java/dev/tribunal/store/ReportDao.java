@@ -39,12 +39,15 @@ public final class ReportDao {
         return sql.read(h -> h.createQuery("SELECT COUNT(*) FROM pair_labels").mapTo(Long.class).one());
     }
 
-    /** Every evaluation of a pair sample, any parse status. */
+    /**
+     * Every evaluation of a pair sample, any parse status — except those of the baseline benchmark's comparisons
+     * (samples of source {@code baseline}): they are copies of game-1 judgments, which the card reads as judgments.
+     */
     public void forEachArenaVerdict(Consumer<StoredVerdict> sink) {
         sql.stream(h -> h.createQuery("SELECT c.name AS judge, e.sample_id, e.verdict, e.parse_status, e.prompt_version, "
                         + "e.latency_ms, e.cost, e.reasked, s.input, s.response_a, s.response_b, s.model_a, s.model_b, s.category "
                         + "FROM evaluations e JOIN samples s ON s.id = e.sample_id "
-                        + "JOIN contestants c ON c.id = e.judge_id WHERE s.kind = 'pair'")
+                        + "JOIN contestants c ON c.id = e.judge_id WHERE s.kind = 'pair' AND s.source <> 'baseline'")
                 .setFetchSize(Sql.FETCH_SIZE)
                 .map((rs, ctx) -> new StoredVerdict(rs.getString("judge"), "s" + rs.getLong("sample_id"), sampleShape(rs),
                         rs.getString("verdict"), ParseStatus.of(rs.getString("parse_status")),
