@@ -29,6 +29,9 @@ public final class StoredRounds implements RoundStore, AutoCloseable {
 
     private final PairTallies tallies;
     private final RecentRounds recent = new RecentRounds(RECENT_ROUNDS);
+    /** Voters whose revealed evaluations are kept in memory (a few KB each for the most active). */
+    static final int REVEALED_VOTERS = 10_000;
+    private final RevealedEvaluations revealed;
     private final PendingRounds pending;
 
     public StoredRounds(Database db, ArenaCatalog catalog) {
@@ -36,6 +39,7 @@ public final class StoredRounds implements RoundStore, AutoCloseable {
         this.catalog = catalog;
         this.tallies = new PairTallies(this::storedTally);
         this.pending = new PendingRounds(db);
+        this.revealed = new RevealedEvaluations(REVEALED_VOTERS, db.votes()::evaluationsRevealedTo);
     }
 
     /** Keeps the round in memory; it reaches the store with its vote or within 0.2 s ({@link PendingRounds}). */
@@ -88,13 +92,16 @@ public final class StoredRounds implements RoundStore, AutoCloseable {
         }
         if (flag == null) tallies.add(battle.a(), battle.b(), vote.choice());   // the tallies show counted votes
         StoredRound voted = recent.get(vote.roundId());
-        if (voted != null) recent.put(new StoredRound(voted.round(), vote));
+        if (voted != null) {
+            recent.put(new StoredRound(voted.round(), vote));
+            revealed.voted(vote.voterHash(), voted.round().a().id(), voted.round().b().id());
+        }
         return true;
     }
 
     @Override
     public Set<Long> evaluationsRevealedTo(String voterHash) {
-        return db.votes().evaluationsRevealedTo(voterHash);
+        return revealed.of(voterHash);
     }
 
     @Override
