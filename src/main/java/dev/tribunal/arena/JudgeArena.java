@@ -122,7 +122,8 @@ public final class JudgeArena {
             Set<Long> revealed = rounds.evaluationsRevealedTo(voterHash);
             if (revealed.contains(round.a().id()) || revealed.contains(round.b().id())) return VoteFlag.NOT_BLIND;
         }
-        if (rules.countedPerDay() > 0 && rounds.votesSince(voterHash, now.minus(Duration.ofDays(1))) >= rules.countedPerDay()) {
+        if (rules.countedPerDay() > 0 && rounds.votesSince(voterHash, now.minus(Duration.ofDays(1)), rules.countedPerDay())
+                >= rules.countedPerDay()) {
             return VoteFlag.DAILY_CAP;
         }
         return null;

@@ -31,8 +31,8 @@ public interface RoundStore {
     /** The ids of the evaluations shown in rounds this voter has voted on: the voter has seen their judges named. */
     Set<Long> evaluationsRevealedTo(String voterHash);
 
-    /** The votes this voter cast at or after {@code since}, flagged or not. */
-    long votesSince(String voterHash, Instant since);
+    /** The votes this voter cast at or after {@code since}, flagged or not, counted up to {@code atMost}. */
+    long votesSince(String voterHash, Instant since, int atMost);
 
     /** All votes so far on rounds between {@code judgeA} and {@code judgeB}, oriented so that a = votes for judgeA. */
     PairTally tally(String judgeA, String judgeB);

@@ -105,8 +105,8 @@ public final class StoredRounds implements RoundStore, AutoCloseable {
     }
 
     @Override
-    public long votesSince(String voterHash, Instant since) {
-        return db.votes().countSince(voterHash, since);
+    public long votesSince(String voterHash, Instant since, int atMost) {
+        return db.votes().countSince(voterHash, since, atMost);
     }
 
     @Override

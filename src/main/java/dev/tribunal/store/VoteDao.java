@@ -78,6 +78,16 @@ public final class VoteDao {
         });
     }
 
+    /**
+     * As {@link #countSince(String, Instant)}, but counting no further than {@code atMost}: the cost of a rule such as
+     * "beyond the 200th vote of the day" then stays bounded by 200 index entries, however many the voter cast.
+     */
+    public long countSince(String voterHash, Instant since, int atMost) {
+        return sql.read(h -> h.createQuery("SELECT COUNT(*) FROM (SELECT 1 FROM votes WHERE voter_hash = :v "
+                        + "AND created_at >= :t LIMIT :n) recent")
+                .bind("v", voterHash).bind("t", since.toEpochMilli()).bind("n", atMost).mapTo(Long.class).one());
+    }
+
     public long count() {
         return sql.read(h -> h.createQuery("SELECT COUNT(*) FROM votes").mapTo(Long.class).one());
     }
