@@ -134,7 +134,8 @@ public final class ServeCommand implements Callable<Integer> {
                 new VoteRules(Duration.ofMillis(Math.round(arena.minSecondsToVote() * 1000)), arena.countedVotesPerDay(),
                         arena.anomalyMinVotes(), arena.anomalyP(), arena.blindVotesOnly()),
                 new QueryLimits(config.server().queryBudget(), config.server().maxConcurrentSearches(),
-                        config.server().maxConcurrentExports()));
+                        config.server().maxConcurrentExports()),
+                config.leaderboard().arenaRefreshInterval());
     }
 
     static RatingOptions ratingOptions(RatingConfig r) {

@@ -2,6 +2,8 @@ package dev.tribunal.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tribunal.arena.StoredRounds;
+import dev.tribunal.jobs.RefreshScheduler;
 import dev.tribunal.store.Contestant;
 import dev.tribunal.store.ContestantKind;
 import dev.tribunal.store.Database;
@@ -22,6 +24,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -44,7 +47,14 @@ public final class LeaderboardRoutes implements RouteGroup {
                double rating, Double ciLower, Double ciUpper, double battles, boolean preliminary) {
     }
 
+    /**
+     * @param counts            what {@code battles} counts, in words ("arena votes", "human votes", …)
+     * @param sourceDescription the source in a sentence: where its battles come from
+     * @param nextUpdateAt      when the board is next recomputed if its inputs changed (null: not scheduled)
+     * @param votesSince        arena boards: votes recorded after the board's data was read (not in it yet); else null
+     */
     record View(String kind, String source, String category, Instant computedAt, Instant cutoff, long battles,
+                String counts, String sourceDescription, Instant nextUpdateAt, Long votesSince,
                 long excludedVotes, String inputsHash, JsonNode settings, List<Row> rows, List<String> sources) {
     }
 
@@ -52,12 +62,15 @@ public final class LeaderboardRoutes implements RouteGroup {
     private final ObjectMapper json;
     private final double preliminaryBelow;
     private final Clock clock;
+    private final Supplier<RefreshScheduler.Times> times;
     private final Map<ContestantKind, List<String>> sources = new HashMap<>();
     private Instant sourcesAt = Instant.MIN;
 
     /** @param preliminaryBelow rows with fewer (weighted) battles than this are marked preliminary */
-    public LeaderboardRoutes(Database db, ObjectMapper json, double preliminaryBelow, Clock clock) {
+    public LeaderboardRoutes(Database db, ObjectMapper json, double preliminaryBelow, Clock clock,
+                             Supplier<RefreshScheduler.Times> times) {
         this.db = db;
+        this.times = times;
         this.json = json;
         this.preliminaryBelow = preliminaryBelow;
         this.clock = clock;
@@ -83,16 +96,62 @@ public final class LeaderboardRoutes implements RouteGroup {
             writeCsv(ctx, rows, snapshot.excludedVotes());
             return;
         }
-        ctx.json(new View(what, snapshot.source(), snapshot.category(), snapshot.computedAt(), snapshot.cutoff(),
-                snapshot.battleCount(), snapshot.excludedVotes(), snapshot.inputsHash(), settings(snapshot), rows,
-                available));
+        boolean arena = kind == ContestantKind.JUDGE && snapshot.source().equals(StoredRounds.SOURCE);
+        RefreshScheduler.Times due = times.get();
+        Long votesSince = null;
+        Instant next = due.nextFullAt();
+        if (arena) {
+            Instant read = due.arenaReadAt() != null && due.arenaReadAt().isAfter(snapshot.cutoff())
+                    ? due.arenaReadAt() : snapshot.cutoff();
+            votesSince = db.votes().countAfter(read);
+            if (due.nextArenaCheckAt() != null && (next == null || due.nextArenaCheckAt().isBefore(next))) {
+                next = due.nextArenaCheckAt();
+            }
+        }
+        ctx.header("Cache-Control", "no-cache").json(new View(what, snapshot.source(), snapshot.category(),
+                snapshot.computedAt(), snapshot.cutoff(), snapshot.battleCount(), counts(kind, snapshot.source()),
+                describeSource(kind, snapshot.source()), next, votesSince, snapshot.excludedVotes(),
+                snapshot.inputsHash(), settings(snapshot), rows, available));
+    }
+
+    /** What a board's {@code battles} counts, by source. */
+    static String counts(ContestantKind kind, String source) {
+        if (kind == ContestantKind.JUDGE && source.equals(StoredRounds.SOURCE)) return "arena votes";
+        if (source.equals("human-agreement")) return "judge-vs-judge comparisons";
+        if (source.equals("human")) return "human votes";
+        if (source.startsWith("judge:")) return "judge verdicts";
+        return "battles";
+    }
+
+    /** Where a source's battles come from, in a sentence (the leaderboard page shows it under the source). */
+    static String describeSource(ContestantKind kind, String source) {
+        if (kind == ContestantKind.JUDGE && source.equals(StoredRounds.SOURCE)) {
+            return "People's votes in this arena: each vote says which of two anonymous judges' critiques the voter "
+                    + "agreed with. Flagged votes (too fast, over the daily cap, anomalous) are left out.";
+        }
+        if (source.equals("human-agreement")) {
+            return "From the demo data, not from votes here: two judges that reviewed the same pair of answers meet, "
+                    + "and the one whose verdict agrees with the human voters on those answers wins. Each count is "
+                    + "one such comparison, so there are more of them than human votes.";
+        }
+        if (source.equals("human")) {
+            return "People's votes between two models' answers to the same question (the demo's human judgements).";
+        }
+        if (source.startsWith("judge:")) {
+            return "One LLM judge's verdicts (" + source.substring("judge:".length()) + ") between two models' answers "
+                    + "to the same question.";
+        }
+        if (source.startsWith("baseline:")) {
+            return "The baseline benchmark: each model's answers against the baseline model's, as one judge saw them.";
+        }
+        return "Battles imported with source '" + source + "'.";
     }
 
     private Snapshot latest(ContestantKind kind, String what, String source, String category, List<String> available) {
         return db.snapshots().latestOk(kind, source, category).orElseThrow(() -> new ProblemException(404,
                 "no-leaderboard", "No leaderboard", "There is no " + what + " leaderboard for source '" + Problem.excerpt(source) + "'"
                 + (category == null ? "" : " and category '" + Problem.excerpt(category) + "'") + " yet; sources with battles: "
-                + String.join(", ", available) + ". Leaderboards are computed hourly and on POST /api/admin/refresh."));
+                + String.join(", ", available) + "."));
     }
 
     private String defaultSource(ContestantKind kind, List<String> available) {

@@ -57,7 +57,7 @@ public final class TribunalService implements AutoCloseable {
         JudgeArena arena = new JudgeArena(new LiveEvaluations(catalog, live, liveSettings.liveShare()), rounds,
                 settings.roundLifetime(), settings.voteRules(), clock);
         RefreshScheduler scheduler = new RefreshScheduler(new LeaderboardRefresh(db, settings.rating(), clock,
-                new AnomalousVoters(db, settings.voteRules())), db, settings.refreshEvery(), clock);
+                new AnomalousVoters(db, settings.voteRules())), db, settings.refreshEvery(), settings.arenaRefreshEvery(), clock);
         WebSettings web = settings.web();
         ArenaGate gate = new ArenaGate(new VoterIdentity(settings.voterSecret(), web.secureCookies()),
                 new ClientAddress(web.trustedProxyHeader(), web.trustedProxies()), settings);
@@ -65,7 +65,7 @@ public final class TribunalService implements AutoCloseable {
                 new ArenaRoutes(arena, gate, web.maxBodyBytes()),
                 new SampleRoutes(arena, live, gate, web.maxBodyBytes(), liveSettings),
                 new GeneratorRoutes(generator, live, settings.web().maxBodyBytes()),
-                new LeaderboardRoutes(db, json, settings.preliminaryBelow(), clock),
+                new LeaderboardRoutes(db, json, settings.preliminaryBelow(), clock, scheduler::times),
                 new ExportRoutes(new VoteExport(new StoredVotes(db)), settings.queryLimits()),
                 new BrowseRoutes(new BrowseDao(db, settings.queryLimits().budget()), settings.queryLimits()),
                 new AdminRoutes(scheduler, arena, db.votes(), settings.adminTokenVariable(), settings.adminToken(),
