@@ -1,5 +1,5 @@
 // The leaderboards of judges and models: filters, the table, the interval chart (Chart.js) and the CSV link.
-import { api } from './api.js';
+import { api, ApiProblem } from './api.js';
 import { el, fill, formatCount, formatTime } from './elements.js';
 import { latestOnly } from './latest.js';
 
@@ -51,25 +51,56 @@ const fetchLatest = latestOnly({
 function load() {
   history.replaceState(null, '', `?board=${state.kind}${query().replace('?', '&')}`);
   return fetchLatest('Loading the leaderboard…', () => api(`/api/leaderboards/${state.kind}${query()}`), show,
-    () => { $('content').hidden = true; });
+    (error) => {
+      $('content').hidden = true;
+      // an unknown or empty source (an old link, a typo): say so, and show the default board with its sources
+      if (error instanceof ApiProblem && error.status === 404 && state.source) {
+        $('error-text').textContent = `There is no ${state.kind === 'judges' ? 'judges' : 'models'} leaderboard for `
+          + `source “${state.source.slice(0, 60)}”; showing the default source instead.`;
+        state.source = '';
+        load().then(() => { $('error').hidden = false; });
+      }
+    });
 }
 
 function show(board) {
   fillOptions($('source'), board.sources, board.source, null);
+  state.shownSource = board.source;
   const rows = board.rows || [];
-  const what = state.kind === 'judges' ? 'votes' : 'battles';
+  const counted = board.counts || (state.kind === 'judges' ? 'votes' : 'battles');
   const scope = [board.source && `source ${board.source}`, board.category && `category ${board.category}`]
     .filter(Boolean).join(', ');
-  fill($('meta'), `Computed ${formatTime(board.computed_at)} from ${formatCount(board.battles)} ${what}`,
-    cutoffNote(board), scope ? ` · ${scope}` : '', '.', excludedNote(board));
+  fill($('meta'), `Computed ${formatTime(board.computed_at)} from ${formatCount(board.battles)} ${counted}`,
+    cutoffNote(board), scope ? ` · ${scope}` : '', '.', excludedNote(board), updateNote(board));
+  $('source-note').textContent = board.source_description || '';
+  $('source-note').hidden = !board.source_description;
   $('csv').href = `/api/leaderboards/${state.kind}${query({ format: 'csv' })}`;
   $('csv').setAttribute('download', `tribunal-${state.kind}-leaderboard.csv`);
   $('caption').textContent = `${state.kind === 'judges' ? 'Judges' : 'Models'} leaderboard`;
   fill($('rows'), rows.length ? rows.map(tableRow)
-    : el('tr', {}, el('td', { colspan: 7, class: 'empty' }, emptyBoard())));
+    : el('tr', {}, el('td', { colspan: 7, class: 'empty' }, emptyBoard(board))));
   $('prelim-note').hidden = !rows.some((r) => r.preliminary);
+  $('range-note').hidden = !rows.some((r) => r.rank_ub != null && r.rank_ub !== r.rank);
   $('content').hidden = false;
   drawChart(rows);
+  scheduleReload(board);
+}
+
+// When new votes wait for the next update, the page fetches the board again once it is due (while visible).
+let reloadTimer = null;
+function scheduleReload({ next_update_at: next, votes_since: since }) {
+  clearTimeout(reloadTimer);
+  if (!next || !since) return;
+  const wait = Math.max(2_000, Date.parse(next) - Date.now() + 1_500);
+  reloadTimer = setTimeout(() => { if (!document.hidden) load(); else scheduleReload({ next_update_at: next, votes_since: since }); }, wait);
+}
+
+// When the board is next recomputed, and (arena boards) how many votes arrived since it was.
+function updateNote({ next_update_at: next, votes_since: since }) {
+  const parts = [];
+  if (since) parts.push(` ${formatCount(since)} new ${since === 1 ? 'vote' : 'votes'} since, counted at the next update${next ? ` (due ${formatTime(next)})` : ''}.`);
+  else if (next) parts.push(` Next update due ${formatTime(next)}${state.kind === 'judges' && state.shownSource === 'arena' ? ' if there are new votes' : ''}.`);
+  return parts.length ? el('span', { class: 'update-note' }, parts) : '';
 }
 
 // Arena boards leave flagged votes out (too fast, over the daily cap, anomalous, voided) and say how many.
@@ -86,10 +117,10 @@ function cutoffNote({ cutoff, computed_at: computedAt }) {
   return ` (data up to ${formatTime(cutoff)})`;
 }
 
-function emptyBoard() {
+function emptyBoard(board) {
   if (state.kind !== 'judges') return 'No ratings for this selection yet: they appear after the next computation.';
   return [el('a', { href: '/' }, 'Vote in the arena'),
-    ': every vote rates two judges; ratings appear after the next hourly computation.'];
+    `: every vote rates two judges; ratings appear at the next update${board.next_update_at ? ` (due ${formatTime(board.next_update_at)})` : ''}.`];
 }
 
 const round = (x) => (x == null ? '–' : Math.round(x).toString());
@@ -222,6 +253,11 @@ $('filters').addEventListener('change', () => {
   load();
 });
 $('filters').addEventListener('submit', (event) => event.preventDefault());
+// phones hide the less used columns; this shows them (the table then scrolls sideways)
+$('all-columns').addEventListener('click', () => {
+  const all = $('table').classList.toggle('all-columns');
+  $('all-columns').setAttribute('aria-pressed', String(all));
+});
 
 loadCategories();
 selectTab(state.kind);

@@ -19,7 +19,8 @@ public final class StaticPages {
     static final Map<String, String> PAGES = Map.of(
             "/", "index.html",
             "/leaderboard", "leaderboard.html",
-            "/battles", "battles.html");
+            "/battles", "battles.html",
+            "/how-it-works", "how-it-works.html");
 
     private final Path directory;
 
