@@ -100,8 +100,10 @@ function show({ items = [], total = 0, page = 1, size = PAGE_SIZE }) {
   $('next').disabled = page >= pages;
 }
 
-function markdownBlock(text, className = 'markdown text-block') {
-  const node = el('div', { class: className });
+// A block that may scroll gets a tab stop and a name, so that keyboard users can scroll it too (axe-core:
+// scrollable-region-focusable).
+function markdownBlock(text, className = 'markdown text-block', label = 'Text') {
+  const node = el('div', { class: className, tabindex: '0', role: 'region', 'aria-label': label });
   renderMarkdown(node, text);
   return node;
 }
@@ -173,14 +175,14 @@ function questionCard(question) {
     el('div', { class: 'evaluations' }, answers.map((a) => el('section', { class: 'evaluation' },
       el('header', {}, el('span', { class: 'judge-name' }, shown(a.model)),
         a.tokens != null ? el('span', { class: 'votes' }, `${formatCount(a.tokens)} tokens`) : null),
-      markdownBlock(a.content, 'markdown critique')))),
+      markdownBlock(a.content, 'markdown critique', 'Answer')))),
     el('h3', { class: 'label' }, `Judgments (${judgments.length})`),
     judgments.length ? el('div', { class: 'evaluations' }, judgments.map((j) => el('section', { class: 'evaluation' },
       el('header', {}, el('span', {}, el('span', { class: 'judge-name' }, shown(j.judge)),
         el('span', { class: 'note' }, j.model_b ? ` · A: ${shown(j.model_a)} vs B: ${shown(j.model_b)}, game ${j.game}`
           : ` · on ${shown(j.model_a)}`)),
       verdictBadge(judgmentWords(j), j.status)),
-      markdownBlock(j.critique || '*(no critique)*', 'markdown critique'))))
+      markdownBlock(j.critique || '*(no critique)*', 'markdown critique', 'Critique'))))
       : el('p', { class: 'note' }, 'No judge has judged these answers yet.'));
 }
 
@@ -203,10 +205,11 @@ function evaluationCard(evaluation) {
     ? el('span', { class: 'judge-name anonymous' }, 'Judge (hidden while in the arena)')
     : el('span', {}, el('span', { class: 'judge-name' }, shown(evaluation.judge)),
       evaluation.organisation ? el('span', { class: 'note' }, ` · ${evaluation.organisation}`) : null);
+  // collapsed by default: ten samples with every critique open made the page 15,000 px long
   return el('section', { class: 'evaluation', dataset: evaluation.anonymous ? { anonymous: 'true' } : {} },
     el('header', {}, judge, verdictBadge(judgement, evaluation.status)),
     evaluation.anonymous ? null : el('p', { class: 'votes' }, votesText(evaluation.votes)),
-    critique);
+    el('details', { class: 'critique-box' }, el('summary', {}, 'Critique'), critique));
 }
 
 form.addEventListener('submit', (event) => {

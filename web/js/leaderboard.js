@@ -86,13 +86,18 @@ function show(board) {
   scheduleReload(board);
 }
 
-// When new votes wait for the next update, the page fetches the board again once it is due (while visible).
+// The open page fetches the board again once its next update is due (while the tab is visible), so that votes
+// show without a reload. A due time long past (no scheduler running) stops it.
 let reloadTimer = null;
-function scheduleReload({ next_update_at: next, votes_since: since }) {
+function scheduleReload({ next_update_at: next }) {
   clearTimeout(reloadTimer);
-  if (!next || !since) return;
-  const wait = Math.max(2_000, Date.parse(next) - Date.now() + 1_500);
-  reloadTimer = setTimeout(() => { if (!document.hidden) load(); else scheduleReload({ next_update_at: next, votes_since: since }); }, wait);
+  if (!next) return;
+  const due = Date.parse(next) - Date.now();
+  if (due < -60_000) return;
+  reloadTimer = setTimeout(function again() {
+    if (document.hidden) { reloadTimer = setTimeout(again, 5_000); return; }
+    load();
+  }, Math.max(2_000, due + 1_500));
 }
 
 // When the board is next recomputed, and (arena boards) how many votes arrived since it was.

@@ -41,6 +41,8 @@ export function markdownToHtml(text) {
 export function renderMarkdown(element, text) {
   element.innerHTML = markdownToHtml(text);
   element.classList.add('markdown');
+  // code blocks and tables scroll sideways: a tab stop lets keyboard users scroll them (axe: scrollable-region-focusable)
+  element.querySelectorAll('pre, table').forEach((node) => node.setAttribute('tabindex', '0'));
 }
 
 export { escapeHtml };

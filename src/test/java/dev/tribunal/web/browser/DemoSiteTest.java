@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -59,6 +60,51 @@ class DemoSiteTest extends BrowserTest {
         assertThat(pageErrors).isEmpty();
     }
 
+    /**
+     * Issue 12, item 3: the first critique started at y = 943 px on an 800 px desktop window and 1,567 px on a phone,
+     * under a sticky vote bar that covered 120 px; the PRD critiques' "Assistant 1/2" were not tied to Response A/B.
+     */
+    @Test
+    void bothCritiquesAreNearTheTopAndTheVoteBarWaitsUntilTheyWereSeen() {
+        for (Page p : List.of(freshPage(1280, 800), phonePage())) {
+            boolean phone = p.viewportSize().width == PHONE_WIDTH;
+            p.navigate(site.url("/"));
+            assertThat(p.locator("#vote button[data-choice='A']")).isEnabled();
+            double a = p.locator(".judge[data-side='A']").boundingBox().y;
+            double b = p.locator(".judge[data-side='B']").boundingBox().y;
+            System.out.printf("%s: critique A at y = %.0f, B at y = %.0f%n", phone ? "phone" : "desktop", a, b);
+            screenshot(p, phone ? "phone-layout" : "desktop-layout");
+            if (phone) {
+                assertThat(a).as("judge A's critique on a phone").isLessThan(1_000);
+                // not sticky before the critiques were scrolled through: it covers nothing of them
+                assertThat(p.locator("body[data-critiques-seen]")).hasCount(0);
+                assertThat(p.evaluate("getComputedStyle(document.getElementById('vote')).position")).isEqualTo("static");
+            } else {
+                assertThat(b).as("both critiques start in the first 800 px window").isLessThan(800);
+            }
+            assertThat(p.locator("#assistant-note")).isVisible();
+            assertThat(p.locator("#assistant-note")).containsText("Assistant 1 is Response A");
+            p.locator(".judge[data-side='B'] .critique-end").scrollIntoViewIfNeeded();
+            assertThat(p.locator("body[data-critiques-seen]")).hasCount(1);
+        }
+    }
+
+    /** Issue 12, item 7: axe-core on the demo's long texts (it found scrollable-region-focusable on / and /battles). */
+    @Test
+    void axeCoreFindsNoSeriousViolationOnTheDemo() {
+        for (Page p : List.of(page, phonePage())) {
+            p.navigate(site.url("/"));
+            assertThat(p.locator("#vote button[data-choice='A']")).isEnabled();
+            AccessibilityTest.assertAxe(p, "demo arena");
+            p.navigate(site.url("/battles"));
+            assertThat(p.locator("article.battle")).hasCount(10);
+            AccessibilityTest.assertAxe(p, "demo battles");
+            p.navigate(site.url("/leaderboard"));
+            assertThat(p.locator("#rows tr").first()).isVisible();
+            AccessibilityTest.assertAxe(p, "demo leaderboard");
+        }
+    }
+
     private static List<String> fields(JsonNode node) {
         List<String> names = new ArrayList<>();
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) names.add(it.next());
@@ -69,7 +115,8 @@ class DemoSiteTest extends BrowserTest {
     void theLeaderboardsShowTheDemoJudgesAndModels() {
         page.navigate(site.url("/leaderboard"));
         assertThat(page.locator("#rows tr")).hasCount(DEMO_JUDGES.size());
-        assertThat(page.locator("#meta")).containsText("from 30 votes");
+        assertThat(page.locator("#meta")).containsText("from 30 arena votes");
+        assertThat(page.locator("#source-note")).containsText("votes in this arena");
         screenshot("judges");
         page.locator("#tab-models").click();
         assertThat(page.locator("#rows tr").first()).containsText(Pattern.compile("\\S"));
@@ -88,6 +135,11 @@ class DemoSiteTest extends BrowserTest {
         assertThat(page.locator("article.battle").first().locator(".judge-name").first())
                 .hasText("Judge (hidden while in the arena)");
         assertThat(page.locator("#results .evaluation .judge-name:not(.anonymous)")).hasCount(0);
+        // issue 12, item 6: critiques start collapsed (every one open made ten samples 15,000 px long)
+        assertThat(page.locator("#results details.critique-box[open]")).hasCount(0);
+        double height = ((Number) page.evaluate("document.documentElement.scrollHeight")).doubleValue();
+        System.out.printf("battles page height, ten demo samples: %.0f px%n", height);
+        assertThat(height).isLessThan(9_000);
         page.locator("#next").click();
         assertThat(page.locator("#page-of")).containsText("Page 2 of");
         assertThat(page).hasURL(Pattern.compile("page=2"));
