@@ -56,6 +56,11 @@ async function run(message, action) {
     setBusy(false, '');
   } catch (error) {
     setBusy(false, '');
+    // an empty arena is a state to explain, not an error
+    if (error instanceof ApiProblem && error.problem && error.problem.type === '/problems/nothing-to-judge') {
+      $('empty').hidden = false;
+      return;
+    }
     showError(error, () => run(message, action));
   }
 }
