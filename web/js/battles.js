@@ -72,7 +72,12 @@ function load(page, { push = false } = {}) {
   query.delete('view');
   query.set('page', page);
   query.set('size', PAGE_SIZE);
-  return fetchLatest('Loading…', () => api(`${VIEWS[state.view].api}?${query}`), show);
+  return fetchLatest('Loading…', () => api(`${VIEWS[state.view].api}?${query}`), show, () => {
+    // a refused search (too long, a bad filter): no stale results under the message
+    fill($('results'));
+    $('summary').textContent = '';
+    $('pager').hidden = true;
+  });
 }
 
 function showTabs() {
@@ -92,10 +97,14 @@ function show({ items = [], total = 0, page = 1, size = PAGE_SIZE }) {
     : '';
   const judgeNote = state.view === 'samples' && state.judge
     ? ' The judge filter finds only critiques that are no longer in the arena.' : '';
+  const filtered = FILTERS.some((name) => state[name]);
   fill($('results'), items.length ? items.map(card)
-    : el('p', { class: 'empty card' }, `No ${noun}s match these filters.${judgeNote}`));
+    : el('p', { class: 'empty card' }, filtered ? `No ${noun}s match these filters.${judgeNote}` : emptyView()));
   $('pager').hidden = pages <= 1;
   $('page-of').textContent = `Page ${page} of ${pages}`;
+  $('page-number').max = String(pages);
+  $('page-number').value = String(page);
+  if (location.hash) document.getElementById(decodeURIComponent(location.hash.slice(1)))?.scrollIntoView();
   $('previous').disabled = page <= 1;
   $('next').disabled = page >= pages;
 }
@@ -115,6 +124,20 @@ function responseBlock(title, text, model, side) {
     markdownBlock(text));
 }
 
+// Nothing at all (no filter set): say what would fill this view, not that filters match nothing.
+function emptyView() {
+  return state.view === 'questions'
+    ? 'No benchmark questions here yet: they come with the baseline benchmark (tribunal benchmark baseline, see the README).'
+    : 'No arena samples yet: start Tribunal from its repository folder to load the demo, or import evaluations.';
+}
+
+// A link to this card on this page of these results.
+function permalink(id) {
+  const qs = queryString(state.page);
+  return el('a', { class: 'permalink', href: `${location.pathname}${qs ? `?${qs}` : ''}#${id}`,
+    'aria-label': `Link to ${id.replace('-', ' ')}` }, 'Link');
+}
+
 function sampleCard(sample) {
   const models = sample.models || {};
   const pair = sample.kind === 'pair';
@@ -129,7 +152,7 @@ function sampleCard(sample) {
       el('span', { class: 'battle-meta' },
         sample.category ? el('span', { class: 'tag' }, sample.category) : null,
         sample.source ? el('span', { class: 'tag' }, `source: ${sample.source}`) : null,
-        el('span', { class: 'tag' }, pair ? 'two responses' : 'one response'))),
+        el('span', { class: 'tag' }, pair ? 'two responses' : 'one response'), permalink(`sample-${sample.id}`))),
     el('h3', { class: 'label' }, 'User input'),
     markdownBlock(sample.input),
     el('div', { class: `columns${pair ? '' : ' single'}` }, responses),
@@ -166,7 +189,8 @@ function questionCard(question) {
   return el('article', { class: 'card battle', 'aria-labelledby': `question-${question.id}` },
     el('header', { class: 'card-header' },
       el('h2', { id: `question-${question.id}` }, `Question ${question.id}`),
-      el('span', { class: 'battle-meta' }, tags.map((t) => el('span', { class: 'tag' }, t)))),
+      el('span', { class: 'battle-meta' }, tags.map((t) => el('span', { class: 'tag' }, t)),
+        permalink(`question-${question.id}`))),
     el('h3', { class: 'label' }, 'Question'),
     markdownBlock(question.prompt),
     question.reference ? el('details', { class: 'reference' }, el('summary', {}, 'Reference answer'),
@@ -222,6 +246,12 @@ form.addEventListener('change', (event) => {
 });
 $('previous').addEventListener('click', () => { load(state.page - 1, { push: true }); scrollTo(0, 0); });
 $('next').addEventListener('click', () => { load(state.page + 1, { push: true }); scrollTo(0, 0); });
+$('page-jump').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const wanted = Math.min(Number($('page-number').max) || 1, Math.max(1, Math.round(Number($('page-number').value)) || 1));
+  load(wanted, { push: true });
+  scrollTo(0, 0);
+});
 tabs.forEach((tab) => tab.addEventListener('click', () => {
   if (state.view === tab.dataset.view) return;
   state.view = tab.dataset.view;

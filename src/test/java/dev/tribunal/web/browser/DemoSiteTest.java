@@ -144,6 +144,22 @@ class DemoSiteTest extends BrowserTest {
         assertThat(page.locator("#page-of")).containsText("Page 2 of");
         assertThat(page).hasURL(Pattern.compile("page=2"));
         screenshot("battles");
+        // issue 12, item 6: jump to a page; every card has a permalink that opens that page at that card
+        page.locator("#page-number").fill("7");
+        page.locator("#page-jump button").click();
+        assertThat(page.locator("#page-of")).containsText("Page 7 of");
+        var link = page.locator("article.battle").nth(4).locator("a.permalink");
+        String href = link.getAttribute("href");
+        assertThat(href).contains("page=7").contains("#sample-");
+        page.navigate(site.url(href));
+        assertThat(page.locator("#page-of")).containsText("Page 7 of");
+        String id = href.substring(href.indexOf('#') + 1);
+        assertThat(page.locator("#" + id)).isInViewport();
+
+        // issue 12, item 8: the demo has no benchmark questions; the tab says where they come from
+        page.navigate(site.url("/battles?view=questions"));
+        assertThat(page.locator(".empty")).containsText("No benchmark questions here yet");
+        assertThat(page.locator(".empty")).not().containsText("match these filters");
 
         page.navigate(site.url("/battles?judge=gpt4"));
         assertThat(page.locator("#judge option:checked")).hasText("GPT-4");
