@@ -158,6 +158,8 @@ function showReveal(result) {
   }
   $('your-vote').textContent = `Your vote: ${CHOICE_WORDS[result.choice] || result.choice}.`;
   fill($('reveal-list'), revealRows(result));
+  $('self-judged').hidden = true;
+  enrichReveal(result);
   fill($('pair-stats'), pairStats(result.pair_stats));
   $('reveal').hidden = false;
   $('reveal-title').focus({ preventScroll: true });
@@ -167,15 +169,47 @@ function showReveal(result) {
 function revealRows({ judges, models = {} }) {
   const row = (term, value) => [el('dt', {}, term), el('dd', {}, value)];
   const who = (judge = {}) => [el('strong', {}, judgeName(judge)),
-    judge.organisation ? ` (${judge.organisation})` : ''];
+    judge.organisation ? ` (${judge.organisation})` : '',
+    el('span', { class: 'standing', dataset: { judge: judge.name || '' } })];
+  const model = (name) => el('span', { class: 'model', dataset: { model: name || '' } }, name || 'unknown');
   const rows = [row('Judge A', who(judges.A)), row('Judge B', who(judges.B))];
   if (round.sample.kind === 'pair') {
-    rows.push(row('Response A written by', models.response_a || 'unknown'));
-    rows.push(row('Response B written by', models.response_b || 'unknown'));
+    rows.push(row('Response A written by', model(models.response_a)));
+    rows.push(row('Response B written by', model(models.response_b)));
   } else {
-    rows.push(row('Response written by', models.response || models.response_a || 'unknown'));
+    rows.push(row('Response written by', model(models.response || models.response_a)));
   }
   return rows.flat();
+}
+
+// After the vote (never before: it names the judges): each judge's standing on the arena board with a link to
+// its row, the models' display names, and a warning when a judge assessed its own model's answer.
+async function enrichReveal({ judges, models = {} }) {
+  const [board, modelBoard] = await Promise.all([
+    api('/api/leaderboards/judges?source=arena').catch(() => null),
+    api('/api/leaderboards/models').catch(() => null)]);
+  const rows = (board && board.rows) || [];
+  document.querySelectorAll('#reveal-list .standing').forEach((span) => {
+    const r = rows.find((x) => x.name === span.dataset.judge);
+    if (!r) { fill(span, ' · not on the arena board yet'); return; }
+    const rank = r.rank_ub != null && r.rank_ub !== r.rank ? `${Math.min(r.rank, r.rank_ub)}–${Math.max(r.rank, r.rank_ub)}` : `${r.rank}`;
+    fill(span, ' · ', el('a', { href: `/leaderboard?board=judges&source=arena#row-${encodeURIComponent(r.name)}` },
+      `rating ${Math.round(r.rating)}, rank ${rank} of ${rows.length}`), ' on the arena board');
+  });
+  const names = new Map(((modelBoard && modelBoard.rows) || []).map((r) => [r.name, r.display_name || r.name]));
+  document.querySelectorAll('#reveal-list .model').forEach((span) => {
+    const name = span.dataset.model;
+    if (names.has(name) && names.get(name) !== name) fill(span, names.get(name), el('span', { class: 'note' }, ` (${name})`));
+  });
+  // a judge that shares a name with the model that wrote a response judged its own model's answer
+  const written = [models.response, models.response_a, models.response_b].filter(Boolean);
+  const own = ['A', 'B'].map((side) => judges[side] || {})
+    .filter((j) => written.some((m) => m === j.name || (names.get(m) && names.get(m) === j.display_name)));
+  if (own.length) {
+    $('self-judged').textContent = `Note: ${own.map(judgeName).join(' and ')} judged an answer written by `
+      + `${own.length === 1 ? 'its own model' : 'their own models'}; judges tend to favour their own answers.`;
+    $('self-judged').hidden = false;
+  }
 }
 
 function pairStats(stats) {

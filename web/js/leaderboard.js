@@ -49,7 +49,7 @@ const fetchLatest = latestOnly({
 });
 
 function load() {
-  history.replaceState(null, '', `?board=${state.kind}${query().replace('?', '&')}`);
+  history.replaceState(null, '', `?board=${state.kind}${query().replace('?', '&')}${location.hash}`);
   return fetchLatest('Loading the leaderboard…', () => api(`/api/leaderboards/${state.kind}${query()}`), show,
     (error) => {
       $('content').hidden = true;
@@ -84,6 +84,8 @@ function show(board) {
   $('content').hidden = false;
   drawChart(rows);
   scheduleReload(board);
+  // a link from the arena's reveal to this row: bring it into view
+  if (location.hash.startsWith('#row-')) document.getElementById(location.hash.slice(1))?.scrollIntoView({ block: 'center' });
 }
 
 // The open page fetches the board again once its next update is due (while the tab is visible), so that votes
@@ -141,7 +143,8 @@ function interval({ rating, ci_lower: lower, ci_upper: upper }) {
 }
 
 function tableRow(row) {
-  return el('tr', { class: row.preliminary ? 'preliminary' : null },
+  const id = `row-${encodeURIComponent(row.name)}`;
+  return el('tr', { class: [row.preliminary ? 'preliminary' : '', location.hash === `#${id}` ? 'linked' : ''].join(' ').trim() || null, id },
     el('td', {}, rankRange(row)),
     el('td', { class: 'name', title: row.display_name && row.display_name !== row.name ? row.name : null },
       row.display_name || row.name,

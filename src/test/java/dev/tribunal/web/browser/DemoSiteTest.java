@@ -56,7 +56,15 @@ class DemoSiteTest extends BrowserTest {
         assertThat(page.locator("#reveal")).isVisible();
         assertThat(DEMO_JUDGES).contains(page.locator("#identity-a strong").textContent(),
                 page.locator("#identity-b strong").textContent());
+        // issue 12, item 4: each judge's standing on the arena board, linked to its row; models by display name
+        assertThat(page.locator("#reveal-list .standing").first()).containsText("on the arena board");
+        assertThat(page.locator("#reveal-list .model").first()).containsText(Pattern.compile(
+                "GPT-4|Claude|GPT-3.5|Bard|Vicuna-13B|Guanaco"));
         screenshot("revealed");
+        String href = page.locator("#reveal-list .standing a").first().getAttribute("href");
+        assertThat(href).startsWith("/leaderboard?board=judges&source=arena#row-");
+        page.navigate(site.url(href));
+        assertThat(page.locator("#rows tr.linked")).hasCount(1);
         assertThat(pageErrors).isEmpty();
     }
 
