@@ -18,7 +18,7 @@ final class DemoData {
             // the jar started outside the repository: say how to get the demo instead of an empty arena without a word
             return "demo: " + directory.toAbsolutePath() + " does not exist; starting without the demo data (the arena"
                     + " has nothing to judge). Start Tribunal from the repository's folder (scripts/run), or point"
-                    + " demo.directory (environment: TRIBUNAL_DEMO_DIRECTORY) at the repository's data/demo.";
+                    + " demo.path (environment: TRIBUNAL_DEMO_PATH) at the repository's data/demo.";
         }
         DemoLoad added = new DemoLoader(db).load(directory);
         if (added.equals(new DemoLoad(0, 0, 0, 0))) return "demo: already loaded from " + directory;
