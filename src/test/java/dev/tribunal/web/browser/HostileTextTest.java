@@ -48,7 +48,7 @@ class HostileTextTest extends BrowserTest {
         assertThat(page.locator("article.battle")).hasCount(1);
         assertThat(page.locator("article.battle")).containsText("<svg onload=");
         assertThat(page.locator("article.battle")).containsText("<iframe src=");
-        assertThat(page.locator("article.battle a").first()).hasText("click me");
+        assertThat(page.locator("article.battle .markdown a").first()).hasText("click me");
         assertNothingRan(page);
         screenshot("battles");
     }
