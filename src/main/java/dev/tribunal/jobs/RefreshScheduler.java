@@ -58,7 +58,7 @@ public final class RefreshScheduler implements AutoCloseable {
     private volatile Instant nextFullAt;
     private volatile Instant nextArenaCheckAt;
     /** The cut-off of the last run that read the arena's votes, in this process (null: none yet). */
-    private volatile Instant arenaReadAt;
+    private final AtomicReference<Instant> arenaReadAt = new AtomicReference<>();
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "leaderboard-refresh");
         t.setDaemon(true);
@@ -101,7 +101,7 @@ public final class RefreshScheduler implements AutoCloseable {
     }
 
     public Times times() {
-        return new Times(nextFullAt, nextArenaCheckAt, arenaReadAt);
+        return new Times(nextFullAt, nextArenaCheckAt, arenaReadAt.get());
     }
 
     /**
@@ -139,7 +139,7 @@ public final class RefreshScheduler implements AutoCloseable {
      * empty when there were none (nothing is run or recorded then).
      */
     public Optional<RefreshResult> refreshArenaIfNewVotes() {
-        Instant since = arenaReadAt;
+        Instant since = arenaReadAt.get();
         if (since == null) {
             since = db.snapshots().latestOk(ContestantKind.JUDGE, StoredRounds.SOURCE, null)
                     .map(Snapshot::cutoff).orElse(Instant.EPOCH);
@@ -154,7 +154,8 @@ public final class RefreshScheduler implements AutoCloseable {
                 HEARTBEAT_EVERY.toMillis(), HEARTBEAT_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         try {
             RefreshResult result = run.get();
-            arenaReadAt = result.cutoff();
+            // the later cut-off wins: an admin refresh and a scheduled one may finish in either order
+            arenaReadAt.accumulateAndGet(result.cutoff(), (a, b) -> a == null || b.isAfter(a) ? b : a);
             last.set(result);
             String summary = result.computed() + " computed, " + result.unchanged() + " unchanged, "
                     + result.failed() + " failed";
