@@ -83,9 +83,65 @@ function show(board) {
   $('range-note').hidden = !rows.some((r) => r.rank_ub != null && r.rank_ub !== r.rank);
   $('content').hidden = false;
   drawChart(rows);
+  loadMatrix();
   scheduleReload(board);
   // a link from the arena's reveal to this row: bring it into view
   if (location.hash.startsWith('#row-')) document.getElementById(location.hash.slice(1))?.scrollIntoView({ block: 'center' });
+}
+
+// --- head to head: observed win rates and battle counts between the top contestants (fetched when opened) ---
+let matrix = null;
+let matrixFor = '';
+let matrixView = 'winrate';
+
+async function loadMatrix() {
+  const key = `${state.kind}${query()}`;
+  if (!$('matrix-box').open) return;
+  if (matrixFor !== key) {
+    matrixFor = key;
+    matrix = null;
+    try { matrix = await api(`/api/leaderboards/${state.kind}/matrix${query()}`); } catch { matrix = null; }
+  }
+  drawMatrix();
+}
+
+function drawMatrix() {
+  const table = $('matrix');
+  const caption = $('matrix-caption');
+  if (!matrix || !matrix.names.length) { fill(table, caption, el('tbody', {}, el('tr', {}, el('td', {}, 'No battles.')))); return; }
+  const winrate = matrixView === 'winrate';
+  caption.textContent = winrate ? 'Win rate of the row against the column' : 'Battles between the row and the column';
+  $('matrix-note').textContent = winrate
+    ? 'Row against column: the share of their battles the row\'s contestant won (a tie counts half); – where they never met.'
+    : 'Row against column: how many battles the two had (weighted).';
+  const max = Math.max(1, ...matrix.battles.flat());
+  const cell = (i, j) => {
+    if (i === j) return el('td', { class: 'diagonal' }, '');
+    if (winrate) {
+      const p = matrix.win_rate[i][j];
+      if (p == null) return el('td', {}, '–');
+      const tint = Math.round(Math.abs(p - 0.5) * 70);
+      return el('td', { style: `background: color-mix(in srgb, var(${p >= 0.5 ? '--side-a' : '--side-b'}) ${tint}%, var(--surface))` },
+        `${Math.round(p * 100)} %`);
+    }
+    const n = matrix.battles[i][j];
+    return el('td', { style: `background: color-mix(in srgb, var(--accent) ${Math.round((n / max) * 35)}%, var(--surface))` },
+      formatCount(n));
+  };
+  const names = matrix.display_names;
+  fill(table, caption,
+    el('thead', {}, el('tr', {}, el('td', {}, ''), names.map((n) => el('th', { scope: 'col' }, n)))),
+    el('tbody', {}, names.map((n, i) => el('tr', {}, el('th', { scope: 'row' }, n), names.map((_, j) => cell(i, j))))));
+}
+
+$('matrix-box').addEventListener('toggle', loadMatrix);
+for (const [id, view] of [['show-winrate', 'winrate'], ['show-battles', 'battles']]) {
+  $(id).addEventListener('click', () => {
+    matrixView = view;
+    $('show-winrate').setAttribute('aria-pressed', String(view === 'winrate'));
+    $('show-battles').setAttribute('aria-pressed', String(view === 'battles'));
+    drawMatrix();
+  });
 }
 
 // The open page fetches the board again once its next update is due (while the tab is visible), so that votes

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tribunal.arena.StoredRounds;
 import dev.tribunal.jobs.RefreshScheduler;
+import dev.tribunal.store.BattleFilter;
 import dev.tribunal.store.Contestant;
 import dev.tribunal.store.ContestantKind;
 import dev.tribunal.store.Database;
@@ -80,6 +81,76 @@ public final class LeaderboardRoutes implements RouteGroup {
     public void register(RoutesConfig routes) {
         routes.get("/api/leaderboards/judges", ctx -> show(ctx, ContestantKind.JUDGE));
         routes.get("/api/leaderboards/models", ctx -> show(ctx, ContestantKind.MODEL));
+        routes.get("/api/leaderboards/judges/matrix", ctx -> matrix(ctx, ContestantKind.JUDGE));
+        routes.get("/api/leaderboards/models/matrix", ctx -> matrix(ctx, ContestantKind.MODEL));
+    }
+
+    /** The most rows a matrix has: the top of the board (a larger one is unreadable on a page). */
+    static final int MATRIX_MAX = 20;
+
+    /**
+     * Observed results between the board's top contestants, from the battles the snapshot rated: {@code winRate[i][j]}
+     * = (weighted) wins of i over j, a tie counting half, over their battles (null when they never met);
+     * {@code battles[i][j]} = their (weighted) battles.
+     */
+    record Matrix(String kind, String source, String category, Instant cutoff, List<String> names,
+                  List<String> displayNames, Double[][] winRate, double[][] battles) {
+    }
+
+    private final Map<Long, Matrix> matrices = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Matrix> eldest) {
+            return size() > 32;
+        }
+    };
+
+    private void matrix(Context ctx, ContestantKind kind) {
+        List<String> available = sources(kind);
+        String source = ctx.queryParam("source");
+        if (source == null) source = defaultSource(kind, available);
+        String category = ctx.queryParam("category");
+        if (category != null && category.isBlank()) category = null;
+        String what = kind == ContestantKind.JUDGE ? "judges" : "models";
+        Snapshot snapshot = latest(kind, what, source, category, available);
+        Matrix m;
+        synchronized (matrices) {
+            m = matrices.get(snapshot.id());
+        }
+        if (m == null) {
+            m = computeMatrix(kind, what, snapshot);
+            synchronized (matrices) {
+                matrices.put(snapshot.id(), m);
+            }
+        }
+        ctx.header("Cache-Control", "no-cache").json(m);
+    }
+
+    /** Streams the snapshot's battles (same source, category, cut-off, counted votes only) into pair tallies. */
+    private Matrix computeMatrix(ContestantKind kind, String what, Snapshot snapshot) {
+        List<Row> rows = rows(kind, db.snapshots().rows(snapshot.id()));
+        List<Row> top = rows.subList(0, Math.min(MATRIX_MAX, rows.size()));
+        Map<String, Integer> index = new HashMap<>();
+        for (Row r : top) index.put(r.name(), index.size());
+        int n = top.size();
+        double[][] wins = new double[n][n];
+        double[][] battles = new double[n][n];
+        BattleFilter filter = new BattleFilter(kind, snapshot.source(), snapshot.category(), snapshot.cutoff())
+                .withoutFlaggedVotes();
+        db.battles().forEachRow(filter, row -> {
+            Integer a = index.get(row.a());
+            Integer b = index.get(row.b());
+            if (a == null || b == null || a.equals(b)) return;
+            battles[a][b] += row.weight();
+            battles[b][a] += row.weight();
+            wins[a][b] += row.weight() * row.outcome();
+            wins[b][a] += row.weight() * (1 - row.outcome());
+        });
+        Double[][] rate = new Double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) rate[i][j] = battles[i][j] > 0 ? wins[i][j] / battles[i][j] : null;
+        }
+        return new Matrix(what, snapshot.source(), snapshot.category(), snapshot.cutoff(),
+                top.stream().map(Row::name).toList(), top.stream().map(Row::displayName).toList(), rate, battles);
     }
 
     private void show(Context ctx, ContestantKind kind) {

@@ -198,6 +198,34 @@ class LeaderboardRefreshTest {
         }
     }
 
+    /** Issue 12, item 5: a win-rate and a battle-count matrix of the board's battles. */
+    @Test
+    void theMatrixOfABoardCountsItsBattlesPairByPair() {
+        try (RunningService service = RunningService.start(dir)) {
+            HttpSession browser = service.newBrowser();
+            JsonNode board = HttpSession.json(browser.get("/api/leaderboards/models?source=human"));
+            JsonNode m = HttpSession.json(browser.get("/api/leaderboards/models/matrix?source=human"));
+            int n = m.get("names").size();
+            assertThat(n).isEqualTo(Math.min(20, board.get("rows").size())).isPositive();
+            assertThat(m.get("names").get(0).asText()).isEqualTo(board.get("rows").get(0).get("name").asText());
+            double total = 0;
+            for (int i = 0; i < n; i++) {
+                assertThat(m.get("win_rate").get(i).get(i).isNull()).isTrue();
+                for (int j = 0; j < n; j++) {
+                    double battles = m.get("battles").get(i).get(j).asDouble();
+                    assertThat(battles).isEqualTo(m.get("battles").get(j).get(i).asDouble());
+                    total += battles;
+                    if (battles > 0) {
+                        assertThat(m.get("win_rate").get(i).get(j).asDouble() + m.get("win_rate").get(j).get(i).asDouble())
+                                .isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+                    }
+                }
+            }
+            if (board.get("rows").size() <= 20) assertThat(total / 2).isEqualTo(board.get("battles").asDouble());
+            assertProblem(browser.get("/api/leaderboards/judges/matrix?source=nowhere"), 404, "nowhere");
+        }
+    }
+
     @Test
     void aFailedRunKeepsTheLastGoodSnapshotAndRecordsTheError() {
         try (RunningService service = RunningService.start(dir)) {

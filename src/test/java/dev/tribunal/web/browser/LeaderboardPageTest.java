@@ -101,6 +101,25 @@ class LeaderboardPageTest extends BrowserTest {
         assertThat(pageErrors).isEmpty();
     }
 
+    /** Issue 12, item 5: head-to-head matrices (win rate, battles) of the board, readable as text and colour. */
+    @Test
+    void showsTheHeadToHeadMatrices() {
+        page.navigate(site.url("/leaderboard?board=models"));
+        assertThat(page.locator("#rows tr")).hasCount(4);
+        page.locator("#matrix-box summary").click();
+        assertThat(page.locator("#matrix tbody tr")).hasCount(4);
+        assertThat(page.locator("#matrix tbody tr").first().locator("td").nth(1)).hasText(Pattern.compile("\\d+ %|–"));
+        assertThat(page.locator("#matrix thead th").first()).hasText("atlas-70b");
+        screenshot("win-rate-matrix");
+        page.locator("#show-battles").click();
+        assertThat(page.locator("#matrix caption")).hasText("Battles between the row and the column");
+        assertThat(page.locator("#matrix tbody tr").first().locator("td").nth(1)).hasText(Pattern.compile("\\d+"));
+        AccessibilityTest.assertAxe(page, "leaderboard matrix");
+        page.locator("#tab-judges").click();
+        assertThat(page.locator("#matrix tbody tr")).hasCount(3);
+        assertThat(pageErrors).isEmpty();
+    }
+
     @Test
     void fitsAPhoneScreen() {
         Page p = phonePage();
