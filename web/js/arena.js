@@ -56,12 +56,17 @@ async function run(message, action) {
     setBusy(false, '');
   } catch (error) {
     setBusy(false, '');
+    // an empty arena is a state to explain, not an error
+    if (error instanceof ApiProblem && error.problem && error.problem.type === '/problems/nothing-to-judge') {
+      $('empty').hidden = false;
+      return;
+    }
     showError(error, () => run(message, action));
   }
 }
 
 function responseBlock(title, text, side) {
-  const body = el('div', { class: 'markdown text-block' });
+  const body = el('div', { class: 'markdown text-block clampable' });
   renderMarkdown(body, text);
   return el('section', { class: 'response', dataset: side ? { side } : {} },
     el('h3', { class: 'label' }, side ? el('span', { class: 'side-badge' }, side) : null, ' ', title),
@@ -83,9 +88,47 @@ function showRound(next) {
   $('reference-box').hidden = !sample.reference;
   renderMarkdown($('reference'), sample.reference || '');
   for (const side of ['A', 'B']) showJudge(side, judges[side]);
+  // PRD critiques say "Assistant 1/2" where the page says Response A/B: state the mapping
+  const assistants = /assistant\s*[12]/i;
+  $('assistant-note').hidden = sample.kind !== 'pair'
+    || !(assistants.test(judges.A.critique || '') || assistants.test(judges.B.critique || ''));
   $('reveal').hidden = true;
-  $('round').hidden = false;
+  $('round').hidden = $('mode-own').getAttribute('aria-pressed') === 'true';
   document.body.dataset.phase = 'voting';
+  delete document.body.dataset.critiquesSeen;
+  clampLongTexts();
+  watchCritiques();
+}
+
+// Long texts start compact, with a button to show all, so that both critiques are near the top of the page.
+function clampLongTexts() {
+  document.querySelectorAll('#round .clampable').forEach((box) => {
+    const old = box.nextElementSibling;
+    if (old && old.classList.contains('expand')) old.remove();
+    box.classList.add('clamped');
+    if (box.scrollHeight <= box.clientHeight + 8) { box.classList.remove('clamped'); return; }
+    const button = el('button', { type: 'button', class: 'expand link-button', 'aria-expanded': 'false' }, 'Show all');
+    button.addEventListener('click', () => {
+      const open = box.classList.toggle('clamped') === false;
+      button.setAttribute('aria-expanded', String(open));
+      button.textContent = open ? 'Show less' : 'Show all';
+    });
+    box.after(button);
+  });
+}
+
+// The vote bar stays in place after the critiques until both were scrolled through; only then does it stick to the
+// bottom of the window (it covered a fifth of a phone's screen before the critiques were read).
+let critiqueWatcher = null;
+function watchCritiques() {
+  if (critiqueWatcher) critiqueWatcher.disconnect();
+  if (!('IntersectionObserver' in window)) { document.body.dataset.critiquesSeen = 'yes'; return; }
+  const seen = new Set();
+  critiqueWatcher = new IntersectionObserver((entries) => {
+    entries.filter((e) => e.isIntersecting).forEach((e) => seen.add(e.target));
+    if (seen.size === 2) { document.body.dataset.critiquesSeen = 'yes'; critiqueWatcher.disconnect(); }
+  });
+  document.querySelectorAll('.judge .critique-end').forEach((end) => critiqueWatcher.observe(end));
 }
 
 function showJudge(side, judge) {
@@ -115,6 +158,8 @@ function showReveal(result) {
   }
   $('your-vote').textContent = `Your vote: ${CHOICE_WORDS[result.choice] || result.choice}.`;
   fill($('reveal-list'), revealRows(result));
+  $('self-judged').hidden = true;
+  enrichReveal(result);
   fill($('pair-stats'), pairStats(result.pair_stats));
   $('reveal').hidden = false;
   $('reveal-title').focus({ preventScroll: true });
@@ -126,15 +171,47 @@ function revealRows({ judges, models = {} }) {
   const who = (judge = {}) => [el('strong', {}, judgeName(judge)),
     judge.organisation ? ` (${judge.organisation})` : '',
     judge.name ? ' · ' : '',
-    judge.name ? el('a', { href: `/judges/${encodeURIComponent(judge.name)}` }, 'report card') : ''];
+    judge.name ? el('a', { href: `/judges/${encodeURIComponent(judge.name)}` }, 'report card') : '',
+    el('span', { class: 'standing', dataset: { judge: judge.name || '' } })];
+  const model = (name) => el('span', { class: 'model', dataset: { model: name || '' } }, name || 'unknown');
   const rows = [row('Judge A', who(judges.A)), row('Judge B', who(judges.B))];
   if (round.sample.kind === 'pair') {
-    rows.push(row('Response A written by', models.response_a || 'unknown'));
-    rows.push(row('Response B written by', models.response_b || 'unknown'));
+    rows.push(row('Response A written by', model(models.response_a)));
+    rows.push(row('Response B written by', model(models.response_b)));
   } else {
-    rows.push(row('Response written by', models.response || models.response_a || 'unknown'));
+    rows.push(row('Response written by', model(models.response || models.response_a)));
   }
   return rows.flat();
+}
+
+// After the vote (never before: it names the judges): each judge's standing on the arena board with a link to
+// its row, the models' display names, and a warning when a judge assessed its own model's answer.
+async function enrichReveal({ judges, models = {} }) {
+  const [board, modelBoard] = await Promise.all([
+    api('/api/leaderboards/judges?source=arena').catch(() => null),
+    api('/api/leaderboards/models').catch(() => null)]);
+  const rows = (board && board.rows) || [];
+  document.querySelectorAll('#reveal-list .standing').forEach((span) => {
+    const r = rows.find((x) => x.name === span.dataset.judge);
+    if (!r) { fill(span, ' · not on the arena board yet'); return; }
+    const rank = r.rank_ub != null && r.rank_ub !== r.rank ? `${Math.min(r.rank, r.rank_ub)}–${Math.max(r.rank, r.rank_ub)}` : `${r.rank}`;
+    fill(span, ' · ', el('a', { href: `/leaderboard?board=judges&source=arena#row-${encodeURIComponent(r.name)}` },
+      `rating ${Math.round(r.rating)}, rank ${rank} of ${rows.length}`), ' on the arena board');
+  });
+  const names = new Map(((modelBoard && modelBoard.rows) || []).map((r) => [r.name, r.display_name || r.name]));
+  document.querySelectorAll('#reveal-list .model').forEach((span) => {
+    const name = span.dataset.model;
+    if (names.has(name) && names.get(name) !== name) fill(span, names.get(name), el('span', { class: 'note' }, ` (${name})`));
+  });
+  // a judge that shares a name with the model that wrote a response judged its own model's answer
+  const written = [models.response, models.response_a, models.response_b].filter(Boolean);
+  const own = ['A', 'B'].map((side) => judges[side] || {})
+    .filter((j) => written.some((m) => m === j.name || (names.get(m) && names.get(m) === j.display_name)));
+  if (own.length) {
+    $('self-judged').textContent = `Note: ${own.map(judgeName).join(' and ')} judged an answer written by `
+      + `${own.length === 1 ? 'its own model' : 'their own models'}; judges tend to favour their own answers.`;
+    $('self-judged').hidden = false;
+  }
 }
 
 function pairStats(stats) {
@@ -206,8 +283,52 @@ document.addEventListener('keydown', (event) => {
   else if (voted && key === 'r') { event.preventDefault(); regenerate(); }
 });
 
-// --- the "submit your own sample" form -------------------------------------------------------------
+// --- "a random sample" or "my own sample" --------------------------------------------------------
 const form = $('sample-form');
+let limits = null;   // {live_judges, max_chars: {input, response, reference, rubric}} from the server
+
+function setMode(mode) {
+  $('mode-random').setAttribute('aria-pressed', String(mode === 'random'));
+  $('mode-own').setAttribute('aria-pressed', String(mode === 'own'));
+  $('own').hidden = mode !== 'own';
+  $('round').hidden = mode !== 'random' || !round;
+  if (mode === 'own') loadLimits();
+}
+
+// The form is shown only where live judges exist; else one plain sentence says why there is none.
+async function loadLimits() {
+  if (limits) return;
+  try {
+    limits = await api('/api/samples/limits');
+  } catch {
+    limits = { live_judges: false, max_chars: {} };   // an older server: no own samples
+  }
+  $('own-loading').hidden = true;
+  $('no-live').hidden = limits.live_judges;
+  form.hidden = !limits.live_judges;
+  form.querySelectorAll('textarea[data-limit]').forEach(updateCounter);
+}
+
+// Characters as a person counts them (code points: an emoji is one), as the server does.
+const charCount = (text) => [...text].length;
+
+function updateCounter(field) {
+  const max = limits && limits.max_chars ? limits.max_chars[field.dataset.limit] : null;
+  const counter = $(`n-${field.name}`);
+  if (!counter || !max) return;
+  const n = charCount(field.value);
+  const over = n - max;
+  counter.textContent = over > 0
+    ? `${formatCount(n)} / ${formatCount(max)} characters: ${formatCount(over)} too many`
+    : `${formatCount(n)} / ${formatCount(max)} characters`;
+  counter.classList.toggle('over', over > 0);
+  if (over > 0) field.setAttribute('aria-invalid', 'true');
+  else if (field.getAttribute('aria-invalid') === 'true' && n > 0) field.removeAttribute('aria-invalid');
+}
+
+$('mode-random').addEventListener('click', () => setMode('random'));
+$('mode-own').addEventListener('click', () => setMode('own'));
+form.addEventListener('input', (event) => { if (event.target.dataset.limit) updateCounter(event.target); });
 
 function formKind() { return form.elements.kind.value; }
 
@@ -217,45 +338,58 @@ form.addEventListener('change', (event) => {
   form.querySelector('.kind-pair').hidden = formKind() !== 'pair';
 });
 
+const LABELS = {
+  input: 'User input', response: 'Response', response_a: 'Response A', response_b: 'Response B',
+  reference: 'Reference answer', rubric: 'Rubric or criteria',
+};
+
 function sampleFromForm() {
   const value = (name) => form.elements[name].value.trim();
   const body = { input: value('input') };
-  const required = [['input', 'User input']];
+  const required = ['input'];
   if (formKind() === 'pair') {
     Object.assign(body, { response_a: value('response_a'), response_b: value('response_b') });
-    required.push(['response_a', 'Response A'], ['response_b', 'Response B']);
+    required.push('response_a', 'response_b');
   } else {
     body.response = value('response');
-    required.push(['response', 'Response']);
+    required.push('response');
   }
   if (value('reference')) body.reference = value('reference');
   if (value('rubric')) body.rubric = value('rubric');
-  const missing = required.filter(([name]) => !body[name]);
-  return { body, missing };
+  const missing = required.filter((name) => !body[name]);
+  const max = (limits && limits.max_chars) || {};
+  const tooLong = Object.keys(body).filter((name) => {
+    const limit = max[form.elements[name].dataset.limit];
+    return limit && charCount(body[name]) > limit;
+  });
+  return { body, missing, tooLong };
 }
 
 // Without two live judges the server answers 503 no-live-judges (an older server: no POST /api/samples at all).
 function describeSubmitError(failure) {
   if (failure instanceof ApiProblem && (failure.status === 404 || failure.status === 405)) {
-    return 'This server has no live judges configured, so it cannot judge your own samples yet. '
-      + 'You can still vote on the samples above.';
+    return 'This server has no live judges, so it cannot judge your own samples. You can still vote on random samples.';
   }
   if (failure instanceof ApiProblem && failure.problem && failure.problem.type === '/problems/no-live-judges') {
-    return `${failure.message} You can still vote on the samples above.`;
+    return 'This server has no live judges, so it cannot judge your own samples. You can still vote on random samples.';
   }
   return describeError(failure);
 }
 
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
-  const { body, missing } = sampleFromForm();
+  const { body, missing, tooLong } = sampleFromForm();
   const error = $('form-error');
   form.querySelectorAll('[aria-invalid]').forEach((f) => f.removeAttribute('aria-invalid'));
-  if (missing.length) {
-    missing.forEach(([name]) => form.elements[name].setAttribute('aria-invalid', 'true'));
-    error.textContent = `Please fill in: ${missing.map(([, label]) => label).join(', ')}.`;
+  const invalid = [...missing, ...tooLong];
+  if (invalid.length) {
+    invalid.forEach((name) => form.elements[name].setAttribute('aria-invalid', 'true'));
+    error.textContent = [
+      missing.length ? `Please fill in: ${missing.map((n) => LABELS[n]).join(', ')}.` : '',
+      tooLong.length ? `Too long (see the counters): ${tooLong.map((n) => LABELS[n]).join(', ')}.` : '',
+    ].filter(Boolean).join(' ');
     error.hidden = false;
-    form.elements[missing[0][0]].focus();
+    form.elements[invalid[0]].focus();
     return;
   }
   error.hidden = true;
@@ -263,17 +397,20 @@ form.addEventListener('submit', async (event) => {
   submit.disabled = true;
   $('form-status').textContent = 'The judges are reading your sample…';
   try {
-    showRound(await api('/api/samples', { method: 'POST', body }));
-    $('form-status').textContent = 'Done: vote on your sample above.';
+    const judged = await api('/api/samples', { method: 'POST', body });
+    $('form-status').textContent = '';
+    showRound(judged);
+    setMode('random');
+    $('status').textContent = 'Your sample, assessed by two anonymous judges: vote below.';
     $('error').hidden = true;
-    document.querySelector('.intro').scrollIntoView({ behavior: 'smooth' });
+    $('round').scrollIntoView({ behavior: 'smooth' });
   } catch (failure) {
     $('form-status').textContent = '';
     error.textContent = describeSubmitError(failure);
     error.hidden = false;
   } finally {
     submit.disabled = false;
-    setBusy(false, '');
+    setBusy(false, $('status').textContent);
   }
 });
 

@@ -72,7 +72,12 @@ function load(page, { push = false } = {}) {
   query.delete('view');
   query.set('page', page);
   query.set('size', PAGE_SIZE);
-  return fetchLatest('Loading…', () => api(`${VIEWS[state.view].api}?${query}`), show);
+  return fetchLatest('Loading…', () => api(`${VIEWS[state.view].api}?${query}`), show, () => {
+    // a refused search (too long, a bad filter): no stale results under the message
+    fill($('results'));
+    $('summary').textContent = '';
+    $('pager').hidden = true;
+  });
 }
 
 function showTabs() {
@@ -92,16 +97,22 @@ function show({ items = [], total = 0, page = 1, size = PAGE_SIZE }) {
     : '';
   const judgeNote = state.view === 'samples' && state.judge
     ? ' The judge filter finds only critiques that are no longer in the arena.' : '';
+  const filtered = FILTERS.some((name) => state[name]);
   fill($('results'), items.length ? items.map(card)
-    : el('p', { class: 'empty card' }, `No ${noun}s match these filters.${judgeNote}`));
+    : el('p', { class: 'empty card' }, filtered ? `No ${noun}s match these filters.${judgeNote}` : emptyView()));
   $('pager').hidden = pages <= 1;
   $('page-of').textContent = `Page ${page} of ${pages}`;
+  $('page-number').max = String(pages);
+  $('page-number').value = String(page);
+  if (location.hash) document.getElementById(decodeURIComponent(location.hash.slice(1)))?.scrollIntoView();
   $('previous').disabled = page <= 1;
   $('next').disabled = page >= pages;
 }
 
-function markdownBlock(text, className = 'markdown text-block') {
-  const node = el('div', { class: className });
+// A block that may scroll gets a tab stop and a name, so that keyboard users can scroll it too (axe-core:
+// scrollable-region-focusable).
+function markdownBlock(text, className = 'markdown text-block', label = 'Text') {
+  const node = el('div', { class: className, tabindex: '0', role: 'region', 'aria-label': label });
   renderMarkdown(node, text);
   return node;
 }
@@ -111,6 +122,20 @@ function responseBlock(title, text, model, side) {
     el('h4', { class: 'label' }, side ? el('span', { class: 'side-badge' }, side) : null, ' ', title,
       model ? el('span', { class: 'model-name' }, ` · ${shown(model)}`) : null),
     markdownBlock(text));
+}
+
+// Nothing at all (no filter set): say what would fill this view, not that filters match nothing.
+function emptyView() {
+  return state.view === 'questions'
+    ? 'No benchmark questions here yet: they come with the baseline benchmark (tribunal benchmark baseline, see the README).'
+    : 'No arena samples yet: start Tribunal from its repository folder to load the demo, or import evaluations.';
+}
+
+// A link to this card on this page of these results.
+function permalink(id) {
+  const qs = queryString(state.page);
+  return el('a', { class: 'permalink', href: `${location.pathname}${qs ? `?${qs}` : ''}#${id}`,
+    'aria-label': `Link to ${id.replace('-', ' ')}` }, 'Link');
 }
 
 function sampleCard(sample) {
@@ -127,7 +152,7 @@ function sampleCard(sample) {
       el('span', { class: 'battle-meta' },
         sample.category ? el('span', { class: 'tag' }, sample.category) : null,
         sample.source ? el('span', { class: 'tag' }, `source: ${sample.source}`) : null,
-        el('span', { class: 'tag' }, pair ? 'two responses' : 'one response'))),
+        el('span', { class: 'tag' }, pair ? 'two responses' : 'one response'), permalink(`sample-${sample.id}`))),
     el('h3', { class: 'label' }, 'User input'),
     markdownBlock(sample.input),
     el('div', { class: `columns${pair ? '' : ' single'}` }, responses),
@@ -164,7 +189,8 @@ function questionCard(question) {
   return el('article', { class: 'card battle', 'aria-labelledby': `question-${question.id}` },
     el('header', { class: 'card-header' },
       el('h2', { id: `question-${question.id}` }, `Question ${question.id}`),
-      el('span', { class: 'battle-meta' }, tags.map((t) => el('span', { class: 'tag' }, t)))),
+      el('span', { class: 'battle-meta' }, tags.map((t) => el('span', { class: 'tag' }, t)),
+        permalink(`question-${question.id}`))),
     el('h3', { class: 'label' }, 'Question'),
     markdownBlock(question.prompt),
     question.reference ? el('details', { class: 'reference' }, el('summary', {}, 'Reference answer'),
@@ -173,7 +199,7 @@ function questionCard(question) {
     el('div', { class: 'evaluations' }, answers.map((a) => el('section', { class: 'evaluation' },
       el('header', {}, el('span', { class: 'judge-name' }, shown(a.model)),
         a.tokens != null ? el('span', { class: 'votes' }, `${formatCount(a.tokens)} tokens`) : null),
-      markdownBlock(a.content, 'markdown critique')))),
+      markdownBlock(a.content, 'markdown critique', 'Answer')))),
     el('h3', { class: 'label' }, `Judgments (${judgments.length})`),
     judgments.length ? el('div', { class: 'evaluations' }, judgments.map((j) => el('section', { class: 'evaluation' },
       el('header', {}, el('span', {}, j.anonymous
@@ -182,7 +208,7 @@ function questionCard(question) {
         el('span', { class: 'note' }, j.model_b ? ` · A: ${shown(j.model_a)} vs B: ${shown(j.model_b)}, game ${j.game}`
           : ` · on ${shown(j.model_a)}`)),
       verdictBadge(judgmentWords(j), j.status)),
-      markdownBlock(j.critique || '*(no critique)*', 'markdown critique'))))
+      markdownBlock(j.critique || '*(no critique)*', 'markdown critique', 'Critique'))))
       : el('p', { class: 'note' }, 'No judge has judged these answers yet.'));
 }
 
@@ -205,10 +231,11 @@ function evaluationCard(evaluation) {
     ? el('span', { class: 'judge-name anonymous' }, 'Judge (hidden while in the arena)')
     : el('span', {}, el('span', { class: 'judge-name' }, shown(evaluation.judge)),
       evaluation.organisation ? el('span', { class: 'note' }, ` · ${evaluation.organisation}`) : null);
+  // collapsed by default: ten samples with every critique open made the page 15,000 px long
   return el('section', { class: 'evaluation', dataset: evaluation.anonymous ? { anonymous: 'true' } : {} },
     el('header', {}, judge, verdictBadge(judgement, evaluation.status)),
     evaluation.anonymous ? null : el('p', { class: 'votes' }, votesText(evaluation.votes)),
-    critique);
+    el('details', { class: 'critique-box' }, el('summary', {}, 'Critique'), critique));
 }
 
 form.addEventListener('submit', (event) => {
@@ -221,6 +248,12 @@ form.addEventListener('change', (event) => {
 });
 $('previous').addEventListener('click', () => { load(state.page - 1, { push: true }); scrollTo(0, 0); });
 $('next').addEventListener('click', () => { load(state.page + 1, { push: true }); scrollTo(0, 0); });
+$('page-jump').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const wanted = Math.min(Number($('page-number').max) || 1, Math.max(1, Math.round(Number($('page-number').value)) || 1));
+  load(wanted, { push: true });
+  scrollTo(0, 0);
+});
 tabs.forEach((tab) => tab.addEventListener('click', () => {
   if (state.view === tab.dataset.view) return;
   state.view = tab.dataset.view;

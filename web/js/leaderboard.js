@@ -1,5 +1,5 @@
 // The leaderboards of judges and models: filters, the table, the interval chart (Chart.js) and the CSV link.
-import { api } from './api.js';
+import { api, ApiProblem } from './api.js';
 import { el, fill, formatCount, formatTime } from './elements.js';
 import { latestOnly } from './latest.js';
 
@@ -49,19 +49,31 @@ const fetchLatest = latestOnly({
 });
 
 function load() {
-  history.replaceState(null, '', `?board=${state.kind}${query().replace('?', '&')}`);
+  history.replaceState(null, '', `?board=${state.kind}${query().replace('?', '&')}${location.hash}`);
   return fetchLatest('Loading the leaderboard…', () => api(`/api/leaderboards/${state.kind}${query()}`), show,
-    () => { $('content').hidden = true; });
+    (error) => {
+      $('content').hidden = true;
+      // an unknown or empty source (an old link, a typo): say so, and show the default board with its sources
+      if (error instanceof ApiProblem && error.status === 404 && state.source) {
+        $('error-text').textContent = `There is no ${state.kind === 'judges' ? 'judges' : 'models'} leaderboard for `
+          + `source “${state.source.slice(0, 60)}”; showing the default source instead.`;
+        state.source = '';
+        load().then(() => { $('error').hidden = false; });
+      }
+    });
 }
 
 function show(board) {
   fillOptions($('source'), board.sources, board.source, null);
+  state.shownSource = board.source;
   const rows = board.rows || [];
-  const what = state.kind === 'judges' ? 'votes' : 'battles';
+  const counted = board.counts || (state.kind === 'judges' ? 'votes' : 'battles');
   const scope = [board.source && `source ${board.source}`, board.category && `category ${board.category}`]
     .filter(Boolean).join(', ');
-  fill($('meta'), `Computed ${formatTime(board.computed_at)} from ${formatCount(board.battles)} ${what}`,
-    cutoffNote(board), scope ? ` · ${scope}` : '', '.', excludedNote(board));
+  fill($('meta'), `Computed ${formatTime(board.computed_at)} from ${formatCount(board.battles)} ${counted}`,
+    cutoffNote(board), scope ? ` · ${scope}` : '', '.', excludedNote(board), updateNote(board));
+  $('source-note').textContent = board.source_description || '';
+  $('source-note').hidden = !board.source_description;
   $('csv').href = `/api/leaderboards/${state.kind}${query({ format: 'csv' })}`;
   $('csv').setAttribute('download', `tribunal-${state.kind}-leaderboard.csv`);
   $('caption').textContent = `${state.kind === 'judges' ? 'Judges' : 'Models'} leaderboard`;
@@ -69,10 +81,92 @@ function show(board) {
   const scored = rows.some((r) => r.score != null);
   for (const th of document.querySelectorAll('.score-col')) th.hidden = !scored;
   fill($('rows'), rows.length ? rows.map((r) => tableRow(r, scored))
-    : el('tr', {}, el('td', { colspan: scored ? 9 : 7, class: 'empty' }, emptyBoard())));
+    : el('tr', {}, el('td', { colspan: scored ? 9 : 7, class: 'empty' }, emptyBoard(board))));
   $('prelim-note').hidden = !rows.some((r) => r.preliminary);
+  $('range-note').hidden = !rows.some((r) => r.rank_ub != null && r.rank_ub !== r.rank);
   $('content').hidden = false;
   drawChart(rows);
+  loadMatrix();
+  scheduleReload(board);
+  // a link from the arena's reveal to this row: bring it into view
+  if (location.hash.startsWith('#row-')) document.getElementById(location.hash.slice(1))?.scrollIntoView({ block: 'center' });
+}
+
+// --- head to head: observed win rates and battle counts between the top contestants (fetched when opened) ---
+let matrix = null;
+let matrixFor = '';
+let matrixView = 'winrate';
+
+async function loadMatrix() {
+  const key = `${state.kind}${query()}`;
+  if (!$('matrix-box').open) return;
+  if (matrixFor !== key) {
+    matrixFor = key;
+    matrix = null;
+    try { matrix = await api(`/api/leaderboards/${state.kind}/matrix${query()}`); } catch { matrix = null; }
+  }
+  drawMatrix();
+}
+
+function drawMatrix() {
+  const table = $('matrix');
+  const caption = $('matrix-caption');
+  if (!matrix || !matrix.names.length) { fill(table, caption, el('tbody', {}, el('tr', {}, el('td', {}, 'No battles.')))); return; }
+  const winrate = matrixView === 'winrate';
+  caption.textContent = winrate ? 'Win rate of the row against the column' : 'Battles between the row and the column';
+  $('matrix-note').textContent = winrate
+    ? 'Row against column: the share of their battles the row\'s contestant won (a tie counts half); – where they never met.'
+    : 'Row against column: how many battles the two had (weighted).';
+  const max = Math.max(1, ...matrix.battles.flat());
+  const cell = (i, j) => {
+    if (i === j) return el('td', { class: 'diagonal' }, '');
+    if (winrate) {
+      const p = matrix.win_rate[i][j];
+      if (p == null) return el('td', {}, '–');
+      const tint = Math.round(Math.abs(p - 0.5) * 70);
+      return el('td', { style: `background: color-mix(in srgb, var(${p >= 0.5 ? '--side-a' : '--side-b'}) ${tint}%, var(--surface))` },
+        `${Math.round(p * 100)} %`);
+    }
+    const n = matrix.battles[i][j];
+    return el('td', { style: `background: color-mix(in srgb, var(--accent) ${Math.round((n / max) * 35)}%, var(--surface))` },
+      formatCount(n));
+  };
+  const names = matrix.display_names;
+  fill(table, caption,
+    el('thead', {}, el('tr', {}, el('td', {}, ''), names.map((n) => el('th', { scope: 'col' }, n)))),
+    el('tbody', {}, names.map((n, i) => el('tr', {}, el('th', { scope: 'row' }, n), names.map((_, j) => cell(i, j))))));
+}
+
+$('matrix-box').addEventListener('toggle', loadMatrix);
+for (const [id, view] of [['show-winrate', 'winrate'], ['show-battles', 'battles']]) {
+  $(id).addEventListener('click', () => {
+    matrixView = view;
+    $('show-winrate').setAttribute('aria-pressed', String(view === 'winrate'));
+    $('show-battles').setAttribute('aria-pressed', String(view === 'battles'));
+    drawMatrix();
+  });
+}
+
+// The open page fetches the board again once its next update is due (while the tab is visible), so that votes
+// show without a reload. A due time long past (no scheduler running) stops it.
+let reloadTimer = null;
+function scheduleReload({ next_update_at: next }) {
+  clearTimeout(reloadTimer);
+  if (!next) return;
+  const due = Date.parse(next) - Date.now();
+  if (due < -60_000) return;
+  reloadTimer = setTimeout(function again() {
+    if (document.hidden) { reloadTimer = setTimeout(again, 5_000); return; }
+    load();
+  }, Math.max(2_000, due + 1_500));
+}
+
+// When the board is next recomputed, and (arena boards) how many votes arrived since it was.
+function updateNote({ next_update_at: next, votes_since: since }) {
+  const parts = [];
+  if (since) parts.push(` ${formatCount(since)} new ${since === 1 ? 'vote' : 'votes'} since, counted at the next update${next ? ` (due ${formatTime(next)})` : ''}.`);
+  else if (next) parts.push(` Next update due ${formatTime(next)}${state.kind === 'judges' && state.shownSource === 'arena' ? ' if there are new votes' : ''}.`);
+  return parts.length ? el('span', { class: 'update-note' }, parts) : '';
 }
 
 // Arena boards leave flagged votes out (too fast, over the daily cap, anomalous, voided) and say how many.
@@ -89,10 +183,10 @@ function cutoffNote({ cutoff, computed_at: computedAt }) {
   return ` (data up to ${formatTime(cutoff)})`;
 }
 
-function emptyBoard() {
+function emptyBoard(board) {
   if (state.kind !== 'judges') return 'No ratings for this selection yet: they appear after the next computation.';
   return [el('a', { href: '/' }, 'Vote in the arena'),
-    ': every vote rates two judges; ratings appear after the next hourly computation.'];
+    `: every vote rates two judges; ratings appear at the next update${board.next_update_at ? ` (due ${formatTime(board.next_update_at)})` : ''}.`];
 }
 
 const round = (x) => (x == null ? '–' : Math.round(x).toString());
@@ -114,7 +208,8 @@ function percent(value, lower, upper) {
 }
 
 function tableRow(row, scored) {
-  return el('tr', { class: row.preliminary ? 'preliminary' : null },
+  const id = `row-${encodeURIComponent(row.name)}`;
+  return el('tr', { class: [row.preliminary ? 'preliminary' : '', location.hash === `#${id}` ? 'linked' : ''].join(' ').trim() || null, id },
     el('td', {}, rankRange(row)),
     el('td', { class: 'name', title: row.display_name && row.display_name !== row.name ? row.name : null },
       state.kind === 'judges'
@@ -122,7 +217,7 @@ function tableRow(row, scored) {
         : row.display_name || row.name,
       row.preliminary ? el('span', { class: 'prelim-marker', title: 'Few battles yet: the rating may move a lot' }, 'preliminary') : null),
     el('td', { class: 'num' }, round(row.rating)),
-    el('td', { class: 'num', title: `${round(row.ci_lower)} to ${round(row.ci_upper)}` }, interval(row)),
+    el('td', { class: 'num', title: row.ci_lower == null ? 'too little information for an interval' : `${round(row.ci_lower)} to ${round(row.ci_upper)}` }, interval(row)),
     scored ? el('td', { class: 'num' }, percent(row.score, row.score_lower, row.score_upper)) : null,
     scored ? el('td', { class: 'num' }, percent(row.style_score, row.style_score_lower, row.style_score_upper)) : null,
     el('td', { class: 'num hide-narrow' }, formatCount(row.battles)),
@@ -235,6 +330,11 @@ $('filters').addEventListener('change', () => {
   load();
 });
 $('filters').addEventListener('submit', (event) => event.preventDefault());
+// phones hide the less used columns; this shows them (the table then scrolls sideways)
+$('all-columns').addEventListener('click', () => {
+  const all = $('table').classList.toggle('all-columns');
+  $('all-columns').setAttribute('aria-pressed', String(all));
+});
 
 loadCategories();
 selectTab(state.kind);

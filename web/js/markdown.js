@@ -19,6 +19,50 @@ marked.use({
   },
 });
 
+// Math: inline $…$ (pandoc's rule: no space just inside the dollars and no digit right after the closing one, so
+// "$5 and $10" stays text) and display $$…$$. The TeX goes through DOMPurify as text in a data attribute, then KaTeX
+// (loaded only for a text that has math) typesets it from that text: KaTeX builds its own nodes and, with trust off,
+// makes no links and runs nothing.
+const KATEX = '/webjars/katex/0.16.47/dist';
+marked.use({
+  extensions: [{
+    name: 'math',
+    level: 'inline',
+    start: (src) => { const i = src.indexOf('$'); return i < 0 ? undefined : i; },
+    tokenizer(src) {
+      const display = /^\$\$([^$]+?)\$\$/.exec(src);
+      if (display) return { type: 'math', raw: display[0], text: display[1].trim(), display: true };
+      const inline = /^\$(?=[^\s$])([^$\n]*?[^\s$])\$(?!\d)/.exec(src);
+      if (inline && inline[1]) return { type: 'math', raw: inline[0], text: inline[1], display: false };
+      return undefined;
+    },
+    renderer: (token) => `<span data-math="${escapeHtml(token.text)}"${token.display ? ' data-display="true"' : ''}>`
+      + `${escapeHtml(token.raw)}</span>`,
+  }],
+});
+
+let katexLoading = null;
+function loadKatex() {
+  if (!katexLoading) {
+    katexLoading = new Promise((resolve, reject) => {
+      document.head.append(Object.assign(document.createElement('link'), { rel: 'stylesheet', href: `${KATEX}/katex.min.css` }));
+      const script = Object.assign(document.createElement('script'), { src: `${KATEX}/katex.min.js` });
+      script.onload = () => resolve(window.katex);
+      script.onerror = reject;
+      document.head.append(script);
+    });
+  }
+  return katexLoading;
+}
+
+function typeset(nodes) {
+  loadKatex().then((katex) => nodes.forEach((node) => {
+    katex.render(node.dataset.math, node, {
+      displayMode: node.dataset.display === 'true', throwOnError: false, trust: false, maxSize: 20, maxExpand: 100,
+    });
+  })).catch(() => { /* KaTeX did not load: the TeX stays as the author wrote it */ });
+}
+
 DOMPurify.addHook('afterSanitizeAttributes', (node) => {
   if (node.tagName === 'A') {
     node.setAttribute('target', '_blank');
@@ -41,6 +85,10 @@ export function markdownToHtml(text) {
 export function renderMarkdown(element, text) {
   element.innerHTML = markdownToHtml(text);
   element.classList.add('markdown');
+  // code blocks and tables scroll sideways: a tab stop lets keyboard users scroll them (axe: scrollable-region-focusable)
+  element.querySelectorAll('pre, table').forEach((node) => node.setAttribute('tabindex', '0'));
+  const maths = element.querySelectorAll('[data-math]');
+  if (maths.length) typeset(maths);
 }
 
 export { escapeHtml };

@@ -15,7 +15,10 @@ final class DemoData {
     /** Loads what is not loaded yet and returns one line saying what happened. */
     static String load(Database db, Path directory) {
         if (!Files.isDirectory(directory)) {
-            return "demo: " + directory.toAbsolutePath() + " does not exist; starting without the demo data";
+            // the jar started outside the repository: say how to get the demo instead of an empty arena without a word
+            return "demo: " + directory.toAbsolutePath() + " does not exist; starting without the demo data (the arena"
+                    + " has nothing to judge). Start Tribunal from the repository's folder (scripts/run), or point"
+                    + " demo.path (environment: TRIBUNAL_DEMO_PATH) at the repository's data/demo.";
         }
         DemoLoad added = new DemoLoader(db).load(directory);
         if (added.equals(new DemoLoad(0, 0, 0, 0))) return "demo: already loaded from " + directory;

@@ -100,8 +100,9 @@ public final class ServeCommand implements Callable<Integer> {
             try {
                 TribunalService service = TribunalService.start(db, settings(config, env, db), Clock.systemUTC(),
                         LiveSettings.of(gateway, config.arena()));
-                out.println("Tribunal is running at " + service.address() + "  (Ctrl-C stops it)"
-                        + liveJudges(gateway.config()));
+                // the address last, on a line of its own: what a newcomer looks for
+                out.println(liveJudges(gateway.config()));
+                out.println("Tribunal is running at " + service.address() + "  (Ctrl-C stops it)");
                 return new Running(db, gateway, service);
             } catch (RuntimeException e) {
                 gateway.close();
@@ -115,8 +116,8 @@ public final class ServeCommand implements Callable<Integer> {
 
     private static String liveJudges(LlmConfig llm) {
         int n = llm.judges().size();
-        return n >= 2 ? "\nLive judges: " + llm.judges().stream().map(j -> j.name()).toList()
-                : "\nNo live judges (llm.judges has " + n + "; two are needed to judge submitted samples)";
+        return n >= 2 ? "Live judges: " + llm.judges().stream().map(j -> j.name()).toList()
+                : "No live judges (llm.judges has " + n + "; two are needed to judge submitted samples)";
     }
 
     static ServiceSettings settings(TribunalConfig config, Map<String, String> env, Database db) {
@@ -134,7 +135,8 @@ public final class ServeCommand implements Callable<Integer> {
                 new VoteRules(Duration.ofMillis(Math.round(arena.minSecondsToVote() * 1000)), arena.countedVotesPerDay(),
                         arena.anomalyMinVotes(), arena.anomalyP(), arena.blindVotesOnly()),
                 new QueryLimits(config.server().queryBudget(), config.server().maxConcurrentSearches(),
-                        config.server().maxConcurrentExports()));
+                        config.server().maxConcurrentExports()),
+                config.leaderboard().arenaRefreshInterval());
     }
 
     static RatingOptions ratingOptions(RatingConfig r) {

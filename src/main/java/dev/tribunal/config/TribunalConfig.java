@@ -40,7 +40,7 @@ public record TribunalConfig(ServerConfig server, DatabaseConfig database, DemoC
                 new ServerConfig("127.0.0.1", 7070),
                 new DatabaseConfig("jdbc:sqlite:data/tribunal.db", null, "TRIBUNAL_DATABASE_PASSWORD", 8),
                 new DemoConfig(true, "data/demo"),
-                new LeaderboardConfig(Duration.ofHours(1)),
+                new LeaderboardConfig(Duration.ofHours(1), LeaderboardConfig.DEFAULT_ARENA_REFRESH),
                 new RatingConfig(RatingMethod.BRADLEY_TERRY, 100, 42, 4, null, 1000, false),
                 ArenaConfig.defaults(),
                 new SecretsConfig("TRIBUNAL_ADMIN_TOKEN", "TRIBUNAL_VOTER_SECRET", null),

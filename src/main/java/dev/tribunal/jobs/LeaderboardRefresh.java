@@ -105,15 +105,30 @@ public final class LeaderboardRefresh {
     }
 
     /** Refreshes every board; one refresh at a time. */
-    public synchronized RefreshResult run() {
+    public RefreshResult run() {
+        return run(false);
+    }
+
+    /**
+     * Refreshes only the judges' arena boards (overall and per category): what new votes change. Reads the arena's
+     * battles only, so it is cheap enough to run every few minutes; boards whose inputs are unchanged are skipped
+     * as in {@link #run()}.
+     */
+    public RefreshResult runArena() {
+        return run(true);
+    }
+
+    private synchronized RefreshResult run(boolean arenaOnly) {
         Instant startedAt = clock.instant();
         Instant cutoff = startedAt;
         anomalies.run(startedAt);
         Map<Board, Accumulator> boards = new LinkedHashMap<>();
         boards.put(new Board(ContestantKind.JUDGE, StoredRounds.SOURCE, null),
                 accumulator(ContestantKind.JUDGE, StoredRounds.SOURCE));
-        for (ContestantKind kind : ContestantKind.values()) {
-            db.battles().forEachRow(BattleFilter.of(kind).withCutoff(cutoff).withoutFlaggedVotes(), row -> {
+        for (ContestantKind kind : arenaOnly ? List.of(ContestantKind.JUDGE) : List.of(ContestantKind.values())) {
+            BattleFilter filter = BattleFilter.of(kind).withCutoff(cutoff).withoutFlaggedVotes();
+            if (arenaOnly) filter = filter.withSource(StoredRounds.SOURCE);
+            db.battles().forEachRow(filter, row -> {
                 if (row.source().startsWith(BASELINE_SOURCES)) return;
                 Battle battle = row.toBattle().inUnit(sampleOf(row));
                 boards.computeIfAbsent(new Board(kind, row.source(), null), b -> accumulator(kind, row.source()))

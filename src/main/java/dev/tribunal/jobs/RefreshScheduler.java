@@ -1,12 +1,15 @@
 package dev.tribunal.jobs;
 
+import dev.tribunal.arena.StoredRounds;
 import dev.tribunal.store.ContestantKind;
 import dev.tribunal.store.Database;
 import dev.tribunal.store.Dialect;
 import dev.tribunal.store.Job;
+import dev.tribunal.store.Snapshot;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -14,6 +17,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +33,11 @@ import org.slf4j.LoggerFactory;
  * marked failed ("{@value #STOPPED}"), and a refresh runs at once to redo the interrupted one. On SQLite this
  * process is the only one using the file, so every running job is such a leftover; on PostgreSQL, shared by
  * several processes, only those whose heartbeat is older than {@link #ABANDONED_AFTER}.
+ *
+ * <p>Between the full runs, every {@code arenaEvery} (default five minutes) a cheap check counts the votes recorded
+ * since the arena boards were last read; only when there are any, the arena boards alone are refreshed
+ * ({@link LeaderboardRefresh#runArena()}), so that votes show on the judges' board within minutes. That run is a
+ * job of the same kind, with params {@code {"boards":"arena"}}.
  */
 public final class RefreshScheduler implements AutoCloseable {
 
@@ -43,7 +52,13 @@ public final class RefreshScheduler implements AutoCloseable {
     private final LeaderboardRefresh refresh;
     private final Database db;
     private final Duration every;
+    private final Duration arenaEvery;
     private final Clock clock;
+    /** When the next full run and the next check for new votes are due (null: not scheduled). */
+    private volatile Instant nextFullAt;
+    private volatile Instant nextArenaCheckAt;
+    /** The cut-off of the last run that read the arena's votes, in this process (null: none yet). */
+    private final AtomicReference<Instant> arenaReadAt = new AtomicReference<>();
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "leaderboard-refresh");
         t.setDaemon(true);
@@ -60,10 +75,33 @@ public final class RefreshScheduler implements AutoCloseable {
             + "-pid-" + ProcessHandle.current().pid();
 
     public RefreshScheduler(LeaderboardRefresh refresh, Database db, Duration every, Clock clock) {
+        this(refresh, db, every, DEFAULT_ARENA_EVERY, clock);
+    }
+
+    /** @param arenaEvery how often to look for new votes and refresh the arena boards when there are any */
+    public RefreshScheduler(LeaderboardRefresh refresh, Database db, Duration every, Duration arenaEvery, Clock clock) {
         this.refresh = refresh;
         this.db = db;
         this.every = every;
+        this.arenaEvery = arenaEvery;
         this.clock = clock;
+    }
+
+    /** The default of {@code leaderboard.arena_refresh_interval}. */
+    public static final Duration DEFAULT_ARENA_EVERY = Duration.ofMinutes(5);
+
+    /**
+     * When the boards are next due to change.
+     *
+     * @param nextFullAt       the next full recompute of every board
+     * @param nextArenaCheckAt the next look for new votes (the arena boards are refreshed then if there are any)
+     * @param arenaReadAt      the cut-off of the last run that read the arena's votes, if any ran in this process
+     */
+    public record Times(Instant nextFullAt, Instant nextArenaCheckAt, Instant arenaReadAt) {
+    }
+
+    public Times times() {
+        return new Times(nextFullAt, nextArenaCheckAt, arenaReadAt.get());
     }
 
     /**
@@ -76,7 +114,13 @@ public final class RefreshScheduler implements AutoCloseable {
         boolean none = db.snapshots().recent(ContestantKind.JUDGE, 1).isEmpty()
                 && db.snapshots().recent(ContestantKind.MODEL, 1).isEmpty();
         long initialDelay = none || abandoned > 0 ? 0 : every.toMillis();
+        nextFullAt = clock.instant().plusMillis(initialDelay);
         executor.scheduleWithFixedDelay(this::scheduledRun, initialDelay, every.toMillis(), TimeUnit.MILLISECONDS);
+        if (arenaEvery.compareTo(every) < 0) {
+            nextArenaCheckAt = clock.instant().plus(arenaEvery);
+            executor.scheduleWithFixedDelay(this::scheduledArenaCheck, arenaEvery.toMillis(), arenaEvery.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
     }
 
     /** Marks failed the running jobs whose process stopped (see the class comment); returns how many. */
@@ -87,11 +131,31 @@ public final class RefreshScheduler implements AutoCloseable {
 
     /** Refreshes now, on the caller's thread (one refresh at a time), and says what it did. */
     public RefreshResult refreshNow() {
-        Job job = db.jobs().start(JOB_KIND, "{}", node);
+        return runJob("{}", refresh::run);
+    }
+
+    /**
+     * Refreshes the arena boards now, on the caller's thread, if votes were recorded since they were last read;
+     * empty when there were none (nothing is run or recorded then).
+     */
+    public Optional<RefreshResult> refreshArenaIfNewVotes() {
+        Instant since = arenaReadAt.get();
+        if (since == null) {
+            since = db.snapshots().latestOk(ContestantKind.JUDGE, StoredRounds.SOURCE, null)
+                    .map(Snapshot::cutoff).orElse(Instant.EPOCH);
+        }
+        if (db.votes().countAfter(since) == 0) return Optional.empty();
+        return Optional.of(runJob("{\"boards\":\"arena\"}", refresh::runArena));
+    }
+
+    private RefreshResult runJob(String params, Supplier<RefreshResult> run) {
+        Job job = db.jobs().start(JOB_KIND, params, node);
         ScheduledFuture<?> heartbeat = heartbeats.scheduleAtFixedRate(() -> beat(job.id()),
                 HEARTBEAT_EVERY.toMillis(), HEARTBEAT_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         try {
-            RefreshResult result = refresh.run();
+            RefreshResult result = run.get();
+            // the later cut-off wins: an admin refresh and a scheduled one may finish in either order
+            arenaReadAt.accumulateAndGet(result.cutoff(), (a, b) -> a == null || b.isAfter(a) ? b : a);
             last.set(result);
             String summary = result.computed() + " computed, " + result.unchanged() + " unchanged, "
                     + result.failed() + " failed";
@@ -137,6 +201,19 @@ public final class RefreshScheduler implements AutoCloseable {
                     result.unchanged(), result.failed());
         } catch (RuntimeException e) {
             LOG.error("leaderboard refresh failed", e);   // the next run tries again
+        } finally {
+            nextFullAt = clock.instant().plus(every);
+        }
+    }
+
+    private void scheduledArenaCheck() {
+        try {
+            refreshArenaIfNewVotes().ifPresent(result -> LOG.info("arena boards refreshed for new votes: {} computed, "
+                    + "{} unchanged, {} failed", result.computed(), result.unchanged(), result.failed()));
+        } catch (RuntimeException e) {
+            LOG.error("arena board refresh failed", e);   // the next check tries again
+        } finally {
+            nextArenaCheckAt = clock.instant().plus(arenaEvery);
         }
     }
 

@@ -92,6 +92,12 @@ public final class VoteDao {
         return sql.read(h -> h.createQuery("SELECT COUNT(*) FROM votes").mapTo(Long.class).one());
     }
 
+    /** Votes of every voter recorded after {@code after}, flagged or not (new votes a leaderboard has not read). */
+    public long countAfter(Instant after) {
+        return sql.read(h -> h.createQuery("SELECT COUNT(*) FROM votes WHERE created_at > :t")
+                .bind("t", after.toEpochMilli()).mapTo(Long.class).one());
+    }
+
     /**
      * Counted (unflagged) votes on rounds that showed these two judges (by contestant id) in either position,
      * counted for the first judge's critique, the second's, ties and both-bad.

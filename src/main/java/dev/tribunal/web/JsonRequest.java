@@ -130,7 +130,10 @@ public final class JsonRequest {
         return value != null && !value.isNull();
     }
 
-    /** A string field of at most {@code maxChars} characters, not blank; null when absent or null. */
+    /**
+     * A string field of at most {@code maxChars} characters (Unicode code points, so that an emoji counts as one,
+     * as a person and the page count it), not blank; null when absent or null.
+     */
     public String optionalText(String name, int maxChars) {
         JsonNode value = body.get(name);
         if (value == null || value.isNull()) return null;
@@ -140,8 +143,9 @@ public final class JsonRequest {
         }
         String text = value.textValue();
         if (text.isBlank()) throw ProblemException.badRequest("Field '" + name + "' is empty; write some text.");
-        if (text.length() > maxChars) {
-            throw ProblemException.badRequest("Field '" + name + "' has " + text.length()
+        int chars = text.codePointCount(0, text.length());
+        if (chars > maxChars) {
+            throw ProblemException.badRequest("Field '" + name + "' has " + chars
                     + " characters; the limit is " + maxChars + ".");
         }
         return text;

@@ -2,6 +2,9 @@ package dev.tribunal.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tribunal.arena.StoredRounds;
+import dev.tribunal.jobs.RefreshScheduler;
+import dev.tribunal.store.BattleFilter;
 import dev.tribunal.store.Contestant;
 import dev.tribunal.store.ContestantKind;
 import dev.tribunal.store.Database;
@@ -22,6 +25,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -50,7 +54,14 @@ public final class LeaderboardRoutes implements RouteGroup {
                Double avgTokens) {
     }
 
+    /**
+     * @param counts            what {@code battles} counts, in words ("arena votes", "human votes", …)
+     * @param sourceDescription the source in a sentence: where its battles come from
+     * @param nextUpdateAt      when the board is next recomputed if its inputs changed (null: not scheduled)
+     * @param votesSince        arena boards: votes recorded after the board's data was read (not in it yet); else null
+     */
     record View(String kind, String source, String category, Instant computedAt, Instant cutoff, long battles,
+                String counts, String sourceDescription, Instant nextUpdateAt, Long votesSince,
                 long excludedVotes, String inputsHash, JsonNode settings, List<Row> rows, List<String> sources) {
     }
 
@@ -58,12 +69,15 @@ public final class LeaderboardRoutes implements RouteGroup {
     private final ObjectMapper json;
     private final double preliminaryBelow;
     private final Clock clock;
+    private final Supplier<RefreshScheduler.Times> times;
     private final Map<ContestantKind, List<String>> sources = new HashMap<>();
     private Instant sourcesAt = Instant.MIN;
 
     /** @param preliminaryBelow rows with fewer (weighted) battles than this are marked preliminary */
-    public LeaderboardRoutes(Database db, ObjectMapper json, double preliminaryBelow, Clock clock) {
+    public LeaderboardRoutes(Database db, ObjectMapper json, double preliminaryBelow, Clock clock,
+                             Supplier<RefreshScheduler.Times> times) {
         this.db = db;
+        this.times = times;
         this.json = json;
         this.preliminaryBelow = preliminaryBelow;
         this.clock = clock;
@@ -73,6 +87,76 @@ public final class LeaderboardRoutes implements RouteGroup {
     public void register(RoutesConfig routes) {
         routes.get("/api/leaderboards/judges", ctx -> show(ctx, ContestantKind.JUDGE));
         routes.get("/api/leaderboards/models", ctx -> show(ctx, ContestantKind.MODEL));
+        routes.get("/api/leaderboards/judges/matrix", ctx -> matrix(ctx, ContestantKind.JUDGE));
+        routes.get("/api/leaderboards/models/matrix", ctx -> matrix(ctx, ContestantKind.MODEL));
+    }
+
+    /** The most rows a matrix has: the top of the board (a larger one is unreadable on a page). */
+    static final int MATRIX_MAX = 20;
+
+    /**
+     * Observed results between the board's top contestants, from the battles the snapshot rated: {@code winRate[i][j]}
+     * = (weighted) wins of i over j, a tie counting half, over their battles (null when they never met);
+     * {@code battles[i][j]} = their (weighted) battles.
+     */
+    record Matrix(String kind, String source, String category, Instant cutoff, List<String> names,
+                  List<String> displayNames, Double[][] winRate, double[][] battles) {
+    }
+
+    private final Map<Long, Matrix> matrices = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Matrix> eldest) {
+            return size() > 32;
+        }
+    };
+
+    private void matrix(Context ctx, ContestantKind kind) {
+        List<String> available = sources(kind);
+        String source = ctx.queryParam("source");
+        if (source == null) source = defaultSource(kind, available);
+        String category = ctx.queryParam("category");
+        if (category != null && category.isBlank()) category = null;
+        String what = kind == ContestantKind.JUDGE ? "judges" : "models";
+        Snapshot snapshot = latest(kind, what, source, category, available);
+        Matrix m;
+        synchronized (matrices) {
+            m = matrices.get(snapshot.id());
+        }
+        if (m == null) {
+            m = computeMatrix(kind, what, snapshot);
+            synchronized (matrices) {
+                matrices.put(snapshot.id(), m);
+            }
+        }
+        ctx.header("Cache-Control", "no-cache").json(m);
+    }
+
+    /** Streams the snapshot's battles (same source, category, cut-off, counted votes only) into pair tallies. */
+    private Matrix computeMatrix(ContestantKind kind, String what, Snapshot snapshot) {
+        List<Row> rows = rows(kind, db.snapshots().rows(snapshot.id()));
+        List<Row> top = rows.subList(0, Math.min(MATRIX_MAX, rows.size()));
+        Map<String, Integer> index = new HashMap<>();
+        for (Row r : top) index.put(r.name(), index.size());
+        int n = top.size();
+        double[][] wins = new double[n][n];
+        double[][] battles = new double[n][n];
+        BattleFilter filter = new BattleFilter(kind, snapshot.source(), snapshot.category(), snapshot.cutoff())
+                .withoutFlaggedVotes();
+        db.battles().forEachRow(filter, row -> {
+            Integer a = index.get(row.a());
+            Integer b = index.get(row.b());
+            if (a == null || b == null || a.equals(b)) return;
+            battles[a][b] += row.weight();
+            battles[b][a] += row.weight();
+            wins[a][b] += row.weight() * row.outcome();
+            wins[b][a] += row.weight() * (1 - row.outcome());
+        });
+        Double[][] rate = new Double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) rate[i][j] = battles[i][j] > 0 ? wins[i][j] / battles[i][j] : null;
+        }
+        return new Matrix(what, snapshot.source(), snapshot.category(), snapshot.cutoff(),
+                top.stream().map(Row::name).toList(), top.stream().map(Row::displayName).toList(), rate, battles);
     }
 
     private void show(Context ctx, ContestantKind kind) {
@@ -89,16 +173,62 @@ public final class LeaderboardRoutes implements RouteGroup {
             writeCsv(ctx, rows, snapshot.excludedVotes());
             return;
         }
-        ctx.json(new View(what, snapshot.source(), snapshot.category(), snapshot.computedAt(), snapshot.cutoff(),
-                snapshot.battleCount(), snapshot.excludedVotes(), snapshot.inputsHash(), settings(snapshot), rows,
-                available));
+        boolean arena = kind == ContestantKind.JUDGE && snapshot.source().equals(StoredRounds.SOURCE);
+        RefreshScheduler.Times due = times.get();
+        Long votesSince = null;
+        Instant next = due.nextFullAt();
+        if (arena) {
+            Instant read = due.arenaReadAt() != null && due.arenaReadAt().isAfter(snapshot.cutoff())
+                    ? due.arenaReadAt() : snapshot.cutoff();
+            votesSince = db.votes().countAfter(read);
+            if (due.nextArenaCheckAt() != null && (next == null || due.nextArenaCheckAt().isBefore(next))) {
+                next = due.nextArenaCheckAt();
+            }
+        }
+        ctx.header("Cache-Control", "no-cache").json(new View(what, snapshot.source(), snapshot.category(),
+                snapshot.computedAt(), snapshot.cutoff(), snapshot.battleCount(), counts(kind, snapshot.source()),
+                describeSource(kind, snapshot.source()), next, votesSince, snapshot.excludedVotes(),
+                snapshot.inputsHash(), settings(snapshot), rows, available));
+    }
+
+    /** What a board's {@code battles} counts, by source. */
+    static String counts(ContestantKind kind, String source) {
+        if (kind == ContestantKind.JUDGE && source.equals(StoredRounds.SOURCE)) return "arena votes";
+        if (source.equals("human-agreement")) return "judge-vs-judge comparisons";
+        if (source.equals("human")) return "human votes";
+        if (source.startsWith("judge:")) return "judge verdicts";
+        return "battles";
+    }
+
+    /** Where a source's battles come from, in a sentence (the leaderboard page shows it under the source). */
+    static String describeSource(ContestantKind kind, String source) {
+        if (kind == ContestantKind.JUDGE && source.equals(StoredRounds.SOURCE)) {
+            return "People's votes in this arena: each vote says which of two anonymous judges' critiques the voter "
+                    + "agreed with. Flagged votes (too fast, over the daily cap, anomalous) are left out.";
+        }
+        if (source.equals("human-agreement")) {
+            return "From the demo data, not from votes here: two judges that reviewed the same pair of answers meet, "
+                    + "and the one whose verdict agrees with the human voters on those answers wins. Each count is "
+                    + "one such comparison, so there are more of them than human votes.";
+        }
+        if (source.equals("human")) {
+            return "People's votes between two models' answers to the same question (the demo's human judgements).";
+        }
+        if (source.startsWith("judge:")) {
+            return "One LLM judge's verdicts (" + source.substring("judge:".length()) + ") between two models' answers "
+                    + "to the same question.";
+        }
+        if (source.startsWith("baseline:")) {
+            return "The baseline benchmark: each model's answers against the baseline model's, as one judge saw them.";
+        }
+        return "Battles imported with source '" + source + "'.";
     }
 
     private Snapshot latest(ContestantKind kind, String what, String source, String category, List<String> available) {
         return db.snapshots().latestOk(kind, source, category).orElseThrow(() -> new ProblemException(404,
                 "no-leaderboard", "No leaderboard", "There is no " + what + " leaderboard for source '" + Problem.excerpt(source) + "'"
                 + (category == null ? "" : " and category '" + Problem.excerpt(category) + "'") + " yet; sources with battles: "
-                + String.join(", ", available) + ". Leaderboards are computed hourly and on POST /api/admin/refresh."));
+                + String.join(", ", available) + "."));
     }
 
     private String defaultSource(ContestantKind kind, List<String> available) {

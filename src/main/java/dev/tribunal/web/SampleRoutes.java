@@ -15,10 +15,25 @@ import io.javalin.http.Context;
  * two live judges the answer is a 503 saying how to configure them. Limited as a submitted sample (paid LLM
  * calls) and as a round, per voter and per network address. The
  * submitter is stored only as the voter hash.
+ *
+ * <p>Limits are in characters (Unicode code points), whatever the script: the body may be as large as the longest
+ * allowed fields need even when every character is sent as a six-byte JSON escape ({@link #bodyLimit}), so that
+ * Chinese or emoji text of allowed length is never refused for its bytes. {@code GET /api/samples/limits} tells the
+ * page the limits and whether live judges exist (the form is shown only then).
  */
 public final class SampleRoutes implements RouteGroup {
 
     private static final String[] FIELDS = {"input", "response", "response_a", "response_b", "reference", "rubric"};
+    /** The most bytes one character can take in a JSON string: {@code \\uXXXX}. */
+    private static final int MAX_BYTES_PER_CHAR = 6;
+    /** Room for the field names, quotes and braces around the texts. */
+    private static final int JSON_OVERHEAD = 4_096;
+
+    record MaxChars(int input, int response, int reference, int rubric) {
+    }
+
+    record Limits(boolean liveJudges, MaxChars maxChars) {
+    }
 
     private final JudgeArena arena;
     private final LiveJudges live;
@@ -30,13 +45,26 @@ public final class SampleRoutes implements RouteGroup {
         this.arena = arena;
         this.live = live;
         this.gate = gate;
-        this.maxBodyBytes = maxBodyBytes;
+        this.maxBodyBytes = bodyLimit(maxBodyBytes, limits);
         this.limits = limits;
+    }
+
+    /**
+     * The largest sample body accepted: the configured body limit, or what a pair sample with every field at its
+     * longest needs (input and rubric at the input limit; responses A and B and the reference at the response
+     * limit), each character six bytes, if that is more.
+     */
+    static long bodyLimit(long maxBodyBytes, LiveSettings limits) {
+        long chars = 2L * limits.maxInputChars() + 3L * limits.maxResponseChars();
+        return Math.max(maxBodyBytes, chars * MAX_BYTES_PER_CHAR + JSON_OVERHEAD);
     }
 
     @Override
     public void register(RoutesConfig routes) {
         routes.post("/api/samples", this::submit);
+        routes.get("/api/samples/limits", ctx -> ctx.header("Cache-Control", "no-cache").json(new Limits(
+                live.available(), new MaxChars(limits.maxInputChars(), limits.maxResponseChars(),
+                        limits.maxResponseChars(), limits.maxInputChars()))));
     }
 
     private void submit(Context ctx) {

@@ -1,6 +1,7 @@
 package dev.tribunal.web;
 
 import dev.tribunal.arena.VoteRules;
+import dev.tribunal.config.LeaderboardConfig;
 import dev.tribunal.config.PerAddressConfig;
 import dev.tribunal.rating.RatingOptions;
 import java.time.Duration;
@@ -23,12 +24,30 @@ import java.time.Duration;
  * @param perAddress         the limits per network address (0 = no limit)
  * @param voteRules          which votes are flagged and left out of the leaderboards
  * @param queryLimits        caps and time budget of the slow public requests (browse, export)
+ * @param arenaRefreshEvery  how often to look for new votes and recompute the arena boards when there are any
  */
 public record ServiceSettings(WebSettings web, Duration roundLifetime, int roundsPerMinute, int votesPerMinute,
                               int votesPerDay, Duration refreshEvery, RatingOptions rating, double preliminaryBelow,
                               String adminTokenVariable, String adminToken, byte[] voterSecret, String version,
                               int samplesPerHour, PerAddressConfig perAddress, VoteRules voteRules,
-                              QueryLimits queryLimits) {
+                              QueryLimits queryLimits, Duration arenaRefreshEvery) {
+
+    /** With the default arena refresh interval (five minutes). */
+    public ServiceSettings(WebSettings web, Duration roundLifetime, int roundsPerMinute, int votesPerMinute,
+                           int votesPerDay, Duration refreshEvery, RatingOptions rating, double preliminaryBelow,
+                           String adminTokenVariable, String adminToken, byte[] voterSecret, String version,
+                           int samplesPerHour, PerAddressConfig perAddress, VoteRules voteRules,
+                           QueryLimits queryLimits) {
+        this(web, roundLifetime, roundsPerMinute, votesPerMinute, votesPerDay, refreshEvery, rating, preliminaryBelow,
+                adminTokenVariable, adminToken, voterSecret, version, samplesPerHour, perAddress, voteRules,
+                queryLimits, LeaderboardConfig.DEFAULT_ARENA_REFRESH);
+    }
+
+    public ServiceSettings withArenaRefreshEvery(Duration every) {
+        return new ServiceSettings(web, roundLifetime, roundsPerMinute, votesPerMinute, votesPerDay, refreshEvery,
+                rating, preliminaryBelow, adminTokenVariable, adminToken, voterSecret, version, samplesPerHour,
+                perAddress, voteRules, queryLimits, every);
+    }
 
     /** Rows with fewer battles than this are marked preliminary: their intervals are still wide. */
     public static final double PRELIMINARY_BELOW = 30;
@@ -39,48 +58,48 @@ public record ServiceSettings(WebSettings web, Duration roundLifetime, int round
     public ServiceSettings withLimits(int rounds, int votes, int votesDaily) {
         return new ServiceSettings(web, roundLifetime, rounds, votes, votesDaily, refreshEvery, rating,
                 preliminaryBelow, adminTokenVariable, adminToken, voterSecret, version, samplesPerHour, perAddress,
-                voteRules, queryLimits);
+                voteRules, queryLimits, arenaRefreshEvery);
     }
 
     public ServiceSettings withSamplesPerHour(int samples) {
         return new ServiceSettings(web, roundLifetime, roundsPerMinute, votesPerMinute, votesPerDay, refreshEvery,
                 rating, preliminaryBelow, adminTokenVariable, adminToken, voterSecret, version, samples, perAddress,
-                voteRules, queryLimits);
+                voteRules, queryLimits, arenaRefreshEvery);
     }
 
     public ServiceSettings withAddressLimits(PerAddressConfig limits) {
         return new ServiceSettings(web, roundLifetime, roundsPerMinute, votesPerMinute, votesPerDay, refreshEvery,
                 rating, preliminaryBelow, adminTokenVariable, adminToken, voterSecret, version, samplesPerHour, limits,
-                voteRules, queryLimits);
+                voteRules, queryLimits, arenaRefreshEvery);
     }
 
     public ServiceSettings withVoteRules(VoteRules rules) {
         return new ServiceSettings(web, roundLifetime, roundsPerMinute, votesPerMinute, votesPerDay, refreshEvery,
                 rating, preliminaryBelow, adminTokenVariable, adminToken, voterSecret, version, samplesPerHour,
-                perAddress, rules, queryLimits);
+                perAddress, rules, queryLimits, arenaRefreshEvery);
     }
 
     public ServiceSettings withQueryLimits(QueryLimits limits) {
         return new ServiceSettings(web, roundLifetime, roundsPerMinute, votesPerMinute, votesPerDay, refreshEvery,
                 rating, preliminaryBelow, adminTokenVariable, adminToken, voterSecret, version, samplesPerHour,
-                perAddress, voteRules, limits);
+                perAddress, voteRules, limits, arenaRefreshEvery);
     }
 
     public ServiceSettings withWeb(WebSettings newWeb) {
         return new ServiceSettings(newWeb, roundLifetime, roundsPerMinute, votesPerMinute, votesPerDay, refreshEvery,
                 rating, preliminaryBelow, adminTokenVariable, adminToken, voterSecret, version, samplesPerHour,
-                perAddress, voteRules, queryLimits);
+                perAddress, voteRules, queryLimits, arenaRefreshEvery);
     }
 
     public ServiceSettings withAdminToken(String token) {
         return new ServiceSettings(web, roundLifetime, roundsPerMinute, votesPerMinute, votesPerDay, refreshEvery,
                 rating, preliminaryBelow, adminTokenVariable, token, voterSecret, version, samplesPerHour, perAddress,
-                voteRules, queryLimits);
+                voteRules, queryLimits, arenaRefreshEvery);
     }
 
     public ServiceSettings withRoundLifetime(Duration lifetime) {
         return new ServiceSettings(web, lifetime, roundsPerMinute, votesPerMinute, votesPerDay, refreshEvery, rating,
                 preliminaryBelow, adminTokenVariable, adminToken, voterSecret, version, samplesPerHour, perAddress,
-                voteRules, queryLimits);
+                voteRules, queryLimits, arenaRefreshEvery);
     }
 }

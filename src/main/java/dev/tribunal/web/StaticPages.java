@@ -20,7 +20,8 @@ public final class StaticPages {
             "/", "index.html",
             "/leaderboard", "leaderboard.html",
             "/battles", "battles.html",
-            "/runs", "runs.html");
+            "/runs", "runs.html",
+            "/how-it-works", "how-it-works.html");
 
     private final Path directory;
 

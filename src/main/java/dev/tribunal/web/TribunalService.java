@@ -77,7 +77,8 @@ public final class TribunalService implements AutoCloseable {
         JudgeArena arena = new JudgeArena(new LiveEvaluations(catalog, live, liveSettings.liveShare()), rounds,
                 settings.roundLifetime(), settings.voteRules(), clock);
         RefreshScheduler scheduler = new RefreshScheduler(new LeaderboardRefresh(db, settings.rating(), clock,
-                new AnomalousVoters(db, settings.voteRules())), db, settings.refreshEvery(), clock);
+                new AnomalousVoters(db, settings.voteRules())), db, settings.refreshEvery(), settings.arenaRefreshEvery(),
+                clock);
         BenchmarkJobs jobs = gateway == null ? null : new BenchmarkJobs(new BaselineRun(db, gateway,
                 new QuestionSets(db, liveSettings.dataDirectory()), BENCH_LEASE, clock));
         JobRoutes jobRoutes = new JobRoutes(db, jobs, gateway == null ? LlmConfig.empty() : gateway.config(), json,
@@ -89,7 +90,7 @@ public final class TribunalService implements AutoCloseable {
                 new ArenaRoutes(arena, gate, web.maxBodyBytes()),
                 new SampleRoutes(arena, live, gate, web.maxBodyBytes(), liveSettings),
                 new GeneratorRoutes(generator, live, settings.web().maxBodyBytes()),
-                new LeaderboardRoutes(db, json, settings.preliminaryBelow(), clock),
+                new LeaderboardRoutes(db, json, settings.preliminaryBelow(), clock, scheduler::times),
                 new JudgeReportRoutes(new ReportCards(db), REPORT_CARDS_KEPT, clock),
                 new ExportRoutes(new VoteExport(new StoredVotes(db)), settings.queryLimits()),
                 new BrowseRoutes(new BrowseDao(db, settings.queryLimits().budget()), settings.queryLimits()),

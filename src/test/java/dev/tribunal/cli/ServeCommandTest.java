@@ -50,6 +50,9 @@ class ServeCommandTest {
         try (ServeCommand.Running first = ServeCommand.start(settings, Map.of(), new PrintStream(firstOut, true))) {
             assertThat(firstOut.toString(StandardCharsets.UTF_8)).contains("demo: loaded 14 contestants, 1600 samples")
                     .contains("Tribunal is running at http://127.0.0.1:");
+            // issue 12, item 8: the address is the last line, on its own
+            assertThat(firstOut.toString(StandardCharsets.UTF_8).strip().lines().toList().getLast())
+                    .startsWith("Tribunal is running at http://127.0.0.1:");
             demoRows = demoRows(first.db());
             assertThat(demoRows).containsExactly(1600, 8000, 31_040);
             browser = new HttpSession(first.service().address());

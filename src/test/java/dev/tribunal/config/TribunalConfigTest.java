@@ -37,6 +37,7 @@ class TribunalConfigTest {
         assertThat(file.demo().load()).isTrue();
         assertThat(file.demo().directory()).isEqualTo(Path.of("data/demo"));
         assertThat(file.leaderboard().refreshInterval()).isEqualTo(Duration.ofHours(1));
+        assertThat(file.leaderboard().arenaRefreshInterval()).isEqualTo(Duration.ofMinutes(5));
         assertThat(file.rating().bootstrapRounds()).isEqualTo(100);
         assertThat(file.secrets().adminTokenEnv()).isEqualTo("TRIBUNAL_ADMIN_TOKEN");
         assertThat(file.llm()).isNull();

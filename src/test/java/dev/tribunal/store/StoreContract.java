@@ -246,6 +246,8 @@ abstract class StoreContract {
         assertThat(db.votes().count()).isEqualTo(1);
         assertThat(db.votes().countSince("voter-1", T0)).isEqualTo(1);
         assertThat(db.votes().countSince("voter-1", T0.plusSeconds(11))).isZero();
+        assertThat(db.votes().countAfter(T0.plusSeconds(9))).isEqualTo(1);
+        assertThat(db.votes().countAfter(T0.plusSeconds(10))).as("after, not at").isZero();
     }
 
     @Test

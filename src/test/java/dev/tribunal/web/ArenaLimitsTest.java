@@ -3,6 +3,7 @@ package dev.tribunal.web;
 import static dev.tribunal.web.WebServerTest.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.tribunal.store.BattleFilter;
 import dev.tribunal.store.ContestantKind;
 import java.net.http.HttpResponse;
@@ -19,6 +20,33 @@ class ArenaLimitsTest {
 
     @TempDir
     Path dir;
+
+    /**
+     * Issue 12, item 2: a sample of allowed length in Chinese (3 bytes a character) or in emoji (4 bytes, two UTF-16
+     * units) was refused by the 64 KB body limit or counted twice; the limit is one number of characters whatever
+     * the script. Without live judges the answer is then the 503 that says so, not a 413 or a 400.
+     */
+    @Test
+    void aSampleOfAllowedLengthPassesWhateverTheScript() {
+        try (RunningService service = RunningService.start(dir)) {
+            HttpSession browser = service.newBrowser();
+            JsonNode limits = HttpSession.json(browser.get("/api/samples/limits"));
+            assertThat(limits.get("live_judges").asBoolean()).isFalse();
+            int input = limits.at("/max_chars/input").asInt();
+            int response = limits.at("/max_chars/response").asInt();
+            assertThat(limits.at("/max_chars/rubric").asInt()).isEqualTo(input);
+            assertThat(limits.at("/max_chars/reference").asInt()).isEqualTo(response);
+            String cjk = "{\"input\":\"" + "漢".repeat(input) + "\",\"response_a\":\"" + "字".repeat(response)
+                    + "\",\"response_b\":\"" + "語".repeat(response) + "\",\"reference\":\"" + "文".repeat(response)
+                    + "\",\"rubric\":\"" + "規".repeat(input) + "\"}";
+            assertProblem(browser.postJson("/api/samples", cjk), 503, "no live judges");
+            String emoji = "{\"input\":\"" + "🙂".repeat(input) + "\",\"response\":\"" + "👍".repeat(response) + "\"}";
+            assertProblem(browser.postJson("/api/samples", emoji), 503, "no live judges");
+            // one character more is refused, naming the field and the limit in characters
+            String over = "{\"input\":\"" + "🙂".repeat(input + 1) + "\",\"response\":\"ok\"}";
+            assertProblem(browser.postJson("/api/samples", over), 400, "'input' has " + (input + 1) + " characters");
+        }
+    }
 
     @Test
     void tooManyRoundsPerMinuteIsA429WithRetryAfter() {

@@ -138,6 +138,94 @@ class LeaderboardRefreshTest {
         }
     }
 
+    /** Issue 12, item 1: votes had no visible effect until the hourly run; now the arena boards follow within minutes. */
+    @Test
+    void newVotesReachTheArenaBoardAtTheNextCheckAndTheBoardSaysSo() {
+        try (RunningService service = RunningService.start(dir)) {
+            HttpSession browser = service.newBrowser();
+            RefreshScheduler scheduler = service.service().scheduler();
+            assertThat(scheduler.refreshArenaIfNewVotes()).as("no votes yet: nothing runs").isEmpty();
+            JsonNode before = HttpSession.json(browser.get("/api/leaderboards/judges?source=arena"));
+            assertThat(before.get("counts").asText()).isEqualTo("arena votes");
+            assertThat(before.get("source_description").asText()).contains("votes in this arena");
+            assertThat(before.get("votes_since").asLong()).isZero();
+            assertThat(before.get("next_update_at").asText()).isNotBlank();
+            int modelSnapshots = service.db().snapshots().recent(ContestantKind.MODEL, 10_000).size();
+
+            for (int i = 0; i < 2; i++) {
+                String id = HttpSession.json(browser.post("/api/rounds", null)).get("round_id").asText();
+                assertThat(browser.postJson("/api/rounds/" + id + "/vote", "{\"choice\":\"A\"}").statusCode())
+                        .isEqualTo(200);
+            }
+            JsonNode pending = HttpSession.json(browser.get("/api/leaderboards/judges?source=arena"));
+            assertThat(pending.get("battles").asLong()).isZero();
+            assertThat(pending.get("votes_since").asLong()).as("votes not in the board yet").isEqualTo(2);
+
+            RefreshResult result = scheduler.refreshArenaIfNewVotes().orElseThrow();
+            assertThat(result.computed()).isPositive();
+            assertThat(result.failed()).isZero();
+            JsonNode after = HttpSession.json(browser.get("/api/leaderboards/judges?source=arena"));
+            assertThat(after.get("battles").asLong()).isEqualTo(2);
+            assertThat(after.get("votes_since").asLong()).isZero();
+            // only the arena boards were read and written
+            assertThat(service.db().snapshots().recent(ContestantKind.MODEL, 10_000)).hasSize(modelSnapshots);
+            Job job = service.db().jobs().recent(1).getFirst();
+            assertThat(job.paramsJson()).contains("arena");
+            assertThat(job.state()).isEqualTo(JobState.DONE);
+            assertThat(scheduler.refreshArenaIfNewVotes()).as("nothing new since").isEmpty();
+        }
+    }
+
+    /** Issue 12, item 1: the human-agreement board counted judge-vs-judge comparisons but called them votes. */
+    @Test
+    void everyBoardSaysWhatItsCountCounts() {
+        try (RunningService service = RunningService.start(dir)) {
+            HttpSession browser = service.newBrowser();
+            JsonNode models = HttpSession.json(browser.get("/api/leaderboards/models?source=human"));
+            assertThat(models.get("counts").asText()).isEqualTo("human votes");
+            assertThat(models.get("votes_since").isNull()).isTrue();
+            for (String source : List.of("judge:gpt4", "human-agreement")) {
+                HttpResponse<String> r = browser.get("/api/leaderboards/" + (source.startsWith("judge:") ? "models" : "judges")
+                        + "?source=" + source);
+                if (r.statusCode() != 200) continue;   // the template may not hold this source
+                JsonNode board = HttpSession.json(r);
+                assertThat(board.get("counts").asText()).isNotEqualTo("votes").isNotBlank();
+                assertThat(board.get("source_description").asText()).isNotBlank();
+            }
+            HttpResponse<String> unknown = browser.get("/api/leaderboards/judges?source=nonsense");
+            assertProblem(unknown, 404, "nonsense");
+            assertThat(unknown.body()).doesNotContain("/api/admin");
+        }
+    }
+
+    /** Issue 12, item 5: a win-rate and a battle-count matrix of the board's battles. */
+    @Test
+    void theMatrixOfABoardCountsItsBattlesPairByPair() {
+        try (RunningService service = RunningService.start(dir)) {
+            HttpSession browser = service.newBrowser();
+            JsonNode board = HttpSession.json(browser.get("/api/leaderboards/models?source=human"));
+            JsonNode m = HttpSession.json(browser.get("/api/leaderboards/models/matrix?source=human"));
+            int n = m.get("names").size();
+            assertThat(n).isEqualTo(Math.min(20, board.get("rows").size())).isPositive();
+            assertThat(m.get("names").get(0).asText()).isEqualTo(board.get("rows").get(0).get("name").asText());
+            double total = 0;
+            for (int i = 0; i < n; i++) {
+                assertThat(m.get("win_rate").get(i).get(i).isNull()).isTrue();
+                for (int j = 0; j < n; j++) {
+                    double battles = m.get("battles").get(i).get(j).asDouble();
+                    assertThat(battles).isEqualTo(m.get("battles").get(j).get(i).asDouble());
+                    total += battles;
+                    if (battles > 0) {
+                        assertThat(m.get("win_rate").get(i).get(j).asDouble() + m.get("win_rate").get(j).get(i).asDouble())
+                                .isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+                    }
+                }
+            }
+            if (board.get("rows").size() <= 20) assertThat(total / 2).isEqualTo(board.get("battles").asDouble());
+            assertProblem(browser.get("/api/leaderboards/judges/matrix?source=nowhere"), 404, "nowhere");
+        }
+    }
+
     @Test
     void aFailedRunKeepsTheLastGoodSnapshotAndRecordsTheError() {
         try (RunningService service = RunningService.start(dir)) {

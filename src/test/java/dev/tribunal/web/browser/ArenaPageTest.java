@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
+import com.microsoft.playwright.options.AriaRole;
 import dev.tribunal.store.Contestant;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -189,29 +190,27 @@ class ArenaPageTest extends BrowserTest {
         screenshot(p, "phone-revealed");
     }
 
+    /**
+     * Issue 12, item 2: the form sat at the bottom and was filled in before the visitor learnt (from a 503 aimed at
+     * the operator) that there are no live judges. Now the choice is at the top, and without live judges the page
+     * says so in a sentence instead of showing a form (LiveArenaPageTest fills the form on a site with live judges).
+     */
     @Test
-    void submittingYourOwnSampleValidatesItAndSaysWhyItCannotBeJudgedYet() {
+    void ownSampleIsChosenAtTheTopAndWithoutLiveJudgesNoFormIsOffered() {
         page.navigate(site.url("/"));
         waitForRound(page);
-        page.locator("#submit-box summary").click();
-        page.locator("#sample-form button[type='submit']").click();
-        assertThat(page.locator("#form-error")).hasText("Please fill in: User input, Response.");
-        assertThat(page.locator("#f-input")).hasAttribute("aria-invalid", "true");
-
-        page.locator("input[name='kind'][value='pair']").check();
-        assertThat(page.locator("#f-response-a")).isVisible();
-        page.locator("#f-input").fill("Is **this** a good answer?");
-        page.locator("#f-response-a").fill("Yes.");
-        page.locator("#f-response-b").fill("No, because…");
-        page.locator("#f-rubric").fill("Prefer the more helpful answer.");
-        page.locator("#sample-form button[type='submit']").click();
-
-        // this site has no live judges configured: the page says so, and how to add them, instead of failing silently
-        // (LiveArenaPageTest submits the form to a site with live judges)
-        assertThat(page.locator("#form-error")).isVisible();
-        assertThat(page.locator("#form-error")).containsText("no live judges");
-        assertThat(page.locator("#form-error")).containsText("llm.judges");
-        screenshot("form-answer");
+        var own = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("My own sample"));
+        assertThat(own).isVisible();
+        org.assertj.core.api.Assertions.assertThat(own.boundingBox().y).as("the choice is near the top")
+                .isLessThan(page.locator(".judge[data-side='A']").boundingBox().y);
+        own.click();
+        assertThat(own).hasAttribute("aria-pressed", "true");
+        assertThat(page.locator("#no-live")).isVisible();
+        assertThat(page.locator("#no-live")).containsText("no live AI judges");
+        assertThat(page.locator("#sample-form")).isHidden();
+        assertThat(page.locator("#round")).isHidden();
+        screenshot("own-sample-without-live-judges");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("A random sample")).click();
         assertThat(voteButton("A")).isEnabled();
     }
 }

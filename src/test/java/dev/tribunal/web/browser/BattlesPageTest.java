@@ -53,6 +53,16 @@ class BattlesPageTest extends BrowserTest {
         page.locator("#q").press("Enter");
         assertThat(page.locator(".empty")).hasText("No samples match these filters.");
 
+        // issue 12, item 8: a refused search showed its error above a stale "no samples" state
+        page.locator("#q").fill("x".repeat(201));
+        page.locator("#q").press("Enter");
+        assertThat(page.locator("#error")).isVisible();
+        assertThat(page.locator("#error-text")).containsText("200");
+        assertThat(page.locator("#results")).isEmpty();
+        assertThat(page.locator("#summary")).isEmpty();
+        pageErrors.removeIf(e -> e.contains("400"));
+        page.goBack();
+
         page.goBack();
         assertThat(page.locator("article.battle")).hasCount(1);
         assertThat(page.locator("#q")).hasValue("HASH MAP");

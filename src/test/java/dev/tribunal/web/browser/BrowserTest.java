@@ -67,10 +67,16 @@ abstract class BrowserTest {
 
     /** As {@link #launch(TribunalSite.Content, int)}, with live judges made on the site's database. */
     static void launch(TribunalSite.Content data, int roundsPerMinute, Function<Database, LiveSettings> live) {
+        launch(data, roundsPerMinute, live, dev.tribunal.config.LeaderboardConfig.DEFAULT_ARENA_REFRESH);
+    }
+
+    /** As above, with the arena boards refreshed every {@code arenaRefresh} when there are new votes. */
+    static void launch(TribunalSite.Content data, int roundsPerMinute, Function<Database, LiveSettings> live,
+                       java.time.Duration arenaRefresh) {
         boolean ci = "true".equals(System.getenv("CI"));
         assumeTrue(ci || Files.isExecutable(CHROMIUM),
                 "Skipping the browser tests: " + CHROMIUM + " is not installed (apt-get install chromium); CI=true requires it.");
-        site = TribunalSite.start(siteDirectory, data, roundsPerMinute, live);
+        site = TribunalSite.start(siteDirectory, data, roundsPerMinute, live, arenaRefresh);
         playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()

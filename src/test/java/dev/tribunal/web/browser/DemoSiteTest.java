@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -55,8 +56,61 @@ class DemoSiteTest extends BrowserTest {
         assertThat(page.locator("#reveal")).isVisible();
         assertThat(DEMO_JUDGES).contains(page.locator("#identity-a strong").textContent(),
                 page.locator("#identity-b strong").textContent());
+        // issue 12, item 4: each judge's standing on the arena board, linked to its row; models by display name
+        assertThat(page.locator("#reveal-list .standing").first()).containsText("on the arena board");
+        assertThat(page.locator("#reveal-list .model").first()).containsText(Pattern.compile(
+                "GPT-4|Claude|GPT-3.5|Bard|Vicuna-13B|Guanaco"));
         screenshot("revealed");
+        String href = page.locator("#reveal-list .standing a").first().getAttribute("href");
+        assertThat(href).startsWith("/leaderboard?board=judges&source=arena#row-");
+        page.navigate(site.url(href));
+        assertThat(page.locator("#rows tr.linked")).hasCount(1);
         assertThat(pageErrors).isEmpty();
+    }
+
+    /**
+     * Issue 12, item 3: the first critique started at y = 943 px on an 800 px desktop window and 1,567 px on a phone,
+     * under a sticky vote bar that covered 120 px; the PRD critiques' "Assistant 1/2" were not tied to Response A/B.
+     */
+    @Test
+    void bothCritiquesAreNearTheTopAndTheVoteBarWaitsUntilTheyWereSeen() {
+        for (Page p : List.of(freshPage(1280, 800), phonePage())) {
+            boolean phone = p.viewportSize().width == PHONE_WIDTH;
+            p.navigate(site.url("/"));
+            assertThat(p.locator("#vote button[data-choice='A']")).isEnabled();
+            double a = p.locator(".judge[data-side='A']").boundingBox().y;
+            double b = p.locator(".judge[data-side='B']").boundingBox().y;
+            System.out.printf("%s: critique A at y = %.0f, B at y = %.0f%n", phone ? "phone" : "desktop", a, b);
+            screenshot(p, phone ? "phone-layout" : "desktop-layout");
+            if (phone) {
+                assertThat(a).as("judge A's critique on a phone").isLessThan(1_000);
+                // not sticky before the critiques were scrolled through: it covers nothing of them
+                assertThat(p.locator("body[data-critiques-seen]")).hasCount(0);
+                assertThat(p.evaluate("getComputedStyle(document.getElementById('vote')).position")).isEqualTo("static");
+            } else {
+                assertThat(b).as("both critiques start in the first 800 px window").isLessThan(800);
+            }
+            assertThat(p.locator("#assistant-note")).isVisible();
+            assertThat(p.locator("#assistant-note")).containsText("Assistant 1 is Response A");
+            p.locator(".judge[data-side='B'] .critique-end").scrollIntoViewIfNeeded();
+            assertThat(p.locator("body[data-critiques-seen]")).hasCount(1);
+        }
+    }
+
+    /** Issue 12, item 7: axe-core on the demo's long texts (it found scrollable-region-focusable on / and /battles). */
+    @Test
+    void axeCoreFindsNoSeriousViolationOnTheDemo() {
+        for (Page p : List.of(page, phonePage())) {
+            p.navigate(site.url("/"));
+            assertThat(p.locator("#vote button[data-choice='A']")).isEnabled();
+            AccessibilityTest.assertAxe(p, "demo arena");
+            p.navigate(site.url("/battles"));
+            assertThat(p.locator("article.battle")).hasCount(10);
+            AccessibilityTest.assertAxe(p, "demo battles");
+            p.navigate(site.url("/leaderboard"));
+            assertThat(p.locator("#rows tr").first()).isVisible();
+            AccessibilityTest.assertAxe(p, "demo leaderboard");
+        }
     }
 
     private static List<String> fields(JsonNode node) {
@@ -69,7 +123,8 @@ class DemoSiteTest extends BrowserTest {
     void theLeaderboardsShowTheDemoJudgesAndModels() {
         page.navigate(site.url("/leaderboard"));
         assertThat(page.locator("#rows tr")).hasCount(DEMO_JUDGES.size());
-        assertThat(page.locator("#meta")).containsText("from 30 votes");
+        assertThat(page.locator("#meta")).containsText("from 30 arena votes");
+        assertThat(page.locator("#source-note")).containsText("votes in this arena");
         screenshot("judges");
         page.locator("#tab-models").click();
         assertThat(page.locator("#rows tr").first()).containsText(Pattern.compile("\\S"));
@@ -88,10 +143,31 @@ class DemoSiteTest extends BrowserTest {
         assertThat(page.locator("article.battle").first().locator(".judge-name").first())
                 .hasText("Judge (hidden while in the arena)");
         assertThat(page.locator("#results .evaluation .judge-name:not(.anonymous)")).hasCount(0);
+        // issue 12, item 6: critiques start collapsed (every one open made ten samples 15,000 px long)
+        assertThat(page.locator("#results details.critique-box[open]")).hasCount(0);
+        double height = ((Number) page.evaluate("document.documentElement.scrollHeight")).doubleValue();
+        System.out.printf("battles page height, ten demo samples: %.0f px%n", height);
+        assertThat(height).isLessThan(9_000);
         page.locator("#next").click();
         assertThat(page.locator("#page-of")).containsText("Page 2 of");
         assertThat(page).hasURL(Pattern.compile("page=2"));
         screenshot("battles");
+        // issue 12, item 6: jump to a page; every card has a permalink that opens that page at that card
+        page.locator("#page-number").fill("7");
+        page.locator("#page-jump button").click();
+        assertThat(page.locator("#page-of")).containsText("Page 7 of");
+        var link = page.locator("article.battle").nth(4).locator("a.permalink");
+        String href = link.getAttribute("href");
+        assertThat(href).contains("page=7").contains("#sample-");
+        page.navigate(site.url(href));
+        assertThat(page.locator("#page-of")).containsText("Page 7 of");
+        String id = href.substring(href.indexOf('#') + 1);
+        assertThat(page.locator("#" + id)).isInViewport();
+
+        // issue 12, item 8: the demo has no benchmark questions; the tab says where they come from
+        page.navigate(site.url("/battles?view=questions"));
+        assertThat(page.locator(".empty")).containsText("No benchmark questions here yet");
+        assertThat(page.locator(".empty")).not().containsText("match these filters");
 
         page.navigate(site.url("/battles?judge=gpt4"));
         assertThat(page.locator("#judge option:checked")).hasText("GPT-4");

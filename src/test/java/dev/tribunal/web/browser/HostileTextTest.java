@@ -48,8 +48,34 @@ class HostileTextTest extends BrowserTest {
         assertThat(page.locator("article.battle")).hasCount(1);
         assertThat(page.locator("article.battle")).containsText("<svg onload=");
         assertThat(page.locator("article.battle")).containsText("<iframe src=");
-        assertThat(page.locator("article.battle a").first()).hasText("click me");
+        assertThat(page.locator("article.battle .markdown a").first()).hasText("click me");
         assertNothingRan(page);
         screenshot("battles");
+    }
+
+    /**
+     * Issue 12, item 4: math was shown raw ($x=5$). It is typeset by KaTeX, loaded only when a text has math; dollar
+     * amounts stay text; TeX can make no link and run nothing (KaTeX's trust is off).
+     */
+    @Test
+    void mathIsTypesetAndDollarAmountsStayText() {
+        page.navigate(site.url("/"));
+        assertThat(page.locator("#vote button[data-choice='A']")).isEnabled();
+        assertThat(page.locator("link[href*='katex']")).hasCount(0);   // no math on the page: KaTeX not loaded
+        page.evaluate("""
+                async () => {
+                  const { renderMarkdown } = await import('/js/markdown.js');
+                  const box = Object.assign(document.createElement('div'), { id: 'math-test' });
+                  document.querySelector('main').append(box);
+                  renderMarkdown(box, 'Let $x=5$. It costs $5 and $10. $$\\\\frac{a}{b}$$ '
+                    + 'and $\\\\href{javascript:window.%s=1}{click}$ and `$y$` in code.');
+                }""".formatted(SiteSamples.XSS_FLAG));
+        assertThat(page.locator("#math-test .katex")).hasCount(3);
+        assertThat(page.locator("#math-test .katex .mfrac")).hasCount(1);
+        assertThat(page.locator("#math-test")).containsText("It costs $5 and $10.");
+        assertThat(page.locator("#math-test code")).hasText("$y$");
+        assertThat(page.locator("#math-test a")).hasCount(0);
+        screenshot("math");
+        assertNothingRan(page);
     }
 }

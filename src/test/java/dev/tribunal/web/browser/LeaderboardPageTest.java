@@ -34,7 +34,7 @@ class LeaderboardPageTest extends BrowserTest {
         page.navigate(site.url("/leaderboard"));
         assertThat(page.locator("#rows tr")).hasCount(3);
         assertThat(page.locator("#tab-judges")).hasAttribute("aria-selected", "true");
-        assertThat(page.locator("#meta")).containsText("from 40 votes");
+        assertThat(page.locator("#meta")).containsText("from 40 arena votes");
         assertThat(page.locator("#meta")).containsText("0 flagged votes left out.");
         assertThat(page.locator("#rows")).containsText("gavel-70b");
         // 40 votes over three judges: each has fewer than the 30 battles a settled rating needs
@@ -46,7 +46,7 @@ class LeaderboardPageTest extends BrowserTest {
         page.locator("#tab-models").click();
         assertThat(page.locator("#tab-models")).hasAttribute("aria-selected", "true");
         assertThat(page.locator("#rows tr")).hasCount(4);
-        assertThat(page.locator("#meta")).containsText("from 400 battles");
+        assertThat(page.locator("#meta")).containsText("from 400 human votes");
         assertThat(page.locator("#rows tr").first()).containsText("atlas-70b");
         assertThat(page.locator("#rows tr").first()).containsText("Atlas Labs");
         assertThat(page.locator("#rows tr").first()).containsText("Apache-2.0");
@@ -59,7 +59,7 @@ class LeaderboardPageTest extends BrowserTest {
 
         page.locator("#category").selectOption("coding");
         assertThat(page.locator("#meta")).containsText("category coding");
-        assertThat(page.locator("#meta")).containsText("from 200 battles");
+        assertThat(page.locator("#meta")).containsText("from 200 human votes");
         assertThat(page.locator("#csv")).hasAttribute("href", Pattern.compile("category=coding.*format=csv"));
 
         page.locator("#tab-judges").click();
@@ -83,12 +83,41 @@ class LeaderboardPageTest extends BrowserTest {
         assertThat(lines[1]).contains("atlas-70b");
     }
 
+    /**
+     * Issue 12, item 8: a bad leaderboard URL removed the source dropdown and mentioned an admin endpoint; now the
+     * page says there is no such board and shows the default one, with its sources to choose from.
+     */
     @Test
-    void aBoardThatDoesNotExistShowsTheServersExplanation() {
+    void aBoardThatDoesNotExistIsSaidAndTheDefaultBoardShown() {
         page.navigate(site.url("/leaderboard?board=models&source=nowhere"));
         assertThat(page.locator("#error")).isVisible();
-        assertThat(page.locator("#error-text")).containsText("no models leaderboard for source 'nowhere'");
-        assertThat(page.locator("#content")).isHidden();
+        assertThat(page.locator("#error-text")).containsText("no models leaderboard for source “nowhere”");
+        assertThat(page.locator("#error-text")).not().containsText("/api/admin");
+        assertThat(page.locator("#content")).isVisible();
+        assertThat(page.locator("#source")).isVisible();
+        assertThat(page.locator("#source option:checked")).hasText("human");
+        screenshot("unknown-source");
+        pageErrors.removeIf(e -> e.contains("404"));   // the board that does not exist
+        assertThat(pageErrors).isEmpty();
+    }
+
+    /** Issue 12, item 5: head-to-head matrices (win rate, battles) of the board, readable as text and colour. */
+    @Test
+    void showsTheHeadToHeadMatrices() {
+        page.navigate(site.url("/leaderboard?board=models"));
+        assertThat(page.locator("#rows tr")).hasCount(4);
+        page.locator("#matrix-box summary").click();
+        assertThat(page.locator("#matrix tbody tr")).hasCount(4);
+        assertThat(page.locator("#matrix tbody tr").first().locator("td").nth(1)).hasText(Pattern.compile("\\d+ %|–"));
+        assertThat(page.locator("#matrix thead th").first()).hasText("atlas-70b");
+        screenshot("win-rate-matrix");
+        page.locator("#show-battles").click();
+        assertThat(page.locator("#matrix caption")).hasText("Battles between the row and the column");
+        assertThat(page.locator("#matrix tbody tr").first().locator("td").nth(1)).hasText(Pattern.compile("\\d+"));
+        AccessibilityTest.assertAxe(page, "leaderboard matrix");
+        page.locator("#tab-judges").click();
+        assertThat(page.locator("#matrix tbody tr")).hasCount(3);
+        assertThat(pageErrors).isEmpty();
     }
 
     @Test
@@ -100,5 +129,13 @@ class LeaderboardPageTest extends BrowserTest {
         assertThat(((Number) p.evaluate("document.querySelector('#chart').getBoundingClientRect().right")).doubleValue())
                 .isLessThanOrEqualTo(375);
         screenshot(p, "phone");
+        // issue 12, item 5: the columns a phone hides can be shown (the table then scrolls sideways, not the page)
+        assertThat(p.locator("th", new Page.LocatorOptions().setHasText("Organisation"))).isHidden();
+        p.locator("#all-columns").click();
+        assertThat(p.locator("#all-columns")).hasAttribute("aria-pressed", "true");
+        assertThat(p.locator("th", new Page.LocatorOptions().setHasText("Organisation"))).isVisible();
+        assertThat(p.locator("#rows tr").first()).containsText("Atlas Labs");
+        assertFitsPhoneWidth(p);
+        screenshot(p, "phone-all-columns");
     }
 }

@@ -20,6 +20,7 @@ import dev.tribunal.web.WebSettings;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import dev.tribunal.config.LeaderboardConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -65,6 +66,12 @@ final class TribunalSite implements AutoCloseable {
 
     /** As {@link #start(Path, Content, int)}, with the live judges {@code live} makes on the site's database. */
     static TribunalSite start(Path dir, Content data, int roundsPerMinute, Function<Database, LiveSettings> live) {
+        return start(dir, data, roundsPerMinute, live, LeaderboardConfig.DEFAULT_ARENA_REFRESH);
+    }
+
+    /** As above, looking for new votes (and refreshing the arena boards) every {@code arenaRefresh}. */
+    static TribunalSite start(Path dir, Content data, int roundsPerMinute, Function<Database, LiveSettings> live,
+                              Duration arenaRefresh) {
         String url = "jdbc:sqlite:" + dir.resolve("tribunal.db");
         try (Database db = Database.open(url)) {
             data.seed(db);
@@ -75,7 +82,7 @@ final class TribunalSite implements AutoCloseable {
                 test.roundLifetime(), roundsPerMinute, test.votesPerMinute(), test.votesPerDay(),
                 test.refreshEvery(), test.rating(), PRELIMINARY_BELOW, test.adminTokenVariable(), test.adminToken(),
                 test.voterSecret(), test.version(), test.samplesPerHour(), test.perAddress(), test.voteRules(),
-                test.queryLimits());
+                test.queryLimits(), arenaRefresh);
         TribunalSite site = new TribunalSite(RunningService.on(url, settings, Clock.systemUTC(), live));
         site.castVotes(data.votes());
         site.service.service().scheduler().refreshNow();
