@@ -160,7 +160,7 @@ function showReveal(result) {
   fill($('reveal-list'), revealRows(result));
   $('self-judged').hidden = true;
   enrichReveal(result);
-  fill($('pair-stats'), pairStats(result.pair_stats));
+  fill($('pair-stats'), pairStats(result.pair_stats), peopleVotes(result.people_votes));
   $('reveal').hidden = false;
   $('reveal-title').focus({ preventScroll: true });
   $('reveal').scrollIntoView({ block: 'nearest', behavior: 'smooth' });
@@ -228,6 +228,19 @@ function pairStats(stats) {
     el('ul', { class: 'stack-legend' }, parts.map(([key, label, n]) => el('li', {},
       el('span', { class: `swatch seg-${key}`, 'aria-hidden': 'true' }),
       `${label}: ${formatCount(n || 0)} (${percent(n)} %)`))),
+  ];
+}
+
+// People's own verdicts on the two responses (the demo's human votes), beside the judges' verdicts.
+function peopleVotes(people) {
+  if (!people || !people.votes) return [];
+  const n = (count) => `${formatCount(count)} (${Math.round((100 * count) / people.votes)} %)`;
+  return [
+    el('h3', { class: 'label' }, `How people judged these two responses themselves (${formatCount(people.votes)} vote${people.votes === 1 ? '' : 's'})`),
+    el('ul', { class: 'stack-legend' },
+      el('li', {}, `Response A better: ${n(people.a)}`),
+      el('li', {}, `Response B better: ${n(people.b)}`),
+      el('li', {}, `Tie: ${n(people.tie)}`)),
   ];
 }
 

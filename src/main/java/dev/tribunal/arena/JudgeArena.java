@@ -132,7 +132,10 @@ public final class JudgeArena {
     /** The reveal of a voted round: judges, models, and the other votes on the same two judges. */
     public Reveal reveal(Round round, Vote vote) {
         PairTally all = rounds.tally(round.a().judge(), round.b().judge());
-        return new Reveal(round.id(), vote.choice(), round.a(), round.b(), round.sample(), all.without(vote.choice()));
+        Reveal.PeopleVotes people = round.sample().kind() == ArenaSample.Kind.PAIR
+                ? rounds.peopleVotes(round.sample().id()) : null;
+        return new Reveal(round.id(), vote.choice(), round.a(), round.b(), round.sample(), all.without(vote.choice()),
+                people);
     }
 
     private Round deal(Matchup matchup, String voterHash) {

@@ -28,6 +28,9 @@ public interface RoundStore {
      */
     boolean recordVote(Vote vote, Battle battle, VoteFlag flag);
 
+    /** How people labelled the two responses of this pair sample (null when nobody did). */
+    Reveal.PeopleVotes peopleVotes(long sampleId);
+
     /** The ids of the evaluations shown in rounds this voter has voted on: the voter has seen their judges named. */
     Set<Long> evaluationsRevealedTo(String voterHash);
 

@@ -100,6 +100,12 @@ public final class StoredRounds implements RoundStore, AutoCloseable {
     }
 
     @Override
+    public Reveal.PeopleVotes peopleVotes(long sampleId) {
+        var labels = db.reports().labelsOf(sampleId);
+        return labels.total() == 0 ? null : new Reveal.PeopleVotes(labels.a(), labels.b(), labels.tie());
+    }
+
+    @Override
     public Set<Long> evaluationsRevealedTo(String voterHash) {
         return revealed.of(voterHash);
     }

@@ -35,6 +35,25 @@ public final class ReportDao {
                         .bind("source", l.source()).bind("externalKey", l.externalKey()).bind("createdAt", now)));
     }
 
+    /** People's labels on one pair sample: how many preferred response A, response B, or neither (a tie). */
+    public LabelTally labelsOf(long sampleId) {
+        return sql.read(h -> h.createQuery("SELECT COUNT(*) AS n, "
+                        + "COALESCE(SUM(CASE WHEN outcome > 0.5 THEN 1 ELSE 0 END), 0) AS a, "
+                        + "COALESCE(SUM(CASE WHEN outcome < 0.5 THEN 1 ELSE 0 END), 0) AS b "
+                        + "FROM pair_labels WHERE sample_id = :s")
+                .bind("s", sampleId)
+                .map((rs, ctx) -> new LabelTally(rs.getLong("a"), rs.getLong("b"),
+                        rs.getLong("n") - rs.getLong("a") - rs.getLong("b")))
+                .one());
+    }
+
+    /** People's labels on a pair sample, by which response they preferred. */
+    public record LabelTally(long a, long b, long tie) {
+        public long total() {
+            return a + b + tie;
+        }
+    }
+
     public long labelCount() {
         return sql.read(h -> h.createQuery("SELECT COUNT(*) FROM pair_labels").mapTo(Long.class).one());
     }

@@ -50,7 +50,11 @@ final class ArenaViews {
     record PairStats(long votes, long a, long b, long tie, long bothBad) {
     }
 
-    record RevealView(String roundId, String choice, Judges judges, Object models, PairStats pairStats) {
+    record PeopleView(long votes, long a, long b, long tie) {
+    }
+
+    record RevealView(String roundId, String choice, Judges judges, Object models, PairStats pairStats,
+                      PeopleView peopleVotes) {
     }
 
     static NewRound newRound(Round round) {
@@ -70,7 +74,9 @@ final class ArenaViews {
         PairTally t = reveal.others();
         return new RevealView(reveal.roundId(), reveal.choice().wireName(),
                 new Judges(name(reveal.a()), name(reveal.b())), models,
-                new PairStats(t.votes(), t.a(), t.b(), t.tie(), t.bothBad()));
+                new PairStats(t.votes(), t.a(), t.b(), t.tie(), t.bothBad()),
+                reveal.people() == null ? null : new PeopleView(reveal.people().a() + reveal.people().b()
+                        + reveal.people().tie(), reveal.people().a(), reveal.people().b(), reveal.people().tie()));
     }
 
     private static Object sample(ArenaSample s) {
