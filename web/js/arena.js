@@ -160,7 +160,9 @@ function showReveal(result) {
   fill($('reveal-list'), revealRows(result));
   $('self-judged').hidden = true;
   enrichReveal(result);
-  fill($('pair-stats'), pairStats(result.pair_stats), peopleVotes(result.people_votes));
+  fill($('pair-stats'), pairStats(result.pair_stats), peopleVotes(result.people_votes),
+    el('p', { class: 'permalink' }, el('a', { href: `/?round=${encodeURIComponent(result.round_id)}` },
+      'Permalink to this reveal')));
   $('reveal').hidden = false;
   $('reveal-title').focus({ preventScroll: true });
   $('reveal').scrollIntoView({ block: 'nearest', behavior: 'smooth' });
@@ -247,12 +249,17 @@ function peopleVotes(people) {
 const newRound = () => run('Loading a round…', async () => showRound(await api('/api/rounds', { method: 'POST' })));
 
 // A reload shows the round this tab was on (and its reveal, once voted) instead of dealing a new one.
+// A permalink (/?round=ID) shows that round's reveal once it was voted; an unvoted one is not shared this way.
 async function savedRound() {
-  let id = null;
-  try { id = sessionStorage.getItem(SAVED_ROUND); } catch { /* storage off */ }
+  const linked = new URLSearchParams(location.search).get('round');
+  let id = linked;
+  if (!id) {
+    try { id = sessionStorage.getItem(SAVED_ROUND); } catch { /* storage off */ }
+  }
   if (!id) return null;
   try {
     const stored = await api(`/api/rounds/${encodeURIComponent(id)}`);
+    if (linked) return stored.voted ? stored : null;
     return new Date(stored.expires_at) > new Date() || stored.voted ? stored : null;
   } catch {
     return null;   // unknown or expired: deal a new one

@@ -40,6 +40,23 @@ class ArenaPageTest extends BrowserTest {
     }
 
     @Test
+    void aRevealHasAPermalinkThatShowsItInAnotherBrowser() {
+        page.navigate(site.url("/"));
+        waitForRound(page);
+        voteButton("A").click();
+        assertThat(page.locator("#reveal")).isVisible();
+        String judges = page.locator("#reveal-list").textContent();
+        String href = page.locator("#pair-stats a.permalink, #pair-stats .permalink a").first().getAttribute("href");
+        org.assertj.core.api.Assertions.assertThat(href).startsWith("/?round=");
+
+        Page other = freshPage(1280, 800);
+        other.navigate(site.url(href));
+        assertThat(other.locator("#reveal")).isVisible();
+        assertThat(other.locator("#reveal-list")).hasText(judges);
+        assertThat(other.locator("#your-vote")).containsText("Judge A is better");
+    }
+
+    @Test
     void playsARoundByClickAndByKeyboardThenStartsNewRoundsAndRegeneratesJudges() {
         page.navigate(site.url("/"));
         waitForRound(page);
