@@ -32,6 +32,7 @@ public final class StoredRounds implements RoundStore, AutoCloseable {
     /** Voters whose revealed evaluations are kept in memory (a few KB each for the most active). */
     static final int REVEALED_VOTERS = 10_000;
     private final RevealedEvaluations revealed;
+    private final RecentVoteTimes voteTimes;
     private final PendingRounds pending;
 
     public StoredRounds(Database db, ArenaCatalog catalog) {
@@ -40,6 +41,8 @@ public final class StoredRounds implements RoundStore, AutoCloseable {
         this.tallies = new PairTallies(this::storedTally);
         this.pending = new PendingRounds(db);
         this.revealed = new RevealedEvaluations(REVEALED_VOTERS, db.votes()::evaluationsRevealedTo);
+        this.voteTimes = new RecentVoteTimes(REVEALED_VOTERS,
+                (voter, since, limit) -> db.votes().timesSince(voter, Instant.ofEpochMilli(since), limit));
     }
 
     /** Keeps the round in memory; it reaches the store with its vote or within 0.2 s ({@link PendingRounds}). */
@@ -96,6 +99,7 @@ public final class StoredRounds implements RoundStore, AutoCloseable {
             recent.put(new StoredRound(voted.round(), vote));
             revealed.voted(vote.voterHash(), voted.round().a().id(), voted.round().b().id());
         }
+        voteTimes.voted(vote.voterHash(), vote.createdAt().toEpochMilli());
         return true;
     }
 
@@ -112,7 +116,7 @@ public final class StoredRounds implements RoundStore, AutoCloseable {
 
     @Override
     public long votesSince(String voterHash, Instant since, int atMost) {
-        return db.votes().countSince(voterHash, since, atMost);
+        return voteTimes.countSince(voterHash, since.toEpochMilli(), atMost);
     }
 
     @Override

@@ -88,6 +88,13 @@ public final class VoteDao {
                 .bind("v", voterHash).bind("t", since.toEpochMilli()).bind("n", atMost).mapTo(Long.class).one());
     }
 
+    /** The times (epoch ms) of this voter's votes at or after {@code since}, newest first, at most {@code limit}. */
+    public List<Long> timesSince(String voterHash, Instant since, int limit) {
+        return sql.read(h -> h.createQuery("SELECT created_at FROM votes WHERE voter_hash = :v AND created_at >= :t "
+                        + "ORDER BY created_at DESC LIMIT :n")
+                .bind("v", voterHash).bind("t", since.toEpochMilli()).bind("n", limit).mapTo(Long.class).list());
+    }
+
     public long count() {
         return sql.read(h -> h.createQuery("SELECT COUNT(*) FROM votes").mapTo(Long.class).one());
     }
