@@ -408,20 +408,10 @@ final class BradleyTerry {
         }
     }
 
+    /** As {@link #centreOnGroups}, and contestants without battles get no rating (NaN). */
     private void centre(double[] theta, ComparisonGraph graph) {
-        double[] sum = new double[graph.components];
-        int[] size = new int[graph.components];
-        for (int i = 0; i < n; i++) {
-            int c = graph.component[i];
-            if (c >= 0) {
-                sum[c] += theta[i];
-                size[c]++;
-            }
-        }
-        for (int i = 0; i < n; i++) {
-            int c = graph.component[i];
-            theta[i] = c >= 0 ? theta[i] - sum[c] / size[c] : Double.NaN;
-        }
+        centreOnGroups(theta, graph);
+        for (int i = 0; i < n; i++) if (graph.component[i] < 0) theta[i] = Double.NaN;
     }
 
     static double sigmoid(double x) {

@@ -111,13 +111,9 @@ public final class LeaderboardRoutes implements RouteGroup {
     };
 
     private void matrix(Context ctx, ContestantKind kind) {
-        List<String> available = sources(kind);
-        String source = ctx.queryParam("source");
-        if (source == null) source = defaultSource(kind, available);
-        String category = ctx.queryParam("category");
-        if (category != null && category.isBlank()) category = null;
-        String what = kind == ContestantKind.JUDGE ? "judges" : "models";
-        Snapshot snapshot = latest(kind, what, source, category, available);
+        Requested asked = requested(ctx, kind);
+        String what = asked.what();
+        Snapshot snapshot = asked.snapshot();
         Matrix m;
         synchronized (matrices) {
             m = matrices.get(snapshot.id());
@@ -159,8 +155,11 @@ public final class LeaderboardRoutes implements RouteGroup {
                 top.stream().map(Row::name).toList(), top.stream().map(Row::displayName).toList(), rate, battles);
     }
 
-    private void show(Context ctx, ContestantKind kind) {
-        boolean csv = wantsCsv(ctx);
+    /** The board a request asks for: its kind in words, the sources there are, and the latest good snapshot. */
+    private record Requested(String what, List<String> available, Snapshot snapshot) {
+    }
+
+    private Requested requested(Context ctx, ContestantKind kind) {
         List<String> available = sources(kind);
         String source = ctx.queryParam("source");
         if (source == null) source = defaultSource(kind, available);
@@ -168,6 +167,15 @@ public final class LeaderboardRoutes implements RouteGroup {
         if (category != null && category.isBlank()) category = null;
         String what = kind == ContestantKind.JUDGE ? "judges" : "models";
         Snapshot snapshot = latest(kind, what, source, category, available);
+        return new Requested(what, available, snapshot);
+    }
+
+    private void show(Context ctx, ContestantKind kind) {
+        boolean csv = wantsCsv(ctx);
+        Requested asked = requested(ctx, kind);
+        String what = asked.what();
+        List<String> available = asked.available();
+        Snapshot snapshot = asked.snapshot();
         List<Row> rows = rows(kind, db.snapshots().rows(snapshot.id()));
         if (csv) {
             writeCsv(ctx, rows, snapshot.excludedVotes());
