@@ -123,12 +123,15 @@ let critiqueWatcher = null;
 function watchCritiques() {
   if (critiqueWatcher) critiqueWatcher.disconnect();
   if (!('IntersectionObserver' in window)) { document.body.dataset.critiquesSeen = 'yes'; return; }
-  const seen = new Set();
-  critiqueWatcher = new IntersectionObserver((entries) => {
-    entries.filter((e) => e.isIntersecting).forEach((e) => seen.add(e.target));
-    if (seen.size === 2) { document.body.dataset.critiquesSeen = 'yes'; critiqueWatcher.disconnect(); }
+  // an end counts as seen once the window has reached it (visible now, or scrolled past: a jump can skip it)
+  const ends = [...document.querySelectorAll('.judge .critique-end')];
+  critiqueWatcher = new IntersectionObserver(() => {
+    if (ends.every((end) => end.getBoundingClientRect().top < window.innerHeight)) {
+      document.body.dataset.critiquesSeen = 'yes';
+      critiqueWatcher.disconnect();
+    }
   });
-  document.querySelectorAll('.judge .critique-end').forEach((end) => critiqueWatcher.observe(end));
+  ends.forEach((end) => critiqueWatcher.observe(end));
 }
 
 function showJudge(side, judge) {

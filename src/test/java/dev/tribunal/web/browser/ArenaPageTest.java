@@ -45,14 +45,16 @@ class ArenaPageTest extends BrowserTest {
         waitForRound(page);
         voteButton("A").click();
         assertThat(page.locator("#reveal")).isVisible();
-        String judges = page.locator("#reveal-list").textContent();
+        String judgeA = page.locator("#reveal-list strong").first().textContent();
+        String judgeB = page.locator("#reveal-list strong").nth(1).textContent();
         String href = page.locator("#pair-stats a.permalink, #pair-stats .permalink a").first().getAttribute("href");
         org.assertj.core.api.Assertions.assertThat(href).startsWith("/?round=");
 
         Page other = freshPage(1280, 800);
         other.navigate(site.url(href));
         assertThat(other.locator("#reveal")).isVisible();
-        assertThat(other.locator("#reveal-list")).hasText(judges);
+        assertThat(other.locator("#reveal-list strong").first()).hasText(judgeA);
+        assertThat(other.locator("#reveal-list strong").nth(1)).hasText(judgeB);
         assertThat(other.locator("#your-vote")).containsText("Judge A is better");
     }
 
