@@ -1,0 +1,156 @@
+package dev.tribunal.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tribunal.bench.collective.CollectiveStub;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code tribunal benchmark collective} end to end on the stub pool of five models of known quality (answer
+ * quality and judging noise set in {@link CollectiveStub}): the boards recover the true order, the weights move
+ * toward the better judges, nobody rates itself, the bad questions are filtered out, the ranking's stability ends
+ * the run early, and a second run of the same command makes no call.
+ */
+class BenchmarkCollectiveTest {
+
+    private static final String COLLECTIVE = "collective:\n  topics: [math, history]\n  stability_window: 3\n"
+            + "  min_iterations: 8\n";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void thePoolRanksItselfInTheTrueOrderAndWeightsTheBetterJudgesMore() throws Exception {
+        try (CollectiveStub stub = new CollectiveStub()) {
+            Path config = stub.config(dir, 4, COLLECTIVE);
+            CommandRun run = CommandRun.of("benchmark", "collective", "--config", config, "--models", "m1,m2,m3,m4,m5",
+                    "--iterations", 30, "--weights", "autobench", "--output", "json", "--no-progress");
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            JsonNode json = run.json();
+
+            Map<String, JsonNode> rows = run.jsonRows();
+            assertThat(rows.keySet()).containsExactlyInAnyOrderElementsOf(CollectiveStub.MODELS);
+            assertThat(spearman(rows, "score")).isGreaterThanOrEqualTo(0.9);
+            assertThat(spearman(rows, "rating")).isGreaterThanOrEqualTo(0.9);
+            for (JsonNode row : rows.values()) {
+                assertThat(row.get("score_lower").asDouble()).isLessThanOrEqualTo(row.get("score").asDouble());
+                assertThat(row.get("score_upper").asDouble()).isGreaterThanOrEqualTo(row.get("score").asDouble());
+                assertThat(row.get("rank").asInt()).isBetween(1, 5);
+            }
+
+            JsonNode weights = json.get("judge_weights");
+            double sum = 0;
+            for (String m : CollectiveStub.MODELS) sum += weights.get(m).asDouble();
+            assertThat(sum).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(weights.get("m1").asDouble()).isGreaterThan(0.2).isGreaterThan(weights.get("m3").asDouble());
+            assertThat(weights.get("m3").asDouble()).isGreaterThan(weights.get("m5").asDouble());
+
+            // the ranking settled before the 30 iterations ran out
+            int iterations = json.get("iterations").asInt();
+            assertThat(iterations).isBetween(8, 29);
+            assertThat(run.err()).contains("ranking stable");
+            assertThat(json.get("topics").size()).isEqualTo(2);
+            assertThat(json.get("questions_rejected").asInt()).isPositive();
+            JsonNode m5 = model(json, "m5");
+            assertThat(m5.get("consensus_distance").asDouble())
+                    .isGreaterThan(model(json, "m1").get("consensus_distance").asDouble());
+            assertThat(m5.get("answers").asInt()).isEqualTo(json.get("questions_kept").asInt());
+
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("bench.db"));
+                 Statement st = c.createStatement()) {
+                assertThat(count(st, "SELECT COUNT(*) FROM collective_votes WHERE judge_id = model_id")).isZero();
+                assertThat(count(st, "SELECT COUNT(*) FROM collective_votes v JOIN questions q ON q.id = v.question_id "
+                        + "WHERE v.model_id = 0 AND v.judge_id = q.generated_by")).isZero();
+                // every bad question was rejected and never answered; every kept one is a good question
+                assertThat(count(st, "SELECT COUNT(*) FROM questions q JOIN collective_questions c ON c.question_id = q.id "
+                        + "WHERE q.prompt LIKE '[bad]%' AND c.state = 'accepted'")).isZero();
+                assertThat(count(st, "SELECT COUNT(*) FROM questions q JOIN collective_questions c ON c.question_id = q.id "
+                        + "WHERE q.prompt LIKE '[bad]%' AND c.state = 'rejected'")).isPositive();
+                assertThat(count(st, "SELECT COUNT(*) FROM answers a JOIN questions q ON q.id = a.question_id "
+                        + "WHERE q.prompt LIKE '[bad]%'")).isZero();
+                // 5 answers per kept question, each rated by the 4 other models
+                long kept = json.get("questions_kept").asLong();
+                assertThat(count(st, "SELECT COUNT(*) FROM collective_votes WHERE model_id <> 0")).isEqualTo(kept * 5 * 4);
+                assertThat(count(st, "SELECT COUNT(*) FROM snapshots WHERE source LIKE 'collective:%' AND category IS NULL"))
+                        .isEqualTo(1);
+            }
+
+            int calls = stub.requests();
+            CommandRun again = CommandRun.of("benchmark", "collective", "--config", config, "--models", "m5,m4,m3,m2,m1",
+                    "--iterations", 30, "--weights", "autobench", "--output", "json", "--no-progress");
+            assertThat(again.exitCode()).as(again.err()).isZero();
+            assertThat(stub.requests()).as("the same command again makes no call").isEqualTo(calls);
+            assertThat(again.json().get("rows")).isEqualTo(json.get("rows"));
+        }
+    }
+
+    @Test
+    void peerRankWeightsTheWorstJudgeZeroAndSelfJudgingCanBeAllowed() throws Exception {
+        try (CollectiveStub stub = new CollectiveStub()) {
+            Path config = stub.config(dir, 4, "collective:\n  stability_window: 0\n");
+            CommandRun run = CommandRun.of("benchmark", "collective", "--config", config, "--models", "m1,m2,m3,m4,m5",
+                    "--iterations", 8, "--weights", "peer-rank", "--allow-self-judging", "--output", "json",
+                    "--no-progress");
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            JsonNode weights = run.json().get("judge_weights");
+            assertThat(weights.get("m5").asDouble()).isZero();
+            assertThat(weights.get("m1").asDouble()).isGreaterThan(weights.get("m4").asDouble());
+            assertThat(spearman(run.jsonRows(), "score")).isGreaterThanOrEqualTo(0.9);
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("bench.db"));
+                 Statement st = c.createStatement()) {
+                long kept = run.json().get("questions_kept").asLong();
+                assertThat(count(st, "SELECT COUNT(*) FROM collective_votes WHERE judge_id = model_id")).isEqualTo(kept * 5);
+            }
+        }
+    }
+
+    @Test
+    void badInputIsOneLineAndExitCode2() throws Exception {
+        try (CollectiveStub stub = new CollectiveStub()) {
+            Path config = stub.config(dir, 4, "");
+            CommandRun unknown = CommandRun.of("benchmark", "collective", "--config", config, "--models", "m1,nope");
+            assertThat(unknown.exitCode()).isEqualTo(2);
+            assertThat(unknown.err().strip()).isEqualTo("tribunal benchmark collective: --models: nope is not in "
+                    + "llm.models (configured: m1, m2, m3, m4, m5)");
+            CommandRun rule = CommandRun.of("benchmark", "collective", "--config", config, "--models", "m1,m2",
+                    "--weights", "loudest");
+            assertThat(rule.exitCode()).isEqualTo(2);
+            assertThat(rule.err().strip().lines()).hasSize(1);
+            assertThat(rule.err()).contains("--weights", "equal, autobench or peer-rank");
+            CommandRun one = CommandRun.of("benchmark", "collective", "--config", config, "--models", "m1");
+            assertThat(one.exitCode()).isEqualTo(2);
+            assertThat(one.err()).contains("at least two models");
+            assertThat(stub.requests()).isZero();
+        }
+    }
+
+    private static double spearman(Map<String, JsonNode> rows, String column) {
+        List<String> models = new ArrayList<>(rows.keySet());
+        double[] truth = models.stream().mapToDouble(CollectiveStub.LEVELS::get).toArray();
+        double[] got = models.stream().mapToDouble(m -> rows.get(m).get(column).asDouble()).toArray();
+        return new SpearmansCorrelation().correlation(truth, got);
+    }
+
+    private static JsonNode model(JsonNode json, String name) {
+        for (JsonNode m : json.get("models")) if (m.get("model").asText().equals(name)) return m;
+        throw new AssertionError("no model " + name);
+    }
+
+    private static long count(Statement st, String sql) throws Exception {
+        try (ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
