@@ -3,6 +3,7 @@ package dev.tribunal.rating;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,9 @@ public final class PooledRatings {
      * @param weights each judge's weight (≥ 0); a judge without one weighs 0
      */
     public PooledRatings(Collection<Rating> ratings, Map<String, Double> weights) {
-        this.ratings = List.copyOf(ratings);
+        // summed in one order whatever the order given, so that the same ratings give the same bits
+        this.ratings = ratings.stream().sorted(Comparator.comparing(Rating::question).thenComparing(Rating::model)
+                .thenComparing(Rating::judge).thenComparingDouble(Rating::score)).toList();
         Map<String, Map<String, double[]>> sums = new TreeMap<>();
         for (Rating r : this.ratings) {
             double w = weights.getOrDefault(r.judge(), 0.0);
@@ -162,9 +165,12 @@ public final class PooledRatings {
         return battles;
     }
 
-    /** 1 when a scored higher, 0 when lower, ½ when equal. */
+    /** Scores closer than this are equal: weighted means equal in exact arithmetic may differ in the last bits. */
+    private static final double TIE = 1e-9;
+
+    /** 1 when a scored higher, 0 when lower, ½ when equal (within {@value #TIE}). */
     public static double outcome(double a, double b) {
-        return a > b ? 1 : a < b ? 0 : 0.5;
+        return Math.abs(a - b) <= TIE ? 0.5 : a > b ? 1 : 0;
     }
 
     /**

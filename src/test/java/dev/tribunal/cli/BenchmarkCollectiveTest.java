@@ -35,7 +35,7 @@ class BenchmarkCollectiveTest {
         try (CollectiveStub stub = new CollectiveStub()) {
             Path config = stub.config(dir, 4, COLLECTIVE);
             CommandRun run = CommandRun.of("benchmark", "collective", "--config", config, "--models", "m1,m2,m3,m4,m5",
-                    "--iterations", 30, "--weights", "autobench", "--output", "json", "--no-progress");
+                    "--iterations", 40, "--weights", "autobench", "--output", "json", "--no-progress");
             assertThat(run.exitCode()).as(run.err()).isZero();
             JsonNode json = run.json();
 
@@ -56,9 +56,9 @@ class BenchmarkCollectiveTest {
             assertThat(weights.get("m1").asDouble()).isGreaterThan(0.2).isGreaterThan(weights.get("m3").asDouble());
             assertThat(weights.get("m3").asDouble()).isGreaterThan(weights.get("m5").asDouble());
 
-            // the ranking settled before the 30 iterations ran out
+            // the ranking settled before the 40 iterations ran out
             int iterations = json.get("iterations").asInt();
-            assertThat(iterations).isBetween(8, 29);
+            assertThat(iterations).isBetween(8, 39);
             assertThat(run.err()).contains("ranking stable");
             assertThat(json.get("topics").size()).isEqualTo(2);
             assertThat(json.get("questions_rejected").asInt()).isPositive();
@@ -88,7 +88,7 @@ class BenchmarkCollectiveTest {
 
             int calls = stub.requests();
             CommandRun again = CommandRun.of("benchmark", "collective", "--config", config, "--models", "m5,m4,m3,m2,m1",
-                    "--iterations", 30, "--weights", "autobench", "--output", "json", "--no-progress");
+                    "--iterations", 40, "--weights", "autobench", "--output", "json", "--no-progress");
             assertThat(again.exitCode()).as(again.err()).isZero();
             assertThat(stub.requests()).as("the same command again makes no call").isEqualTo(calls);
             assertThat(again.json().get("rows")).isEqualTo(json.get("rows"));
