@@ -129,11 +129,20 @@ public final class CollectiveRun {
         Optional<BenchRun> run = runs.run(runId).filter(r -> BenchRun.COLLECTIVE.equals(r.kind()));
         if (run.isEmpty()) return Optional.empty();
         CollectiveParams params = CollectiveParams.fromJson(run.get().paramsJson());
-        Pool pool = plan(params);
+        // read only: the pool's contestants as stored when the run was opened
+        Map<Long, String> names = new LinkedHashMap<>();
+        for (String name : params.pool()) {
+            db.contestants().find(ContestantKind.MODEL, name).ifPresent(c -> names.put(c.id(), name));
+        }
         Map<Integer, Map<Long, Double>> stored = store.weights(runId);
-        Map<String, Double> weights = stored.isEmpty() ? JudgeWeights.equal(pool.names())
-                : pool.byName(stored.get(stored.keySet().stream().max(Integer::compare).orElseThrow()));
-        return Optional.of(boards.report(runId, params, pool.idToName, weights, stored.size(), false));
+        Map<String, Double> weights = new LinkedHashMap<>();
+        if (stored.isEmpty()) {
+            weights.putAll(JudgeWeights.equal(names.values()));
+        } else {
+            Map<Long, Double> last = stored.get(stored.keySet().stream().max(Integer::compare).orElseThrow());
+            names.forEach((id, name) -> weights.put(name, last.getOrDefault(id, 0.0)));
+        }
+        return Optional.of(boards.report(runId, params, names, weights, stored.size(), false));
     }
 
     /**

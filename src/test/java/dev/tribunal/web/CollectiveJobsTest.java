@@ -1,0 +1,132 @@
+package dev.tribunal.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tribunal.bench.collective.CollectiveStub;
+import dev.tribunal.llm.LlmConfig;
+import dev.tribunal.llm.LlmGateway;
+import dev.tribunal.store.LlmCallDao;
+import dev.tribunal.llm.Yaml;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The collective benchmark as a server job on the stub pool: started over the admin API, followed as a job of kind
+ * collective, its report (boards, weights, cost and latency per model) and its board on the models leaderboard;
+ * bad parameters refused as problems naming the field, before any provider call.
+ */
+class CollectiveJobsTest {
+
+    private static final String AUTH = "Bearer " + RunningService.ADMIN_TOKEN;
+
+    @TempDir
+    Path dir;
+    private CollectiveStub stub;
+    private LlmConfig llm;
+    private final List<LlmGateway> gateways = new ArrayList<>();
+
+    @BeforeEach
+    void start() throws IOException {
+        stub = new CollectiveStub();
+        llm = Yaml.llmConfig(Files.readString(stub.config(dir, 8, "")));
+    }
+
+    @AfterEach
+    void stop() {
+        gateways.forEach(LlmGateway::close);
+        stub.close();
+    }
+
+    private RunningService service() {
+        return RunningService.on("jdbc:sqlite:" + dir.resolve("jobs.db"), RunningService.settings(dir.resolve("no-web")),
+                Clock.systemUTC(), db -> {
+                    LlmGateway gateway = new LlmGateway(llm, new LlmCallDao(db));
+                    gateways.add(gateway);
+                    return LiveSettings.none().withGateway(gateway);
+                });
+    }
+
+    private static HttpResponse<String> admin(HttpSession http, String body) {
+        return http.post("/api/admin/jobs", body, "Authorization", AUTH, "Content-Type", "application/json");
+    }
+
+    @Test
+    void aCollectiveJobRunsAndShowsItsBoardsWeightsAndCosts() throws Exception {
+        try (RunningService service = service()) {
+            HttpSession http = service.newBrowser();
+            HttpResponse<String> started = admin(http, "{\"kind\": \"collective\", \"models\": [\"m1\", \"m2\", \"m3\", "
+                    + "\"m4\", \"m5\"], \"topics\": [\"math\", \"history\"], \"iterations\": 6, \"weights\": \"peer-rank\", "
+                    + "\"rounds\": 20}");
+            assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+            long id = HttpSession.json(started).get("id").asLong();
+
+            JsonNode job = await(http, id);
+            assertThat(job.get("state").asText()).as(job.toString()).isEqualTo("done");
+            assertThat(job.get("kind").asText()).isEqualTo("collective");
+            assertThat(job.get("params").get("weights").asText()).isEqualTo("peer-rank");
+            assertThat(job.get("done").asLong()).isEqualTo(job.get("total").asLong()).isPositive();
+            assertThat(job.get("answers").get("done").asLong()).isPositive();
+            assertThat(job.get("judgments").get("done").asLong()).isPositive();
+
+            JsonNode report = HttpSession.json(http.get("/api/jobs/" + id + "/collective"));
+            assertThat(report.get("rows")).hasSize(5);
+            assertThat(report.get("rows").get(0).get("model").asText()).isEqualTo("m1");
+            assertThat(report.get("judge_weights").get("m5").asDouble()).isZero();
+            for (JsonNode m : report.get("models")) {
+                assertThat(m.get("cost_per_answer").asDouble()).as(m.toString()).isPositive();
+                assertThat(m.get("mean_latency_ms").isNumber()).isTrue();
+            }
+
+            String source = job.get("leaderboards").get(0).get("source").asText();
+            assertThat(source).isEqualTo("collective:" + id);
+            JsonNode board = HttpSession.json(http.get("/api/leaderboards/models?source="
+                    + URLEncoder.encode(source, StandardCharsets.UTF_8)));
+            assertThat(board.get("rows")).hasSize(5);
+            assertThat(board.get("rows").get(0).get("name").asText()).isEqualTo("m1");
+        }
+    }
+
+    @Test
+    void badParametersAreProblemsNamingTheField() throws Exception {
+        try (RunningService service = service()) {
+            HttpSession http = service.newBrowser();
+            HttpResponse<String> unknown = admin(http, "{\"kind\": \"collective\", \"models\": [\"m1\", \"gpt-9\"]}");
+            assertThat(unknown.statusCode()).isEqualTo(400);
+            assertThat(unknown.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    t -> assertThat(t).startsWith("application/problem+json"));
+            assertThat(HttpSession.json(unknown).get("detail").asText()).contains("'models'", "gpt-9", "llm.models");
+            HttpResponse<String> rule = admin(http, "{\"kind\": \"collective\", \"models\": [\"m1\", \"m2\"], "
+                    + "\"weights\": \"loudest\"}");
+            assertThat(rule.statusCode()).isEqualTo(400);
+            assertThat(HttpSession.json(rule).get("detail").asText()).contains("weights");
+            HttpResponse<String> baselineField = admin(http, "{\"kind\": \"collective\", \"models\": [\"m1\", \"m2\"], "
+                    + "\"baseline\": \"m1\"}");
+            assertThat(baselineField.statusCode()).isEqualTo(400);
+            assertThat(HttpSession.json(baselineField).get("detail").asText()).contains("baseline");
+            assertThat(http.get("/api/jobs/99/collective").statusCode()).isEqualTo(404);
+            assertThat(stub.requests()).isZero();
+        }
+    }
+
+    private static JsonNode await(HttpSession http, long id) throws InterruptedException {
+        long deadline = System.nanoTime() + 90_000_000_000L;
+        while (true) {
+            JsonNode job = HttpSession.json(http.get("/api/jobs/" + id));
+            if (!job.get("state").asText().equals("running")) return job;
+            if (System.nanoTime() > deadline) throw new AssertionError("job never ended: " + job);
+            Thread.sleep(50);
+        }
+    }
+}
