@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
@@ -81,6 +82,26 @@ public final class CollectiveDao {
         return sql.read(h -> h.createQuery("SELECT " + VOTE_COLUMNS + " FROM collective_votes WHERE question_id = :q "
                         + "ORDER BY id")
                 .bind("q", questionId).map(CollectiveDao::mapVote).list());
+    }
+
+    /**
+     * Streams every collective vote with its question, answer and the names of the judge, author and model, by run,
+     * question and id, through the store's cursor (one row in memory at a time). The sink must not write.
+     */
+    public void forEachRecord(Consumer<CollectiveVoteRecord> sink) {
+        sql.stream(h -> h.createQuery("SELECT v.created_at, v.run_id, q.topic, q.difficulty, q.prompt, qa.name AS author, "
+                        + "m.name AS model, a.content, j.name AS judge, v.score, v.critique, v.parse_status, "
+                        + "v.prompt_version FROM collective_votes v JOIN questions q ON q.id = v.question_id "
+                        + "LEFT JOIN contestants qa ON qa.id = q.generated_by LEFT JOIN answers a ON a.id = v.answer_id "
+                        + "LEFT JOIN contestants m ON m.id = a.model_id JOIN contestants j ON j.id = v.judge_id "
+                        + "ORDER BY v.run_id, v.question_id, v.id")
+                .setFetchSize(Sql.FETCH_SIZE)
+                .map((rs, ctx) -> new CollectiveVoteRecord(Columns.instant(rs, "created_at"), rs.getLong("run_id"),
+                        rs.getString("topic"), rs.getString("difficulty"), rs.getString("prompt"), rs.getString("author"),
+                        rs.getString("model"), rs.getString("content"), rs.getString("judge"),
+                        Columns.intOrNull(rs, "score"), rs.getString("critique"),
+                        ParseStatus.of(rs.getString("parse_status")), rs.getString("prompt_version")))
+                .useStream(rows -> rows.forEach(sink)));
     }
 
     /** Stores the judges' weights after the iteration (judge id → weight); storing an iteration twice adds nothing. */

@@ -7,6 +7,7 @@ import dev.tribunal.arena.JudgeArena;
 import dev.tribunal.arena.LiveEvaluations;
 import dev.tribunal.arena.LiveJudges;
 import dev.tribunal.arena.StoredRounds;
+import dev.tribunal.export.CollectiveVoteExport;
 import dev.tribunal.export.StoredVotes;
 import dev.tribunal.export.VoteExport;
 import dev.tribunal.bench.baseline.BaselineRun;
@@ -95,7 +96,7 @@ public final class TribunalService implements AutoCloseable {
                 new GeneratorRoutes(generator, live, settings.web().maxBodyBytes()),
                 new LeaderboardRoutes(db, json, settings.preliminaryBelow(), clock, scheduler::times),
                 new JudgeReportRoutes(new ReportCards(db), REPORT_CARDS_KEPT, clock),
-                new ExportRoutes(new VoteExport(new StoredVotes(db)), settings.queryLimits()),
+                new ExportRoutes(new VoteExport(new StoredVotes(db)), new CollectiveVoteExport(db), settings.queryLimits()),
                 new BrowseRoutes(new BrowseDao(db, settings.queryLimits().budget()), settings.queryLimits()),
                 new AdminRoutes(scheduler, arena, db.votes(), settings.adminTokenVariable(), settings.adminToken(),
                         web.maxBodyBytes()),

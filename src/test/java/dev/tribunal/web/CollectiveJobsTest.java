@@ -95,6 +95,23 @@ class CollectiveJobsTest {
                     + URLEncoder.encode(source, StandardCharsets.UTF_8)));
             assertThat(board.get("rows")).hasSize(5);
             assertThat(board.get("rows").get(0).get("name").asText()).isEqualTo("m1");
+
+            // every rating is a collective vote, exported like the people's: named judges, the day only, no request
+            HttpResponse<String> export = http.get("/api/export/collective-votes?format=jsonl");
+            assertThat(export.statusCode()).isEqualTo(200);
+            List<JsonNode> votes = export.body().lines().map(CollectiveJobsTest::parse).toList();
+            long kept = report.get("questions_kept").asLong();
+            long questions = kept + report.get("questions_rejected").asLong();
+            assertThat(votes).hasSize((int) (questions * 4 + kept * 5 * 4));
+            JsonNode rating = votes.stream().filter(v -> v.get("rates").asText().equals("answer")).findFirst().orElseThrow();
+            assertThat(rating.get("day").asText()).matches("\\d{4}-\\d{2}-\\d{2}");
+            assertThat(rating.get("score").asInt()).isBetween(1, 5);
+            assertThat(rating.get("answer").asText()).startsWith("[quality=");
+            assertThat(rating.get("judge").asText()).isNotEqualTo(rating.get("model").asText());
+            assertThat(rating.has("raw_output") || rating.has("cost") || rating.has("request_key")).isFalse();
+            HttpResponse<String> csv = http.get("/api/export/collective-votes?format=csv");
+            assertThat(csv.body().lines().findFirst()).contains("day,run,rates,topic,difficulty,question,"
+                    + "question_author,model,answer,judge,score,critique,parse_status,prompt_version");
         }
     }
 
@@ -117,6 +134,14 @@ class CollectiveJobsTest {
             assertThat(HttpSession.json(baselineField).get("detail").asText()).contains("baseline");
             assertThat(http.get("/api/jobs/99/collective").statusCode()).isEqualTo(404);
             assertThat(stub.requests()).isZero();
+        }
+    }
+
+    private static JsonNode parse(String line) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(line);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
