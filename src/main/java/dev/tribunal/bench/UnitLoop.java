@@ -1,9 +1,11 @@
 package dev.tribunal.bench;
 
+import dev.tribunal.llm.LlmConfig;
 import dev.tribunal.store.BenchRunDao;
 import dev.tribunal.store.BenchUnit;
 import dev.tribunal.store.UnitCounts;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -101,6 +103,15 @@ public final class UnitLoop implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
+    }
+
+    /**
+     * Three times the calls the endpoints allow in flight, at least 4: enough units queued (waiting in the gateway's
+     * per-endpoint limits) that no endpoint waits for work while units are claimed and stored.
+     */
+    public static int window(LlmConfig config, Collection<String> endpoints) {
+        int parallel = endpoints.stream().distinct().mapToInt(e -> config.endpoint(e).orElseThrow().parallel()).sum();
+        return Math.max(4, 3 * parallel);
     }
 
     /** Stops the heartbeat and hands the units this process still holds back (pending). */

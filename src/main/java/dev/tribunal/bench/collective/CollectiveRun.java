@@ -501,15 +501,9 @@ public final class CollectiveRun {
             });
         }
 
-        /**
-         * Three times the calls the pool's endpoints allow in flight: enough queued that no endpoint waits for work
-         * while units are claimed and stored.
-         */
+        /** The pool's endpoints (every phase asks every model). */
         private int window() {
-            Set<String> endpoints = new HashSet<>();
-            pool.configs.values().forEach(mc -> endpoints.add(mc.endpoint()));
-            int parallel = endpoints.stream().mapToInt(e -> gateway.config().endpoint(e).orElseThrow().parallel()).sum();
-            return Math.max(4, 3 * parallel);
+            return UnitLoop.window(gateway.config(), pool.configs.values().stream().map(ModelConfig::endpoint).toList());
         }
 
         private CollectiveQuestion question(long id) {
