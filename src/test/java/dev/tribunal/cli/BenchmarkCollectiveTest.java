@@ -112,6 +112,17 @@ class BenchmarkCollectiveTest {
                 long kept = run.json().get("questions_kept").asLong();
                 assertThat(count(st, "SELECT COUNT(*) FROM collective_votes WHERE judge_id = model_id")).isEqualTo(kept * 5);
             }
+
+            // a run may start from run 1's weights; a run that is not there is refused
+            CommandRun joined = CommandRun.of("benchmark", "collective", "--config", config, "--models",
+                    "m1,m2,m3,m4,m5", "--iterations", 2, "--weights", "autobench", "--from-run", 1, "--output", "json",
+                    "--no-progress");
+            assertThat(joined.exitCode()).as(joined.err()).isZero();
+            assertThat(joined.json().get("run").asLong()).isNotEqualTo(1);
+            CommandRun missing = CommandRun.of("benchmark", "collective", "--config", config, "--models", "m1,m2",
+                    "--from-run", 99);
+            assertThat(missing.exitCode()).isEqualTo(2);
+            assertThat(missing.err().strip()).isEqualTo("tribunal benchmark collective: --from-run 99 is not a collective run");
         }
     }
 
