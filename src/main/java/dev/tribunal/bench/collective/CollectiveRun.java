@@ -28,6 +28,7 @@ import dev.tribunal.store.CollectiveVote;
 import dev.tribunal.store.Contestant;
 import dev.tribunal.store.ContestantKind;
 import dev.tribunal.store.Database;
+import dev.tribunal.store.DuplicateKeyException;
 import dev.tribunal.store.ParseStatus;
 import dev.tribunal.store.Question;
 import java.time.Clock;
@@ -367,12 +368,16 @@ public final class CollectiveRun {
             String text = r.text().strip();
             Question q = new Question(0, set, set + ":" + i + ":" + k, null, topic, difficulty, text, null,
                     pool.nameToId.get(authorName), null, null);
-            db.useTransaction(tx -> {
-                Question stored = tx.bench().insertQuestion(q);
-                CollectiveDao dao = new CollectiveDao(tx);
-                dao.insertAttempt(stored.id(), runId, i, k);
-                if (text.isEmpty()) dao.judgeQuestion(stored.id(), CollectiveQuestion.FAILED, null, null);
-            });
+            try {
+                db.useTransaction(tx -> {
+                    Question stored = tx.bench().insertQuestion(q);
+                    CollectiveDao dao = new CollectiveDao(tx);
+                    dao.insertAttempt(stored.id(), runId, i, k);
+                    if (text.isEmpty()) dao.judgeQuestion(stored.id(), CollectiveQuestion.FAILED, null, null);
+                });
+            } catch (DuplicateKeyException e) {
+                // another node working on the run stored this attempt first: its question is the one
+            }
             return store.attempt(runId, i, k);
         }
 
