@@ -29,7 +29,7 @@ import java.util.TreeSet;
  * indices per battle. Nothing is kept between calls.
  */
 public final class JudgeWeights {
-    /** PRD's number of Peer Rank iterations (the paper's weights have converged by then). */
+    /** PRD's number of Peer Rank iterations, as its notebook's published weights use ({@code normal_winrate(reviews, 5)}). */
     public static final int DEFAULT_ITERATIONS = 5;
 
     private JudgeWeights() {
@@ -96,6 +96,28 @@ public final class JudgeWeights {
      */
     public static Map<String, Double> peerRank(List<JudgedBattle> battles, int iterations) {
         return new Peers(battles).iterate(iterations, true);
+    }
+
+    /**
+     * A rule's result on battles.
+     *
+     * @param weights  each judge's weight, summing to 1, by name
+     * @param winRates each contestant's weighted win rate under those weights ({@link #winRates}), by name
+     */
+    public record Weighting(WeightRule rule, int iterations, Map<String, Double> weights, Map<String, Double> winRates) {
+
+        /** What one verdict of {@code judge} counts as: its weight rescaled to mean 1 over the judges, k·w_j. */
+        public double meanOne(String judge) {
+            Double w = weights.get(judge);
+            if (w == null) throw new IllegalArgumentException("judge " + judge + " has no weight");
+            return weights.size() * w;
+        }
+    }
+
+    /** The weights of {@code rule} on the battles and the contestants' weighted win rates under them. */
+    public static Weighting weigh(WeightRule rule, List<JudgedBattle> battles, int iterations) {
+        Map<String, Double> weights = of(rule, battles, iterations);
+        return new Weighting(rule, iterations, weights, winRates(battles, weights));
     }
 
     /** The weights of {@code rule} on the battles: equal, or AutoBench's or PRD's iteration. */
