@@ -102,25 +102,22 @@ class RateJudgeWeightsTest {
         assertThat(equal.json().get("judge_weights").get("gpt-4").asDouble()).isEqualTo(0.5);
         assertThat(equal.jsonRows().get("y").get("weighted_win_rate").asDouble()).isCloseTo(2.0 / 3, within(1e-12));
 
-        assertOneLine(CommandRun.of("rate", rows, "--judge-weights", "peer-rank"),
-                "tribunal rate: --judge-weights peer-rank: judge claude is not also a contestant");
+        CommandRun.of("rate", rows, "--judge-weights", "peer-rank")
+                .assertOneLineError("tribunal rate: --judge-weights peer-rank: judge claude is not also a contestant");
     }
 
     @Test
     void badInputIsOneLine() throws IOException {
         Path unjudged = Files.writeString(dir.resolve("rows.csv"), "model_a,model_b,winner,judge\na,b,model_a,a\na,b,model_b,\n");
-        assertOneLine(CommandRun.of("rate", unjudged, "--judge-weights", "equal"),
-                "--judge-weights needs each battle's judge: 1 of 2 battle(s) name none");
-        assertOneLine(CommandRun.of("rate", unjudged, "--judge-weights", "peer"), "expected equal, autobench or peer-rank, not 'peer'");
-        assertOneLine(CommandRun.of("rate", unjudged, "--judge-weights", "equal", "--cluster-by", "question"),
-                "--judge-weights reads each battle's judge as its voter");
-        assertOneLine(CommandRun.of("rate", "--format", "prd", unjudged), "--format prd reads a PRD Vicuna-80 directory");
-        assertOneLine(CommandRun.of("rate", "--format", "prd", dir), "is " + dir + " a PRD Vicuna-80 directory?");
+        CommandRun.of("rate", unjudged, "--judge-weights", "equal")
+                .assertOneLineError("--judge-weights needs each battle's judge: 1 of 2 battle(s) name none");
+        CommandRun.of("rate", unjudged, "--judge-weights", "peer")
+                .assertOneLineError("expected equal, autobench or peer-rank, not 'peer'");
+        CommandRun.of("rate", unjudged, "--judge-weights", "equal", "--cluster-by", "question")
+                .assertOneLineError("--judge-weights reads each battle's judge as its voter");
+        CommandRun.of("rate", "--format", "prd", unjudged)
+                .assertOneLineError("--format prd reads a PRD Vicuna-80 directory");
+        CommandRun.of("rate", "--format", "prd", dir).assertOneLineError("is " + dir + " a PRD Vicuna-80 directory?");
     }
 
-    private static void assertOneLine(CommandRun run, String expected) {
-        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
-        assertThat(run.out()).isEmpty();
-        assertThat(run.err().lines()).singleElement().asString().contains(expected).doesNotContain("Exception");
-    }
 }
