@@ -13,7 +13,9 @@ import org.apache.commons.math3.stat.descriptive.rank.Percentile;
  * over the models: a round draws n models with replacement (keeping each model's pair of scores), recomputes the
  * coefficient, and the interval is the 2.5 % and 97.5 % quantiles of the rounds (linear interpolation between order
  * statistics, numpy's default, as {@link BoardAgreement}). A round whose draw leaves one side constant has no
- * coefficient and is left out of the quantiles ({@link Coefficient#rounds()} says how many counted). Seeded: the same
+ * coefficient and is left out of the quantiles ({@link Coefficient#rounds()} says how many counted). An interval of
+ * zero width (every round gave the same value, as when the points lie exactly on a line) would claim a certainty
+ * the models cannot give, so there is none (NaN), as for a leaderboard's ratings. Seeded: the same
  * scores and seed give the same intervals. Cost: O(B · n log n) for B rounds (Kendall's τ-b is O(n log n)).
  *
  * @param n        models
@@ -28,7 +30,7 @@ public record Correlation(int n, Coefficient pearson, Coefficient spearman, Coef
 
     /**
      * @param value  the coefficient on all n models; NaN when one side is constant
-     * @param lower  2.5 % bootstrap quantile; NaN without rounds
+     * @param lower  2.5 % bootstrap quantile; NaN without rounds, or when every round gave the same value
      * @param upper  97.5 % bootstrap quantile; NaN without rounds
      * @param rounds bootstrap rounds that had a coefficient
      */
@@ -85,9 +87,10 @@ public record Correlation(int n, Coefficient pearson, Coefficient spearman, Coef
         return true;
     }
 
+    /** The p % quantile of the values (sorted in place); NaN when there are none or all are equal. */
     private static double quantile(double[] values, double p) {
-        if (values.length == 0) return Double.NaN;
         Arrays.sort(values);
+        if (values.length == 0 || values[0] == values[values.length - 1]) return Double.NaN;
         return new Percentile().withEstimationType(Percentile.EstimationType.R_7).evaluate(values, p);
     }
 }

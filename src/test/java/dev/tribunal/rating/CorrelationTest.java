@@ -65,6 +65,16 @@ class CorrelationTest {
         assertThat(three.pearson().rounds()).isBetween(700, 850);
     }
 
+    /** Points exactly on a line: every resample gives r = 1, an interval of zero width, which is not shown. */
+    @Test
+    void noZeroWidthInterval() {
+        Correlation line = Correlation.of(new double[] {1, 2, 3, 4, 5}, new double[] {2, 4, 6, 8, 10}, 200, 1);
+        assertThat(line.pearson().value()).isCloseTo(1, within(1e-12));
+        assertThat(line.pearson().lower()).isNaN();
+        assertThat(line.pearson().upper()).isNaN();
+        assertThat(line.pearson().rounds()).isPositive();
+    }
+
     @Test
     void refusesWhatItCannotCorrelate() {
         assertThatThrownBy(() -> Correlation.of(new double[] {1, 2}, new double[] {1, 2}, 0, 1)).hasMessageContaining("at least 3");
