@@ -53,6 +53,11 @@ public final class CorrelateCommand implements Callable<Integer> {
             description = "CSV of alias,model: other spellings of a model's name, mapped to the name to join on")
     Path aliases;
 
+    @Option(names = "--where", paramLabel = "COLUMN=VALUE", converter = WhereConverter.class,
+            description = "only the rows whose COLUMN is VALUE, in each file that has COLUMN: one board of a file that"
+                    + " holds several, e.g. --where judge=gpt-4o in a benchmark's CSV")
+    ScoreColumns.Where where;
+
     @Option(names = "--rounds", paramLabel = "N", defaultValue = "1000", description = "bootstrap rounds (default 1000)")
     int rounds;
 
@@ -99,14 +104,19 @@ public final class CorrelateCommand implements Callable<Integer> {
         ScoreColumns.Aliases names = aliases == null ? ScoreColumns.Aliases.NONE : ScoreColumns.Aliases.read(aliases);
         Path first = files.getFirst();
         Path last = files.getLast();
-        Map<String, Map<String, Double>> left;
-        Map<String, Map<String, Double>> right;
+        ScoreColumns.Table leftTable;
+        ScoreColumns.Table rightTable;
         if (files.size() == 1) {
-            left = right = ScoreColumns.read(first, modelColumn, List.of(x, y), names).rows();
+            leftTable = rightTable = ScoreColumns.read(first, modelColumn, List.of(x, y), names, where);
         } else {
-            left = ScoreColumns.read(first, modelColumn, List.of(x), names).rows();
-            right = ScoreColumns.read(last, modelColumn, List.of(y), names).rows();
+            leftTable = ScoreColumns.read(first, modelColumn, List.of(x), names, where);
+            rightTable = ScoreColumns.read(last, modelColumn, List.of(y), names, where);
         }
+        if (where != null && !leftTable.filtered() && !rightTable.filtered()) {
+            throw new BadInputException("--where " + where.column() + "=…: no file has a column '" + where.column() + "'");
+        }
+        Map<String, Map<String, Double>> left = leftTable.rows();
+        Map<String, Map<String, Double>> right = rightTable.rows();
         List<Double> xs = new ArrayList<>();
         List<Double> ys = new ArrayList<>();
         List<String> unmatched = new ArrayList<>();
@@ -174,6 +184,15 @@ public final class CorrelateCommand implements Callable<Integer> {
         LeaderboardOutput.number(node, "value", k.value());
         LeaderboardOutput.number(node, "ci_lower", k.lower());
         LeaderboardOutput.number(node, "ci_upper", k.upper());
+    }
+
+    static final class WhereConverter implements ITypeConverter<ScoreColumns.Where> {
+        @Override
+        public ScoreColumns.Where convert(String value) {
+            int equals = value.indexOf('=');
+            if (equals <= 0) throw new TypeConversionException("expected COLUMN=VALUE, not '" + value + "'");
+            return new ScoreColumns.Where(value.substring(0, equals), value.substring(equals + 1));
+        }
     }
 
     static final class OutputConverter implements ITypeConverter<Output> {

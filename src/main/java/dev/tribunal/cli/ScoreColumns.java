@@ -64,18 +64,27 @@ final class ScoreColumns {
         }
     }
 
-    /** The cells of some columns, by model key, in file order; a blank cell is null. */
-    record Table(Path file, Map<String, Map<String, Double>> rows) {
+    /** Keep only the rows whose {@code column} is {@code value} (one board of a file that holds several). */
+    record Where(String column, String value) {
+    }
+
+    /**
+     * The cells of some columns, by model key, in file order; a blank cell is null.
+     *
+     * @param filtered whether a {@link Where} applied (the file has its column)
+     */
+    record Table(Path file, Map<String, Map<String, Double>> rows, boolean filtered) {
     }
 
     /**
      * Reads {@code columns} of {@code file}, by model.
      *
      * @param modelColumn the column naming the model, or null for "model", else "name" (the API's CSV)
+     * @param where       the rows to keep, where the file has its column; null for all
      * @throws BadInputException when the file cannot be read, lacks a column, names a model twice or holds a cell
      *                           that is neither blank nor a number
      */
-    static Table read(Path file, String modelColumn, List<String> columns, Aliases aliases) {
+    static Table read(Path file, String modelColumn, List<String> columns, Aliases aliases, Where where) {
         List<CSVRecord> records;
         List<String> header;
         try (CSVParser parser = CSVParser.parse(new StringReader(text(file)), FORMAT)) {
@@ -90,19 +99,23 @@ final class ScoreColumns {
                 throw new BadInputException(file + ": no column '" + column + "'; its columns: " + String.join(", ", header));
             }
         }
+        boolean filtered = where != null && header.contains(where.column());
         Map<String, Map<String, Double>> rows = new LinkedHashMap<>();
         for (CSVRecord record : records) {
             long line = record.getRecordNumber() + 1;
             if (!record.isConsistent()) throw BadInputException.at(file.toString(), line, "expected " + header.size() + " cells, not " + record.size());
+            if (filtered && !record.get(where.column()).equals(where.value())) continue;
             String name = record.get(model);
             if (name.isBlank()) throw BadInputException.at(file.toString(), line, "no model name in column '" + model + "'");
             Map<String, Double> cells = new LinkedHashMap<>();
             for (String column : columns) cells.put(column, number(record.get(column), file, line, column));
             if (rows.put(aliases.keyOf(name), cells) != null) {
-                throw BadInputException.at(file.toString(), line, "model '" + name + "' appears twice (after aliases, ignoring case)");
+                throw BadInputException.at(file.toString(), line, "model '" + name + "' appears twice (after aliases,"
+                        + " ignoring case); for a file of several boards, such as a benchmark's one per judge, pick one"
+                        + " with --where COLUMN=VALUE");
             }
         }
-        return new Table(file, rows);
+        return new Table(file, rows, filtered);
     }
 
     private static List<String> concat(String first, List<String> rest) {

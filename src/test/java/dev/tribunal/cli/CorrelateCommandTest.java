@@ -86,6 +86,32 @@ class CorrelateCommandTest {
         assertThat(run.json().get("n").asInt()).isEqualTo(5);
     }
 
+    /** A benchmark's CSV holds one board per judge and a pooled one: --where picks one. */
+    @Test
+    void whereKeepsOneBoardOfSeveral() throws IOException {
+        Path bench = Files.writeString(dir.resolve("bench.csv"), """
+                judge,model,score,rating
+                j1,a,10,900
+                j1,b,50,1000
+                j1,c,90,1100
+                j1+j2,a,20,950
+                j1+j2,b,40,1000
+                j1+j2,c,95,1120
+                j1+j2,d,60,1010
+                """);
+
+        CommandRun pooled = CommandRun.of("correlate", bench, "--x", "score", "--y", "rating", "--where", "judge=j1+j2", "--output", "json");
+
+        assertThat(pooled.exitCode()).as(pooled.err()).isZero();
+        assertThat(pooled.json().get("n").asInt()).isEqualTo(4);
+        assertThat(pooled.json().get("spearman").get("value").asDouble()).isCloseTo(1, within(1e-12));
+        CommandRun.of("correlate", bench, "--x", "score", "--y", "rating")
+                .assertOneLineError(bench + ":5: model 'a' appears twice (after aliases, ignoring case); for a file of"
+                        + " several boards, such as a benchmark's one per judge, pick one with --where COLUMN=VALUE");
+        CommandRun.of("correlate", AUTOBENCH, "--x", "ab_score", "--y", "cba_score", "--where", "run=1")
+                .assertOneLineError("--where run=…: no file has a column 'run'");
+    }
+
     @Test
     void badInputIsOneLineWithExitCode2() throws IOException {
         Path two = Files.writeString(dir.resolve("two.csv"), "model,a,b\nx,1,2\ny,2,1\nz,,3\n");
