@@ -18,7 +18,7 @@ import java.util.TreeSet;
  *       contestant, w_j = s_j / Σ_i s_i (scores ≥ 0; all zero gives equal weights). On battles
  *       ({@link #autobench(List, int)}) the score is the judge's weighted win rate ({@link #winRates}), recomputed
  *       with the new weights each iteration.</li>
- *   <li><b>Peer Rank</b> ({@link #peerRank}), PRD (Li et al., arXiv 2307.02762, §2.1): start with equal weights;
+ *   <li><b>Peer Rank</b> ({@link #peerRank}), PRD (Li, Patel and Du, arXiv 2307.02762; bcdnlp/PRD {@code peer_ranking.ipynb}): start with equal weights;
  *       each iteration rescales the current weights to mean 1 (w'_j = k·w_j / Σ w), takes each contestant's weighted
  *       win rate, r_c = Σ_{battles of c} w'_judge · o_c / n_c (o_c = 1 win, ½ tie, 0 loss; n_c its number of
  *       battles), and sets the new weights to the judges' own win rates, min-max normalised and then divided by
@@ -132,7 +132,8 @@ public final class JudgeWeights {
     /**
      * Each contestant's weighted win rate r_c = Σ_{battles of c} w'_judge · o_c / n_c, with the judges' weights
      * rescaled to mean 1 over the judges of {@code judgeWeights} (w'_j = k·w_j / Σ w), as PRD defines it. With equal
-     * weights it is the plain win rate (ties count ½).
+     * weights it is the plain win rate (ties count ½); with unequal ones it can exceed 1 (a contestant that wins
+     * every verdict of judges weighted above the mean).
      *
      * @throws IllegalArgumentException when a battle's judge has no weight, or the weights do not have a positive,
      *                                  finite sum
