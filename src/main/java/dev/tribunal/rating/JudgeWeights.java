@@ -18,7 +18,7 @@ import java.util.TreeSet;
  *       contestant, w_j = s_j / Σ_i s_i (scores ≥ 0; all zero gives equal weights). On battles
  *       ({@link #autobench(List, int)}) the score is the judge's weighted win rate ({@link #winRates}), recomputed
  *       with the new weights each iteration.</li>
- *   <li><b>Peer Rank</b> ({@link #peerRank}), PRD (Li et al., arXiv 2307.02762, §2.1): start with equal weights;
+ *   <li><b>Peer Rank</b> ({@link #peerRank}), PRD (Li, Patel and Du, arXiv 2307.02762; bcdnlp/PRD {@code peer_ranking.ipynb}): start with equal weights;
  *       each iteration rescales the current weights to mean 1 (w'_j = k·w_j / Σ w), takes each contestant's weighted
  *       win rate, r_c = Σ_{battles of c} w'_judge · o_c / n_c (o_c = 1 win, ½ tie, 0 loss; n_c its number of
  *       battles), and sets the new weights to the judges' own win rates, min-max normalised and then divided by
@@ -29,7 +29,7 @@ import java.util.TreeSet;
  * indices per battle. Nothing is kept between calls.
  */
 public final class JudgeWeights {
-    /** PRD's number of Peer Rank iterations (the paper's weights have converged by then). */
+    /** PRD's number of Peer Rank iterations, as its notebook's published weights use ({@code normal_winrate(reviews, 5)}). */
     public static final int DEFAULT_ITERATIONS = 5;
 
     private JudgeWeights() {
@@ -98,6 +98,28 @@ public final class JudgeWeights {
         return new Peers(battles).iterate(iterations, true);
     }
 
+    /**
+     * A rule's result on battles.
+     *
+     * @param weights  each judge's weight, summing to 1, by name
+     * @param winRates each contestant's weighted win rate under those weights ({@link #winRates}), by name
+     */
+    public record Weighting(WeightRule rule, int iterations, Map<String, Double> weights, Map<String, Double> winRates) {
+
+        /** What one verdict of {@code judge} counts as: its weight rescaled to mean 1 over the judges, k·w_j. */
+        public double meanOne(String judge) {
+            Double w = weights.get(judge);
+            if (w == null) throw new IllegalArgumentException("judge " + judge + " has no weight");
+            return weights.size() * w;
+        }
+    }
+
+    /** The weights of {@code rule} on the battles and the contestants' weighted win rates under them. */
+    public static Weighting weigh(WeightRule rule, List<JudgedBattle> battles, int iterations) {
+        Map<String, Double> weights = of(rule, battles, iterations);
+        return new Weighting(rule, iterations, weights, winRates(battles, weights));
+    }
+
     /** The weights of {@code rule} on the battles: equal, or AutoBench's or PRD's iteration. */
     public static Map<String, Double> of(WeightRule rule, List<JudgedBattle> battles, int iterations) {
         return switch (rule) {
@@ -110,7 +132,8 @@ public final class JudgeWeights {
     /**
      * Each contestant's weighted win rate r_c = Σ_{battles of c} w'_judge · o_c / n_c, with the judges' weights
      * rescaled to mean 1 over the judges of {@code judgeWeights} (w'_j = k·w_j / Σ w), as PRD defines it. With equal
-     * weights it is the plain win rate (ties count ½).
+     * weights it is the plain win rate (ties count ½); with unequal ones it can exceed 1 (a contestant that wins
+     * every verdict of judges weighted above the mean).
      *
      * @throws IllegalArgumentException when a battle's judge has no weight, or the weights do not have a positive,
      *                                  finite sum

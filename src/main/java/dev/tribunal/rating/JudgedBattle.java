@@ -22,11 +22,4 @@ public record JudgedBattle(String judge, String a, String b, double outcomeForA)
             throw new IllegalArgumentException("outcome must be in [0, 1]: " + outcomeForA);
         }
     }
-
-    /** The outcome for {@code contestant}, which must be a or b: outcomeForA for a, 1 − outcomeForA for b. */
-    public double outcomeFor(String contestant) {
-        if (contestant.equals(a)) return outcomeForA;
-        if (contestant.equals(b)) return 1 - outcomeForA;
-        throw new IllegalArgumentException(contestant + " is not in the battle " + a + " vs " + b);
-    }
 }
