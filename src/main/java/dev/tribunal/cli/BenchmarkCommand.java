@@ -16,10 +16,7 @@ import dev.tribunal.llm.LlmGateway;
 import dev.tribunal.rating.WeightRule;
 import dev.tribunal.store.Database;
 import dev.tribunal.store.LlmCallDao;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -93,31 +90,19 @@ public final class BenchmarkCommand implements Runnable {
         @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "bootstrap seed (default 42)")
         long seed;
 
-        @Option(names = "--output", paramLabel = "table|csv|json", converter = RateCommand.OutputConverter.class,
-                defaultValue = "table", description = "table (default), csv or json")
-        LeaderboardOutput output;
-
-        @Option(names = "--out", paramLabel = "FILE", description = "write the leaderboards to FILE instead of stdout")
-        Path out;
-
         @Option(names = "--data", paramLabel = "DIR", defaultValue = "data",
                 description = "where the bundled question sets and answers are (default: data)")
         Path data;
 
-        @Option(names = "--lease", paramLabel = "SECONDS", defaultValue = "60",
-                description = "how long a unit of work stays reserved for a process that stopped renewing it"
-                        + " (default 60): a killed run's units are taken up again after this")
-        long leaseSeconds;
-
-        @Option(names = "--no-progress", description = "no progress bar on stderr")
-        boolean noProgress;
+        @Mixin
+        RunOptions options;
 
         @Override
         public Integer call() {
             PrintWriter err = spec.commandLine().getErr();
             Map<String, String> env = System.getenv();
             try {
-                if (leaseSeconds <= 0) throw new BadInputException("--lease must be > 0: " + leaseSeconds);
+                Duration lease = options.lease();
                 if (rounds < 0) throw new BadInputException("--rounds must be >= 0: " + rounds);
                 BaselineParams params;
                 try {
@@ -132,19 +117,13 @@ public final class BenchmarkCommand implements Runnable {
                 try (Database db = Database.open(configured.database().connectionSettings(env), Clock.systemUTC());
                      LlmGateway gateway = new LlmGateway(llm, new LlmCallDao(db));
                      TerminalProgress progress = new TerminalProgress(System.err)) {
-                    BaselineRun run = new BaselineRun(db, gateway, new QuestionSets(db, data),
-                            Duration.ofSeconds(leaseSeconds), Clock.systemUTC());
-                    result = run.run(params, noProgress ? dev.tribunal.bench.baseline.RunListener.NONE : progress);
+                    BaselineRun run = new BaselineRun(db, gateway, new QuestionSets(db, data), lease, Clock.systemUTC());
+                    result = run.run(params, options.listener(progress));
                 }
-                write(result, err);
+                if (!result.boards().isEmpty()) options.write(spec, (format, out) -> format.writeBaseline(result.boards(), out));
                 err.println(String.format(Locale.ROOT, "run %d: %s, %d provider calls, cost %.4f", result.runId(),
                         result.state(), result.calls(), result.cost()));
-                if (result.failed()) {
-                    err.println(result.failures().size() + " unit(s) failed for good (run the command again to retry them):");
-                    result.failureMessages().forEach(m -> err.println("  " + m));
-                    return 1;
-                }
-                return 0;
+                return RunOptions.failures(err, result.failureMessages());
             } catch (BadInputException | ConfigException e) {
                 err.println("tribunal benchmark baseline: " + e.getMessage());
                 return 2;
@@ -153,20 +132,6 @@ public final class BenchmarkCommand implements Runnable {
             }
         }
 
-        private void write(BaselineResult result, PrintWriter err) {
-            if (result.boards().isEmpty()) return;
-            if (out == null) {
-                PrintWriter stdout = spec.commandLine().getOut();
-                output.writeBaseline(result.boards(), stdout);
-                stdout.flush();
-                return;
-            }
-            try (PrintWriter file = new PrintWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8))) {
-                output.writeBaseline(result.boards(), file);
-            } catch (IOException e) {
-                throw new BadInputException("cannot write " + out + ": " + e.getMessage(), e);
-            }
-        }
     }
 
     /** {@code tribunal benchmark collective}: AutoBench's method, the pool judging itself, resumable. */
@@ -223,26 +188,15 @@ public final class BenchmarkCommand implements Runnable {
                 description = "seeds the iterations' choices and the bootstrap (default 42)")
         long seed;
 
-        @Option(names = "--output", paramLabel = "table|csv|json", converter = RateCommand.OutputConverter.class,
-                defaultValue = "table", description = "table (default), csv or json")
-        LeaderboardOutput output;
-
-        @Option(names = "--out", paramLabel = "FILE", description = "write the boards to FILE instead of stdout")
-        Path out;
-
-        @Option(names = "--lease", paramLabel = "SECONDS", defaultValue = "60",
-                description = "how long a unit of work stays reserved for a process that stopped renewing it (default 60)")
-        long leaseSeconds;
-
-        @Option(names = "--no-progress", description = "no progress bar on stderr")
-        boolean noProgress;
+        @Mixin
+        RunOptions options;
 
         @Override
         public Integer call() {
             PrintWriter err = spec.commandLine().getErr();
             Map<String, String> env = System.getenv();
             try {
-                if (leaseSeconds <= 0) throw new BadInputException("--lease must be > 0: " + leaseSeconds);
+                Duration lease = options.lease();
                 WeightRule rule;
                 try {
                     rule = WeightRule.parse(weights);
@@ -262,18 +216,14 @@ public final class BenchmarkCommand implements Runnable {
                 try (Database db = Database.open(configured.database().connectionSettings(env), Clock.systemUTC());
                      LlmGateway gateway = new LlmGateway(llm, new LlmCallDao(db));
                      TerminalProgress progress = new TerminalProgress(System.err)) {
-                    CollectiveRun run = new CollectiveRun(db, gateway, Duration.ofSeconds(leaseSeconds), Clock.systemUTC());
-                    result = run.run(params, noProgress ? dev.tribunal.bench.baseline.RunListener.NONE : progress);
+                    CollectiveRun run = new CollectiveRun(db, gateway, lease, Clock.systemUTC());
+                    result = run.run(params, options.listener(progress));
                 }
-                if (result.report() != null) write(result.report());
+                CollectiveReport report = result.report();
+                if (report != null) options.write(spec, (format, out) -> CollectiveTables.write(format, report, out));
                 err.println(String.format(Locale.ROOT, "run %d: %s%s, %d provider calls, cost %.4f", result.runId(),
                         result.state(), result.stable() ? " (ranking stable)" : "", result.calls(), result.cost()));
-                if (result.failed()) {
-                    err.println(result.failures().size() + " unit(s) failed for good (run the command again to retry them):");
-                    result.failureMessages().forEach(m -> err.println("  " + m));
-                    return 1;
-                }
-                return 0;
+                return RunOptions.failures(err, result.failureMessages());
             } catch (BadInputException | ConfigException e) {
                 err.println("tribunal benchmark collective: " + e.getMessage());
                 return 2;
@@ -282,19 +232,6 @@ public final class BenchmarkCommand implements Runnable {
             }
         }
 
-        private void write(CollectiveReport report) {
-            if (out == null) {
-                PrintWriter stdout = spec.commandLine().getOut();
-                CollectiveTables.write(output, report, stdout);
-                stdout.flush();
-                return;
-            }
-            try (PrintWriter file = new PrintWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8))) {
-                CollectiveTables.write(output, report, file);
-            } catch (IOException e) {
-                throw new BadInputException("cannot write " + out + ": " + e.getMessage(), e);
-            }
-        }
     }
 
 }
