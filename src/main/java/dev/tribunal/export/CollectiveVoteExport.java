@@ -1,21 +1,11 @@
 package dev.tribunal.export;
 
-import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.tribunal.store.CollectiveDao;
 import dev.tribunal.store.CollectiveVoteRecord;
 import dev.tribunal.store.Database;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Writes every collective vote (a pool model's 1–5 rating of a question or of another model's answer, with its
@@ -38,70 +28,34 @@ public final class CollectiveVoteExport {
 
     /** Writes all collective votes to {@code out} (not closed) and returns how many. */
     public long write(ExportFormat format, OutputStream out) throws IOException {
-        try {
-            return format == ExportFormat.CSV ? writeCsv(out) : writeJsonLines(out);
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
+        CollectiveDao votes = new CollectiveDao(db);
+        if (format == ExportFormat.CSV) {
+            return Rows.csv(out, CSV_COLUMNS, votes::forEachRecord, (csv, v) -> csv.printRecord(Rows.day(v.time()),
+                    v.runId(), rates(v), v.topic(), v.difficulty(), v.question(), v.author(), v.model(), v.answer(),
+                    v.judge(), v.score(), v.critique(), v.parseStatus().code(), v.promptVersion()));
         }
-    }
-
-    private long writeJsonLines(OutputStream out) throws IOException {
-        long[] count = {0};
-        try (JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8)) {
-            json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            json.setRootValueSeparator(null);
-            new CollectiveDao(db).forEachRecord(v -> {
-                try {
-                    json.writeStartObject();
-                    json.writeStringField("day", day(v));
-                    json.writeNumberField("run", v.runId());
-                    json.writeStringField("rates", rates(v));
-                    json.writeStringField("topic", v.topic());
-                    json.writeStringField("difficulty", v.difficulty());
-                    json.writeStringField("question", v.question());
-                    json.writeStringField("question_author", v.author());
-                    json.writeStringField("model", v.model());
-                    json.writeStringField("answer", v.answer());
-                    json.writeStringField("judge", v.judge());
-                    if (v.score() == null) json.writeNullField("score");
-                    else json.writeNumberField("score", v.score());
-                    json.writeStringField("critique", v.critique());
-                    json.writeStringField("parse_status", v.parseStatus().code());
-                    json.writeStringField("prompt_version", v.promptVersion());
-                    json.writeEndObject();
-                    json.writeRaw('\n');
-                    count[0]++;
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
-        return count[0];
-    }
-
-    private long writeCsv(OutputStream out) throws IOException {
-        long[] count = {0};
-        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        CSVPrinter csv = CSVFormat.RFC4180.builder().setHeader(CSV_COLUMNS).get().print(writer);
-        new CollectiveDao(db).forEachRecord(v -> {
-            try {
-                csv.printRecord(day(v), v.runId(), rates(v), v.topic(), v.difficulty(), v.question(), v.author(),
-                        v.model(), v.answer(), v.judge(), v.score(), v.critique(), v.parseStatus().code(),
-                        v.promptVersion());
-                count[0]++;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+        return Rows.jsonLines(out, votes::forEachRecord, (json, v) -> {
+            json.writeStartObject();
+            json.writeStringField("day", Rows.day(v.time()));
+            json.writeNumberField("run", v.runId());
+            json.writeStringField("rates", rates(v));
+            json.writeStringField("topic", v.topic());
+            json.writeStringField("difficulty", v.difficulty());
+            json.writeStringField("question", v.question());
+            json.writeStringField("question_author", v.author());
+            json.writeStringField("model", v.model());
+            json.writeStringField("answer", v.answer());
+            json.writeStringField("judge", v.judge());
+            if (v.score() == null) json.writeNullField("score");
+            else json.writeNumberField("score", v.score());
+            json.writeStringField("critique", v.critique());
+            json.writeStringField("parse_status", v.parseStatus().code());
+            json.writeStringField("prompt_version", v.promptVersion());
+            json.writeEndObject();
         });
-        csv.flush();
-        return count[0];
     }
 
     private static String rates(CollectiveVoteRecord v) {
         return v.model() == null ? "question" : "answer";
-    }
-
-    private static String day(CollectiveVoteRecord v) {
-        return LocalDate.ofInstant(v.time(), ZoneOffset.UTC).toString();
     }
 }
