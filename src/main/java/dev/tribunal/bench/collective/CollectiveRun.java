@@ -69,6 +69,10 @@ import java.util.concurrent.atomic.DoubleAdder;
  * this process claims with a lease, as the baseline pipeline does. Every random choice is seeded by the run's key
  * and the iteration, and every request repeats exactly, so a killed run started again takes up where it was and
  * finished calls come back from the gateway's response cache: no call is paid twice.
+ *
+ * <p>Cost per iteration with n models, self-rating excluded: for each author asked (at most
+ * {@code questionAttempts}) 1 + (n − 1) calls, then n answers and n(n − 1) answer ratings; the stability check
+ * fits one Bradley–Terry board with its bootstrap per iteration (O(rounds · n² · iterations)), no call.
  */
 public final class CollectiveRun {
 
