@@ -127,6 +127,41 @@ class BenchmarkCollectiveTest {
     }
 
     @Test
+    void aModelWhoseProviderIsDownFailsItsUnitsAndTheRestOfTheBoardStands() throws Exception {
+        try (CollectiveStub stub = new CollectiveStub()) {
+            Path config = stub.config(dir, 4, "collective:\n  stability_window: 0\n");
+            String yaml = java.nio.file.Files.readString(config)
+                    .replace("  models:\n", "    - {name: broken, provider: openai_compatible, base_url: 'http://127.0.0.1:9/v1', "
+                            + "model: broken, retries: 0}\n  models:\n")
+                    + "    - {name: broken, endpoint: broken}\n";
+            java.nio.file.Files.writeString(config, yaml);
+            CommandRun run = CommandRun.of("benchmark", "collective", "--config", config, "--models", "m1,m2,m3,broken",
+                    "--iterations", 4, "--output", "json", "--no-progress");
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+            assertThat(run.err()).contains("unit(s) failed for good", "broken answering collective:",
+                    "the provider could not be reached [endpoint broken]");
+            JsonNode json = run.json();
+            assertThat(json.get("iterations").asInt()).isEqualTo(4);
+            assertThat(run.jsonRows().keySet()).containsExactly("m1", "m2", "m3");
+            JsonNode broken = model(json, "broken");
+            assertThat(broken.get("answers").asInt()).isZero();
+            // per kept question its answer and its 3 ratings of the others' answers; per written question its rating
+            int kept = json.get("questions_kept").asInt();
+            int written = kept + json.get("questions_rejected").asInt() + json.get("duplicates").asInt();
+            assertThat(broken.get("failures").asInt()).isEqualTo(kept * 4 + written);
+            assertThat(run.err()).contains("run 1: failed");
+
+            // with no other author, an iteration whose question cannot be written ends the run (failed, no board)
+            CommandRun alone = CommandRun.of("benchmark", "collective", "--config", config, "--models", "m1,broken",
+                    "--iterations", 2, "--output", "json", "--no-progress");
+            assertThat(alone.exitCode()).as(alone.err()).isEqualTo(1);
+            assertThat(alone.out()).isEmpty();
+            assertThat(alone.err()).contains("run 2: failed", "broken writing the question of iteration 1: "
+                    + "the provider could not be reached [endpoint broken]");
+        }
+    }
+
+    @Test
     void badInputIsOneLineAndExitCode2() throws Exception {
         try (CollectiveStub stub = new CollectiveStub()) {
             Path config = stub.config(dir, 4, "");

@@ -186,21 +186,26 @@ public final class CollectiveRun {
                 }
             }
         }
-        List<BenchUnit> failures = runs.failures(run.id());
-        List<String> messages = failures.stream().map(u -> u.error() == null ? "unit " + u.id() + " failed" : u.error())
-                .toList();
+        List<String> messages = new ArrayList<>(ex.authorFailures);
+        runs.failures(run.id()).forEach(u -> messages.add(u.error() == null ? "unit " + u.id() + " failed" : u.error()));
+        if (ex.unwritten) {
+            // no author of an iteration could write its question: the run cannot go on; run it again to retry
+            runs.setState(run.id(), BenchRun.FAILED, ITERATIONS, "no question written for iteration " + (done + 1));
+            listener.runEnded(run.id(), BenchRun.FAILED);
+            return new CollectiveResult(run.id(), BenchRun.FAILED, null, false, ex.calls.get(), ex.cost.sum(), messages);
+        }
         if (!stable && done < params.iterations()) {
             String state = runs.run(run.id()).map(BenchRun::state).orElse(BenchRun.STOPPED);
             listener.runEnded(run.id(), state);
-            return new CollectiveResult(run.id(), state, null, false, ex.calls.get(), ex.cost.sum(), failures, messages);
+            return new CollectiveResult(run.id(), state, null, false, ex.calls.get(), ex.cost.sum(), messages);
         }
         runs.setState(run.id(), BenchRun.RUNNING, RATING, null);
         listener.phaseStarted(run.id(), RATING, 0, 1);
         CollectiveReport report = boards.report(run.id(), params, pool.idToName, weights, done, true);
-        String state = failures.isEmpty() ? BenchRun.DONE : BenchRun.FAILED;
-        runs.setState(run.id(), state, RATING, failures.isEmpty() ? null : failures.size() + " unit(s) failed");
+        String state = messages.isEmpty() ? BenchRun.DONE : BenchRun.FAILED;
+        runs.setState(run.id(), state, RATING, messages.isEmpty() ? null : messages.size() + " unit(s) failed");
         listener.runEnded(run.id(), state);
-        return new CollectiveResult(run.id(), state, report, stable, ex.calls.get(), ex.cost.sum(), failures, messages);
+        return new CollectiveResult(run.id(), state, report, stable, ex.calls.get(), ex.cost.sum(), messages);
     }
 
     /** The pool: names, contestant ids and configurations. */
@@ -294,6 +299,10 @@ public final class CollectiveRun {
         final Map<Integer, Map<String, List<Integer>>> rankRanges = new HashMap<>();
         /** The phase the progress shows: "iteration i/N". */
         volatile String phase = ITERATIONS;
+        /** Authors whose question could not be written (the provider failed for good), in our words. */
+        final List<String> authorFailures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        /** An iteration ended without a question because its authors' providers failed: the run cannot go on. */
+        boolean unwritten;
 
         Execution(long runId, CollectiveParams params, Pool pool, RunListener listener, UnitLoop loop) {
             this.runId = runId;
@@ -316,6 +325,7 @@ public final class CollectiveRun {
             List<String> authors = new ArrayList<>(pool.names());
             for (int k = authors.size() - 1; k > 0; k--) java.util.Collections.swap(authors, k, random.nextInt(k + 1));
             CollectiveQuestion kept = null;
+            int failedWrites = authorFailures.size();
             for (int k = 0; k < Math.min(params.questionAttempts(), authors.size()) && kept == null; k++) {
                 Optional<CollectiveQuestion> written = store.attempt(runId, i, k);
                 if (written.isEmpty()) written = write(i, k, authors.get(k), topic, difficulty);
@@ -328,7 +338,11 @@ public final class CollectiveRun {
                 }
                 if (q.state().equals(CollectiveQuestion.ACCEPTED)) kept = q;
             }
-            if (kept == null) return true;
+            // an iteration left without a question because an author's provider failed is not done: tried again
+            if (kept == null) {
+                unwritten = authorFailures.size() > failedWrites;
+                return !unwritten;
+            }
             long qid = kept.id();
             List<BenchUnit.Key> answers = new ArrayList<>();
             for (long m : pool.idToName.keySet()) {
@@ -364,6 +378,7 @@ public final class CollectiveRun {
             try {
                 r = gateway.complete(mc.endpoint(), new LlmRequest(messages, null, null, null, true));
             } catch (LlmException e) {
+                authorFailures.add(authorName + " writing the question of iteration " + (i + 1) + ": " + why(e));
                 counted(0, 0, true);
                 return Optional.empty();
             }
