@@ -114,13 +114,14 @@ function showCollective(id, report) {
     el('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': `Collective board of run ${id}` },
       el('table', { class: 'board' },
       el('caption', { class: 'visually-hidden' }, `Collective board of run ${id}`),
-      el('thead', {}, el('tr', {}, ['Model', 'Score (1–5)', 'Rating', 'Rank', 'Judge weight', 'Cost per answer',
+      el('thead', {}, el('tr', {}, ['Model', 'Score (1–5)', 'Rating', 'Rank', 'Judge weight', 'Cost', 'Cost per answer',
         'Mean latency (ms)', 'p99 latency (ms)', 'Distance from consensus'].map((h, i) => el('th', { scope: 'col', class: i ? 'num' : null }, h)))),
       el('tbody', {}, report.rows.map((r) => {
         const m = stats.get(r.model) || {};
         return el('tr', {}, el('th', { scope: 'row' }, r.model),
           el('td', { class: 'num' }, fixed(r.score, 2)), el('td', { class: 'num' }, fixed(r.rating, 0)),
           el('td', { class: 'num' }, String(r.rank)), el('td', { class: 'num' }, fixed(m.weight, 3)),
+          el('td', { class: 'num' }, m.cost == null ? '–' : `$${m.cost.toFixed(4)}`),
           el('td', { class: 'num' }, money(m.cost_per_answer)), el('td', { class: 'num' }, fixed(m.mean_latency_ms, 0)),
           el('td', { class: 'num' }, fixed(m.p99_latency_ms, 0)), el('td', { class: 'num' }, fixed(m.consensus_distance, 2)));
       })))),

@@ -8,7 +8,7 @@ ALTER TABLE bench_runs ADD COLUMN kind TEXT NOT NULL DEFAULT 'baseline';
 -- for, and what the pool made of it. state: pending (written, not yet rated), accepted, rejected (its weighted mean
 -- or weighted median rating fell below the thresholds), duplicate (too close to an earlier question of the run),
 -- failed (its author's reply held no question). quality_mean / quality_median: the weighted mean and weighted
--- median of its ratings (NULL until rated).
+-- median of its ratings (NULL until rated). cost: what writing it cost (0 when the reply came from the cache).
 CREATE TABLE collective_questions (
     question_id     BIGINT PRIMARY KEY REFERENCES questions (id),
     run_id          BIGINT NOT NULL REFERENCES bench_runs (id),
@@ -17,6 +17,7 @@ CREATE TABLE collective_questions (
     state           TEXT   NOT NULL CHECK (state IN ('pending', 'accepted', 'rejected', 'duplicate', 'failed')),
     quality_mean    DOUBLE PRECISION,
     quality_median  DOUBLE PRECISION,
+    cost            DOUBLE PRECISION NOT NULL DEFAULT 0,
     CONSTRAINT collective_questions_attempt UNIQUE (run_id, iteration, attempt)
 );
 

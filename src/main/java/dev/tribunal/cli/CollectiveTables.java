@@ -39,13 +39,13 @@ final class CollectiveTables {
         board(report.rows(), out);
         out.println();
         int width = width(report.rows());
-        String header = String.format(Locale.ROOT, "%-" + width + "s | %6s | %11s | %10s | %10s | %8s | %11s | %9s",
-                "model", "weight", "cost/answer", "latency ms", "p99 ms", "failures", "unparseable", "distance");
+        String header = String.format(Locale.ROOT, "%-" + width + "s | %6s | %10s | %11s | %10s | %10s | %8s | %11s | %9s",
+                "model", "weight", "cost", "cost/answer", "latency ms", "p99 ms", "failures", "unparseable", "distance");
         out.println(header);
         out.println("-".repeat(header.length()));
         for (ModelStats m : report.models()) {
-            out.println(String.format(Locale.ROOT, "%-" + width + "s | %6.3f | %11s | %10s | %10s | %8d | %11s | %9s",
-                    m.model(), m.weight(), fixed(m.costPerAnswer(), 6), fixed(m.meanLatencyMs(), 0),
+            out.println(String.format(Locale.ROOT, "%-" + width + "s | %6.3f | %10s | %11s | %10s | %10s | %8d | %11s | %9s",
+                    m.model(), m.weight(), fixed(m.cost(), 4), fixed(m.costPerAnswer(), 6), fixed(m.meanLatencyMs(), 0),
                     fixed(m.p99LatencyMs(), 0), m.failures(), m.unparseable() + "/" + m.ratings(),
                     fixed(m.consensusDistance(), 2)));
         }
@@ -83,7 +83,7 @@ final class CollectiveTables {
         try {
             CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get());
             csv.printRecord("topic", "model", "score", "score_lower", "score_upper", "rating", "rating_lower",
-                    "rating_upper", "rank", "questions", "judge_weight", "cost_per_answer", "mean_latency_ms",
+                    "rating_upper", "rank", "questions", "judge_weight", "cost", "cost_per_answer", "mean_latency_ms",
                     "p99_latency_ms");
             csvRows(csv, "all", report.rows(), report);
             for (var topic : report.topics().entrySet()) csvRows(csv, topic.getKey(), topic.getValue(), report);
@@ -99,7 +99,7 @@ final class CollectiveTables {
             ModelStats m = report.models().stream().filter(s -> s.model().equals(r.model())).findFirst().orElseThrow();
             csv.printRecord(topic, r.model(), round(r.score(), 4), round(r.scoreLower(), 4), round(r.scoreUpper(), 4),
                     round(r.rating(), 2), round(r.ratingLower(), 2), round(r.ratingUpper(), 2), r.rank(), r.questions(),
-                    round(m.weight(), 6), round(m.costPerAnswer(), 8), round(m.meanLatencyMs(), 1),
+                    round(m.weight(), 6), round(m.cost(), 8), round(m.costPerAnswer(), 8), round(m.meanLatencyMs(), 1),
                     round(m.p99LatencyMs(), 1));
         }
     }

@@ -16,7 +16,7 @@ import org.jdbi.v3.core.statement.StatementContext;
 public final class CollectiveDao {
 
     private static final String QUESTION_SELECT = "SELECT " + BenchDao.QUESTION_COLUMNS + ", run_id, iteration, "
-            + "attempt, state, quality_mean, quality_median FROM questions JOIN collective_questions ON question_id = id";
+            + "attempt, state, quality_mean, quality_median, cost FROM questions JOIN collective_questions ON question_id = id";
     private static final String VOTE_COLUMNS = "id, run_id, question_id, model_id, answer_id, judge_id, score, critique, "
             + "prompt_version, raw_output, parse_status, reasked, latency_ms, input_tokens, output_tokens, cost, created_at";
 
@@ -26,12 +26,12 @@ public final class CollectiveDao {
         this.sql = database.sql();
     }
 
-    /** Records that the stored question was written for this iteration and attempt (state pending). */
-    public void insertAttempt(long questionId, long runId, int iteration, int attempt) {
-        sql.write(h -> h.createUpdate("INSERT INTO collective_questions (question_id, run_id, iteration, attempt, state) "
-                        + "VALUES (:q, :run, :iteration, :attempt, 'pending')")
+    /** Records that the stored question was written for this iteration and attempt, at this cost (state pending). */
+    public void insertAttempt(long questionId, long runId, int iteration, int attempt, double cost) {
+        sql.write(h -> h.createUpdate("INSERT INTO collective_questions (question_id, run_id, iteration, attempt, state, "
+                        + "cost) VALUES (:q, :run, :iteration, :attempt, 'pending', :cost)")
                 .bind("q", questionId).bind("run", runId).bind("iteration", iteration).bind("attempt", attempt)
-                .execute());
+                .bind("cost", cost).execute());
     }
 
     /** The question written for this iteration and attempt, if any. */
@@ -127,7 +127,7 @@ public final class CollectiveDao {
     private static CollectiveQuestion mapQuestion(ResultSet rs, StatementContext ctx) throws SQLException {
         return new CollectiveQuestion(BenchDao.mapQuestion(rs, ctx), rs.getLong("run_id"), rs.getInt("iteration"),
                 rs.getInt("attempt"), rs.getString("state"), Columns.doubleOrNull(rs, "quality_mean"),
-                Columns.doubleOrNull(rs, "quality_median"));
+                Columns.doubleOrNull(rs, "quality_median"), rs.getDouble("cost"));
     }
 
     private static CollectiveVote mapVote(ResultSet rs, StatementContext ctx) throws SQLException {

@@ -10,9 +10,10 @@ package dev.tribunal.store;
  * @param state         {@link #PENDING}, {@link #ACCEPTED}, {@link #REJECTED}, {@link #DUPLICATE} or {@link #FAILED}
  * @param qualityMean   the weighted mean of its ratings, or null before it is rated
  * @param qualityMedian the weighted median of its ratings, or null before it is rated
+ * @param cost          what writing it cost (0 when the author's reply came from the cache)
  */
 public record CollectiveQuestion(Question question, long runId, int iteration, int attempt, String state,
-                                 Double qualityMean, Double qualityMedian) {
+                                 Double qualityMean, Double qualityMedian, double cost) {
 
     public static final String PENDING = "pending";
     public static final String ACCEPTED = "accepted";

@@ -1,6 +1,7 @@
 package dev.tribunal.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tribunal.bench.collective.CollectiveStub;
@@ -62,6 +63,17 @@ class BenchmarkCollectiveTest {
             assertThat(run.err()).contains("ranking stable");
             assertThat(json.get("topics").size()).isEqualTo(2);
             assertThat(json.get("questions_rejected").asInt()).isPositive();
+            // every call's cost is some model's: its answers, its ratings, its questions
+            double costs = 0;
+            for (JsonNode m : json.get("models")) {
+                assertThat(m.get("cost").asDouble()).isCloseTo(m.get("answer_cost").asDouble()
+                        + m.get("judging_cost").asDouble() + m.get("authoring_cost").asDouble(), within(1e-12));
+                costs += m.get("cost").asDouble();
+            }
+            java.util.regex.Matcher total = java.util.regex.Pattern.compile("cost (\\d+\\.\\d+)").matcher(run.err());
+            assertThat(total.find()).isTrue();
+            assertThat(costs).isCloseTo(Double.parseDouble(total.group(1)), within(0.00005));
+            assertThat(model(json, "m1").get("authoring_cost").asDouble()).isPositive();
             JsonNode m5 = model(json, "m5");
             assertThat(m5.get("consensus_distance").asDouble())
                     .isGreaterThan(model(json, "m1").get("consensus_distance").asDouble());

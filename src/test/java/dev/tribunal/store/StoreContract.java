@@ -732,7 +732,7 @@ abstract class StoreContract {
         CollectiveDao dao = new CollectiveDao(db);
         Question q = db.bench().insertQuestion(new Question(0, "collective:" + run.id(), "collective:" + run.id() + ":0:0",
                 null, "math", "hard", "What is 2 + 2?", null, m1.id(), null, null));
-        dao.insertAttempt(q.id(), run.id(), 0, 0);
+        dao.insertAttempt(q.id(), run.id(), 0, 0, 0.25);
         assertThat(dao.attempt(run.id(), 0, 0)).hasValueSatisfying(c -> {
             assertThat(c.question()).isEqualTo(q);
             assertThat(c.state()).isEqualTo(CollectiveQuestion.PENDING);
@@ -741,6 +741,7 @@ abstract class StoreContract {
         assertThat(dao.questions(run.id())).singleElement().satisfies(c -> {
             assertThat(c.qualityMean()).isEqualTo(4.25);
             assertThat(c.qualityMedian()).isEqualTo(4.0);
+            assertThat(c.cost()).isEqualTo(0.25);
         });
         assertThatThrownBy(() -> dao.judgeQuestion(q.id(), "maybe", null, null)).isInstanceOf(InvalidRowException.class);
 

@@ -123,7 +123,7 @@ final class CollectiveBoards {
         }
         int rejected = (int) all.stream().filter(q -> q.state().equals(CollectiveQuestion.REJECTED)).count();
         int duplicates = (int) all.stream().filter(q -> q.state().equals(CollectiveQuestion.DUPLICATE)).count();
-        return new CollectiveReport(runId, source, rows, topics, byName(weights, names), stats(runId, names, votes,
+        return new CollectiveReport(runId, source, rows, topics, byName(weights, names), stats(runId, names, all, votes,
                 pooled, weights), iterations, kept.size(), rejected, duplicates);
     }
 
@@ -173,8 +173,8 @@ final class CollectiveBoards {
                 settings, SnapshotStatus.OK, null), snapshotRows);
     }
 
-    private List<ModelStats> stats(long runId, Map<Long, String> names, List<CollectiveVote> votes, PooledRatings pooled,
-                                   Map<String, Double> weights) {
+    private List<ModelStats> stats(long runId, Map<Long, String> names, List<CollectiveQuestion> questions,
+                                   List<CollectiveVote> votes, PooledRatings pooled, Map<String, Double> weights) {
         Map<Long, List<Answer>> answers = new HashMap<>();
         for (Answer a : db.bench().answersInSet(CollectiveParams.boardSource(runId), names.keySet())) {
             answers.computeIfAbsent(a.modelId(), m -> new ArrayList<>()).add(a);
@@ -186,6 +186,10 @@ final class CollectiveBoards {
             c[0]++;
             if (v.parseStatus() != ParseStatus.OK) c[1]++;
             judgingCost.merge(v.judgeId(), v.cost() == null ? 0 : v.cost(), Double::sum);
+        }
+        Map<Long, Double> authoringCost = new HashMap<>();
+        for (CollectiveQuestion q : questions) {
+            if (q.question().generatedBy() != null) authoringCost.merge(q.question().generatedBy(), q.cost(), Double::sum);
         }
         Map<Long, Long> failures = new HashMap<>();
         for (BenchUnit u : new BenchRunDao(db).failures(runId)) {
@@ -202,6 +206,8 @@ final class CollectiveBoards {
             out.add(new ModelStats(name, mine.size(), cost, mine.isEmpty() ? Double.NaN : cost / mine.size(),
                     Arrays.stream(latencies).average().orElse(Double.NaN), nearestRank(latencies, 0.99),
                     failures.getOrDefault(id, 0L), c[0], c[1], judgingCost.getOrDefault(id, 0.0),
+                    authoringCost.getOrDefault(id, 0.0),
+                    cost + judgingCost.getOrDefault(id, 0.0) + authoringCost.getOrDefault(id, 0.0),
                     distance.getOrDefault(name, Double.NaN), weights.getOrDefault(name, 0.0)));
         });
         return out;

@@ -10,7 +10,8 @@ import java.util.List;
  * {@code {"run", "source", "rows": [{"model", "score", "score_lower", "score_upper", "rating", "rating_lower",
  * "rating_upper", "rank", "battles", "questions"}], "judge_weights": {model: weight}, "topics": {topic: [rows]},
  * "models": [{"model", "answers", "answer_cost", "cost_per_answer", "mean_latency_ms", "p99_latency_ms", "failures",
- * "ratings", "unparseable", "judging_cost", "consensus_distance", "weight"}], "iterations", "questions_kept",
+ * "ratings", "unparseable", "judging_cost", "authoring_cost", "cost", "consensus_distance", "weight"}], "iterations",
+ * "questions_kept",
  * "questions_rejected", "duplicates"}}. A number that does not exist (no interval) is null.
  */
 public final class CollectiveJson {
@@ -36,6 +37,8 @@ public final class CollectiveJson {
             number(n, "p99_latency_ms", m.p99LatencyMs());
             n.put("failures", m.failures()).put("ratings", m.ratings()).put("unparseable", m.unparseable());
             number(n, "judging_cost", m.judgingCost());
+            number(n, "authoring_cost", m.authoringCost());
+            number(n, "cost", m.cost());
             number(n, "consensus_distance", m.consensusDistance());
             number(n, "weight", m.weight());
         }

@@ -391,7 +391,7 @@ public final class CollectiveRun {
                 db.useTransaction(tx -> {
                     Question stored = tx.bench().insertQuestion(q);
                     CollectiveDao dao = new CollectiveDao(tx);
-                    dao.insertAttempt(stored.id(), runId, i, k);
+                    dao.insertAttempt(stored.id(), runId, i, k, r.cost());
                     if (text.isEmpty()) dao.judgeQuestion(stored.id(), CollectiveQuestion.FAILED, null, null);
                 });
             } catch (DuplicateKeyException e) {
