@@ -33,7 +33,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.Predicate;
 
 /**
  * A collective run's boards from its stored votes: each kept question's answers scored by the weighted mean of
@@ -52,21 +51,6 @@ final class CollectiveBoards {
     CollectiveBoards(Database db, Clock clock) {
         this.db = db;
         this.clock = clock;
-    }
-
-    /** The ratings of kept answers: question id, model and judge names, parsed score. */
-    static List<PooledRatings.Rating> ratings(List<CollectiveVote> votes, Predicate<Long> keptQuestion,
-                                              Map<Long, String> names) {
-        List<PooledRatings.Rating> out = new ArrayList<>();
-        for (CollectiveVote v : votes) {
-            if (v.ratesQuestion() || v.score() == null || v.parseStatus() != ParseStatus.OK) continue;
-            if (!keptQuestion.test(v.questionId())) continue;
-            String model = names.get(v.modelId());
-            String judge = names.get(v.judgeId());
-            if (model == null || judge == null) continue;
-            out.add(new PooledRatings.Rating(Long.toString(v.questionId()), model, judge, v.score()));
-        }
-        return out;
     }
 
     /** Battles of every pair of scored answers to each question, in the question's unit and topic. */
@@ -93,18 +77,28 @@ final class CollectiveBoards {
         return RatingEngine.rate(set.build(), RatingOptions.defaults().withRounds(rounds).withSeed(seed));
     }
 
+    /**
+     * Each model's rank range on the board: best = its rank, 1 + #{others whose lower bound is above its upper
+     * bound}; worst = n − #{others whose upper bound is below its lower bound}.
+     */
+    static Map<String, List<Integer>> rankRanges(Leaderboard board) {
+        Map<String, List<Integer>> ranges = new HashMap<>();
+        for (LeaderboardRow r : board.rows()) {
+            int below = 0;
+            for (LeaderboardRow o : board.rows()) if (o.ratingUpper() < r.ratingLower()) below++;
+            ranges.put(r.name(), List.of(r.rankUb(), board.rows().size() - below));
+        }
+        return ranges;
+    }
+
     /** The run's report with these final weights; with {@code store}, its battles and snapshots are stored too. */
     CollectiveReport report(long runId, CollectiveParams params, Map<Long, String> names, Map<String, Double> weights,
                             int iterations, boolean store) {
-        CollectiveDao dao = new CollectiveDao(db);
-        List<CollectiveQuestion> all = dao.questions(runId);
-        Map<String, CollectiveQuestion> kept = new LinkedHashMap<>();
-        for (CollectiveQuestion q : all) {
-            if (q.state().equals(CollectiveQuestion.ACCEPTED)) kept.put(Long.toString(q.id()), q);
-        }
-        List<CollectiveVote> votes = dao.votes(runId);
-        PooledRatings pooled = new PooledRatings(ratings(votes, id -> kept.containsKey(Long.toString(id)), names),
-                weights);
+        StoredRun run = new StoredRun(new CollectiveDao(db), runId, names);
+        List<CollectiveQuestion> all = run.questions();
+        Map<String, CollectiveQuestion> kept = run.kept(Integer.MAX_VALUE);
+        List<CollectiveVote> votes = run.votes();
+        PooledRatings pooled = run.pooled(Integer.MAX_VALUE, weights);
         String source = CollectiveParams.boardSource(runId);
         List<Battle> battles = battles(pooled, kept);
         List<CollectiveRow> rows = board(pooled, kept.keySet(), battles, params, source, null, store);

@@ -14,9 +14,6 @@ import dev.tribunal.llm.LlmResponse;
 import dev.tribunal.llm.ModelConfig;
 import dev.tribunal.llm.Sha256;
 import dev.tribunal.rating.JudgeWeights;
-import dev.tribunal.rating.JudgedBattle;
-import dev.tribunal.rating.Leaderboard;
-import dev.tribunal.rating.LeaderboardRow;
 import dev.tribunal.rating.PooledRatings;
 import dev.tribunal.store.Answer;
 import dev.tribunal.store.BenchRun;
@@ -35,7 +32,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -441,51 +437,15 @@ public final class CollectiveRun {
 
         /** The weights after iteration i from every kept answer's ratings so far, stored. */
         Map<String, Double> updateWeights(int i, Map<String, Double> current) {
-            Set<Long> kept = new HashSet<>();
-            for (CollectiveQuestion q : store.questions(runId)) {
-                if (q.iteration() <= i && q.state().equals(CollectiveQuestion.ACCEPTED)) kept.add(q.id());
-            }
-            PooledRatings pooled = new PooledRatings(CollectiveBoards.ratings(store.votes(runId), kept::contains,
-                    pool.idToName), current);
-            Map<String, Double> next = switch (params.weights()) {
-                case EQUAL -> JudgeWeights.equal(pool.names());
-                case AUTOBENCH -> autobench(pooled, current);
-                case PEER_RANK -> peerRank(pooled, current);
-            };
-            Map<String, Double> full = new LinkedHashMap<>();
-            pool.names().forEach(n -> full.put(n, next.getOrDefault(n, 0.0)));
-            store.saveWeights(runId, i, pool.byId(full));
-            return full;
-        }
-
-        /** AutoBench: w_j ∝ the judge's own score S_j; the current weights while no answer is scored. */
-        private Map<String, Double> autobench(PooledRatings pooled, Map<String, Double> current) {
-            Map<String, Double> own = new LinkedHashMap<>();
-            for (PooledRatings.ModelScore s : pooled.modelScores(0, params.seed())) {
-                if (Double.isFinite(s.score())) own.put(s.model(), s.score());
-            }
-            return own.isEmpty() ? current : JudgeWeights.autobench(own);
-        }
-
-        /**
-         * PRD's Peer Rank over the judges' own pairwise comparisons; a judge that never met another model as a
-         * contestant cannot be weighted by its own results and weighs 0.
-         */
-        private Map<String, Double> peerRank(PooledRatings pooled, Map<String, Double> current) {
-            List<JudgedBattle> battles = pooled.judgedBattles();
-            Set<String> contestants = new HashSet<>();
-            battles.forEach(b -> {
-                contestants.add(b.a());
-                contestants.add(b.b());
-            });
-            List<JudgedBattle> usable = battles.stream().filter(b -> contestants.contains(b.judge())).toList();
-            return usable.isEmpty() ? current : JudgeWeights.peerRank(usable, JudgeWeights.DEFAULT_ITERATIONS);
+            PooledRatings pooled = new StoredRun(store, runId, pool.idToName).pooled(i, current);
+            Map<String, Double> next = CollectiveWeights.next(params.weights(), pooled, current, pool.names());
+            store.saveWeights(runId, i, pool.byId(next));
+            return next;
         }
 
         /**
          * Whether the run may stop after iteration i: at least {@code minIterations} done, and each model's bootstrap
-         * rank range (best rank, worst rank) after each of the last {@code stabilityWindow} iterations equal to
-         * the one before.
+         * rank range after each of the last {@code stabilityWindow} iterations equal to the one before.
          */
         boolean stable(int i) {
             int window = params.stabilityWindow();
@@ -498,30 +458,15 @@ public final class CollectiveRun {
             return true;
         }
 
-        /**
-         * Each model's rank range on the board after iteration t (kept questions up to t, the weights after t):
-         * best = 1 + #{others whose lower bound is above its upper bound}, worst = n − #{others whose upper bound is
-         * below its lower bound}.
-         */
+        /** The rank ranges of the board after iteration t (kept questions up to t, the weights after t). */
         Map<String, List<Integer>> rankRanges(int t) {
             return rankRanges.computeIfAbsent(t, it -> {
                 Map<Integer, Map<Long, Double>> weights = store.weights(runId);
                 if (!weights.containsKey(it)) return Map.of();
-                Map<String, CollectiveQuestion> kept = new LinkedHashMap<>();
-                for (CollectiveQuestion q : store.questions(runId)) {
-                    if (q.iteration() <= it && q.state().equals(CollectiveQuestion.ACCEPTED)) kept.put(Long.toString(q.id()), q);
-                }
-                PooledRatings pooled = new PooledRatings(CollectiveBoards.ratings(store.votes(runId),
-                        id -> kept.containsKey(Long.toString(id)), pool.idToName), pool.byName(weights.get(it)));
-                Leaderboard board = CollectiveBoards.rate(CollectiveBoards.battles(pooled, kept), params.rounds(),
-                        params.seed());
-                Map<String, List<Integer>> ranges = new HashMap<>();
-                for (LeaderboardRow r : board.rows()) {
-                    int below = 0;
-                    for (LeaderboardRow o : board.rows()) if (o.ratingUpper() < r.ratingLower()) below++;
-                    ranges.put(r.name(), List.of(r.rankUb(), board.rows().size() - below));
-                }
-                return ranges;
+                StoredRun stored = new StoredRun(store, runId, pool.idToName);
+                PooledRatings pooled = stored.pooled(it, pool.byName(weights.get(it)));
+                return CollectiveBoards.rankRanges(CollectiveBoards.rate(CollectiveBoards.battles(pooled, stored.kept(it)),
+                        params.rounds(), params.seed()));
             });
         }
 
