@@ -77,6 +77,17 @@ class CollectiveRunsPageTest extends BrowserTest {
         AccessibilityTest.assertAxe(page, "collective run");
         screenshot("collective");
 
+        // its board on the leaderboard: the score is the weighted mean rating (1-5), not a win-rate in %
+        card.getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions()
+                .setName("Models judged by the pool")).click();
+        assertThat(page).hasURL(java.util.regex.Pattern.compile("/leaderboard\\?board=models&source=collective%3A" + id));
+        assertThat(page.locator("th.score-col").first()).hasText("Score (1–5)");
+        assertThat(page.locator("th.score-col").nth(1)).isHidden();
+        assertThat(page.locator("#rows tr").first()).containsText("m1");
+        assertThat(page.locator("#rows tr").first()).not().containsText("%");
+        assertThat(page.locator("#source-note")).containsText("collective benchmark (run " + id + ")");
+        screenshot("collective-leaderboard");
+
         Page phone = phonePage();
         phone.navigate(site.url("/runs"));
         assertThat(phone.locator("article.run[data-job='" + id + "'] .run-collective table")).isVisible();
