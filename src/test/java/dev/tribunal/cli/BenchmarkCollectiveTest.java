@@ -174,6 +174,25 @@ class BenchmarkCollectiveTest {
     }
 
     @Test
+    void theOrderOfTheModelsChangesNothing() throws Exception {
+        try (CollectiveStub stub = new CollectiveStub()) {
+            List<JsonNode> results = new ArrayList<>();
+            for (String models : List.of("m1,m2,m3,m4,m5", "m5,m3,m1,m4,m2")) {
+                Path where = java.nio.file.Files.createDirectories(dir.resolve(models.replace(',', '-')));
+                CommandRun run = CommandRun.of("benchmark", "collective", "--config",
+                        stub.config(where, 4, "collective:\n  stability_window: 0\n"), "--models", models,
+                        "--iterations", 5, "--output", "json", "--no-progress");
+                assertThat(run.exitCode()).as(run.err()).isZero();
+                results.add(run.json());
+            }
+            // the same authors, questions and ratings: the same board, weights and figures
+            assertThat(results.get(1).get("rows")).isEqualTo(results.get(0).get("rows"));
+            assertThat(results.get(1).get("judge_weights")).isEqualTo(results.get(0).get("judge_weights"));
+            assertThat(results.get(1).get("questions_rejected")).isEqualTo(results.get(0).get("questions_rejected"));
+        }
+    }
+
+    @Test
     void badInputIsOneLineAndExitCode2() throws Exception {
         try (CollectiveStub stub = new CollectiveStub()) {
             Path config = stub.config(dir, 4, "");

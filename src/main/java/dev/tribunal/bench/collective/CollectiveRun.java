@@ -318,7 +318,8 @@ public final class CollectiveRun {
             SplittableRandom random = new SplittableRandom(seed("iteration", i, 0));
             String topic = params.topics().get(random.nextInt(params.topics().size()));
             String difficulty = params.difficulties().get(random.nextInt(params.difficulties().size()));
-            List<String> authors = new ArrayList<>(pool.names());
+            // shuffled from name order: the same run gives the same authors whatever the order of --models
+            List<String> authors = new ArrayList<>(pool.names().stream().sorted().toList());
             for (int k = authors.size() - 1; k > 0; k--) java.util.Collections.swap(authors, k, random.nextInt(k + 1));
             CollectiveQuestion kept = null;
             int failedWrites = authorFailures.size();
