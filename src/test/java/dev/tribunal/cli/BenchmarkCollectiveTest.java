@@ -125,6 +125,18 @@ class BenchmarkCollectiveTest {
                 assertThat(count(st, "SELECT COUNT(*) FROM collective_votes WHERE judge_id = model_id")).isEqualTo(kept * 5);
             }
 
+            // the board's CSV is a valid input of tribunal correlate: the score against the Bradley-Terry rating
+            Path csv = dir.resolve("collective.csv");
+            CommandRun asCsv = CommandRun.of("benchmark", "collective", "--config", config, "--models", "m1,m2,m3,m4,m5",
+                    "--iterations", 8, "--weights", "peer-rank", "--allow-self-judging", "--output", "csv", "--out", csv,
+                    "--no-progress");
+            assertThat(asCsv.exitCode()).as(asCsv.err()).isZero();
+            CommandRun correlated = CommandRun.of("correlate", csv, "--x", "score", "--y", "rating", "--where", "topic=all",
+                    "--output", "json");
+            assertThat(correlated.exitCode()).as(correlated.err()).isZero();
+            assertThat(correlated.json().get("n").asInt()).isEqualTo(5);
+            assertThat(correlated.json().get("spearman").get("value").asDouble()).isGreaterThanOrEqualTo(0.9);
+
             // a run may start from run 1's weights; a run that is not there is refused
             CommandRun joined = CommandRun.of("benchmark", "collective", "--config", config, "--models",
                     "m1,m2,m3,m4,m5", "--iterations", 2, "--weights", "autobench", "--from-run", 1, "--output", "json",
