@@ -2,10 +2,10 @@ package dev.tribunal.jobs;
 
 import dev.tribunal.bench.baseline.BaselineParams;
 import dev.tribunal.bench.baseline.BaselineRun;
+import dev.tribunal.bench.baseline.RunListener;
 import dev.tribunal.bench.collective.CollectiveParams;
 import dev.tribunal.bench.collective.CollectiveReport;
 import dev.tribunal.bench.collective.CollectiveRun;
-import dev.tribunal.bench.baseline.RunListener;
 import dev.tribunal.imports.BadInputException;
 import dev.tribunal.store.BenchRun;
 import java.time.Duration;
@@ -23,9 +23,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The server's benchmark jobs, baseline and collective (each run's pipeline is chosen by its kind): each run executes on a virtual thread of this process (its units on
- * virtual threads of their own, bounded by the gateway's per-endpoint limits), with its state in the database
- * ({@link BaselineRun}), so any node can report it and a restart loses nothing. On start the runs left
+ * The server's benchmark jobs, baseline and collective (each run's pipeline is chosen by its kind): each run
+ * executes on a virtual thread of this process (its units on virtual threads of their own, bounded by the gateway's
+ * per-endpoint limits), with its state in the database ({@link BaselineRun}, {@link CollectiveRun}), so any node can report it and a restart loses nothing. On start the runs left
  * {@code running} (by a process that stopped or died) are resumed: what is done stays done, the units the dead
  * process held are taken up once their lease runs out, and on PostgreSQL a run another node is still working on is
  * simply shared (units are claimed, never run by two workers at once).

@@ -116,6 +116,45 @@ class CollectiveJobsTest {
     }
 
     @Test
+    void aStoppedCollectiveJobResumesAndARestartResumesItWithoutRepeatingACall() throws Exception {
+        stub.latency(150);
+        String body = "{\"kind\": \"collective\", \"models\": [\"m1\", \"m2\", \"m3\", \"m4\", \"m5\"], "
+                + "\"iterations\": 4, \"weights\": \"autobench\", \"rounds\": 20}";
+        long id;
+        try (RunningService service = service()) {
+            HttpSession http = service.newBrowser();
+            id = HttpSession.json(admin(http, body)).get("id").asLong();
+            awaitUntil(http, id, j -> j.get("done").asLong() >= 8);
+            assertThat(http.post("/api/admin/jobs/" + id + "/stop", null, "Authorization", AUTH).statusCode()).isEqualTo(200);
+            JsonNode stopped = awaitUntil(http, id, j -> !j.get("executing_here").asBoolean());
+            assertThat(stopped.get("state").asText()).isEqualTo("stopped");
+            assertThat(http.get("/api/jobs/" + id + "/collective").statusCode()).isEqualTo(200);
+
+            assertThat(http.post("/api/admin/jobs/" + id + "/resume", null, "Authorization", AUTH).statusCode())
+                    .isEqualTo(202);
+            awaitUntil(http, id, j -> j.get("done").asLong() > stopped.get("done").asLong());
+            // the server stops with the run under way: it stays running, and the next start resumes it
+        }
+        try (dev.tribunal.store.Database db = dev.tribunal.store.Database.open("jdbc:sqlite:" + dir.resolve("jobs.db"))) {
+            assertThat(new dev.tribunal.store.BenchRunDao(db).run(id).orElseThrow().state()).isEqualTo("running");
+        }
+        try (RunningService again = service()) {
+            HttpSession http = again.newBrowser();
+            JsonNode done = awaitUntil(http, id, j -> j.get("state").asText().equals("done"));
+            assertThat(done.get("kind").asText()).isEqualTo("collective");
+            assertThat(HttpSession.json(http.get("/api/jobs/" + id + "/collective")).get("iterations").asInt()).isEqualTo(4);
+        }
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("jobs.db"));
+             java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT COUNT(*), COUNT(DISTINCT request_key) FROM llm_calls "
+                     + "WHERE outcome = 'ok'")) {
+            rs.next();
+            assertThat(rs.getInt(1)).as("each answer stored once").isEqualTo(rs.getInt(2));
+            assertThat(stub.requests()).as("no call made twice").isEqualTo(rs.getInt(1));
+        }
+    }
+
+    @Test
     void badParametersAreProblemsNamingTheField() throws Exception {
         try (RunningService service = service()) {
             HttpSession http = service.newBrowser();
@@ -146,11 +185,16 @@ class CollectiveJobsTest {
     }
 
     private static JsonNode await(HttpSession http, long id) throws InterruptedException {
+        return awaitUntil(http, id, j -> !j.get("state").asText().equals("running"));
+    }
+
+    private static JsonNode awaitUntil(HttpSession http, long id, java.util.function.Predicate<JsonNode> until)
+            throws InterruptedException {
         long deadline = System.nanoTime() + 90_000_000_000L;
         while (true) {
             JsonNode job = HttpSession.json(http.get("/api/jobs/" + id));
-            if (!job.get("state").asText().equals("running")) return job;
-            if (System.nanoTime() > deadline) throw new AssertionError("job never ended: " + job);
+            if (until.test(job)) return job;
+            if (System.nanoTime() > deadline) throw new AssertionError("job never got there: " + job);
             Thread.sleep(50);
         }
     }
