@@ -205,6 +205,36 @@ class BenchmarkCollectiveTest {
     }
 
     @Test
+    void aModelRatesNoAnswerOfItsFamilyUnlessAllowed() throws Exception {
+        try (CollectiveStub stub = new CollectiveStub()) {
+            Path config = stub.config(dir, 4, "collective:\n  stability_window: 0\n");
+            java.nio.file.Files.writeString(config, java.nio.file.Files.readString(config)
+                    .replace("{name: m1, endpoint: m1}", "{name: m1, endpoint: m1, family: twins}")
+                    .replace("{name: m2, endpoint: m2}", "{name: m2, endpoint: m2, family: twins}"));
+            String sameFamily = "SELECT COUNT(*) FROM collective_votes v JOIN contestants j ON j.id = v.judge_id "
+                    + "JOIN contestants m ON m.id = v.model_id WHERE j.family = 'twins' AND m.family = 'twins' "
+                    + "AND j.id <> m.id";
+            CommandRun apart = CommandRun.of("benchmark", "collective", "--config", config, "--models", "m1,m2,m3",
+                    "--iterations", 2, "--output", "json", "--no-progress");
+            assertThat(apart.exitCode()).as(apart.err()).isZero();
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("bench.db"));
+                 Statement st = c.createStatement()) {
+                assertThat(count(st, sameFamily)).isZero();
+                // m3 rates both, and each twin rates m3: 2 + 2 ratings per kept question
+                assertThat(count(st, "SELECT COUNT(*) FROM collective_votes WHERE model_id <> 0"))
+                        .isEqualTo(apart.json().get("questions_kept").asLong() * 4);
+            }
+            CommandRun together = CommandRun.of("benchmark", "collective", "--config", config, "--models", "m1,m2,m3",
+                    "--iterations", 2, "--allow-same-family", "--output", "json", "--no-progress");
+            assertThat(together.exitCode()).as(together.err()).isZero();
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("bench.db"));
+                 Statement st = c.createStatement()) {
+                assertThat(count(st, sameFamily)).isEqualTo(together.json().get("questions_kept").asLong() * 2);
+            }
+        }
+    }
+
+    @Test
     void badInputIsOneLineAndExitCode2() throws Exception {
         try (CollectiveStub stub = new CollectiveStub()) {
             Path config = stub.config(dir, 4, "");
