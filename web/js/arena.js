@@ -2,7 +2,7 @@
 import { api, ApiProblem, describeError } from './api.js';
 import { el, fill, formatCount, isTyping } from './elements.js';
 import { renderMarkdown } from './markdown.js';
-import { describeJudgement, CHOICE_WORDS } from './verdicts.js';
+import { describeJudgement, readableCritique, CHOICE_WORDS } from './verdicts.js';
 
 const $ = (id) => document.getElementById(id);
 const voteButtons = [...document.querySelectorAll('#vote button[data-choice]')];
@@ -154,7 +154,7 @@ function showJudge(side, judge) {
   fill($(`verdict-${key}`), judgement
     ? [el('strong', {}, judgement.symbol), el('span', { class: 'verdict-words' }, judgement.words)]
     : [el('span', { class: 'verdict-words' }, 'No verdict given')]);
-  renderMarkdown($(`critique-${key}`), judge.critique || '*(The judge wrote no critique.)*');
+  renderMarkdown($(`critique-${key}`), readableCritique(judge.critique) || '*(The judge wrote no critique.)*');
   $(`identity-${key}`).hidden = true;
   document.querySelector(`.judge[data-side="${side}"]`).classList.remove('chosen');
 }

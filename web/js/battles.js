@@ -5,7 +5,7 @@ import { api, describeError } from './api.js';
 import { el, fill, formatCount } from './elements.js';
 import { latestOnly } from './latest.js';
 import { renderMarkdown } from './markdown.js';
-import { describeJudgement } from './verdicts.js';
+import { describeJudgement, readableCritique } from './verdicts.js';
 
 const $ = (id) => document.getElementById(id);
 const form = $('filters');
@@ -226,7 +226,7 @@ function votesText(votes) {
 function evaluationCard(evaluation) {
   const judgement = describeJudgement(evaluation);
   const critique = el('div', { class: 'markdown critique' });
-  renderMarkdown(critique, evaluation.critique || '*(no critique)*');
+  renderMarkdown(critique, readableCritique(evaluation.critique) || '*(no critique)*');
   const judge = evaluation.anonymous
     ? el('span', { class: 'judge-name anonymous' }, 'Judge (hidden while in the arena)')
     : el('span', {}, el('span', { class: 'judge-name' }, shown(evaluation.judge)),
