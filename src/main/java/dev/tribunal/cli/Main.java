@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 ServeCommand.class,
                 RateCommand.class,
+                CorrelateCommand.class,
                 EvaluateCommand.class,
                 ExportCommand.class,
                 GenerateBattlesCommand.class,

@@ -10,6 +10,7 @@ import dev.tribunal.arena.VoteRules;
 import dev.tribunal.rating.Battle;
 import dev.tribunal.rating.BattleSet;
 import dev.tribunal.rating.ClusterBy;
+import dev.tribunal.rating.IntervalMethod;
 import dev.tribunal.rating.Leaderboard;
 import dev.tribunal.rating.LeaderboardRow;
 import dev.tribunal.rating.RatingEngine;
@@ -42,8 +43,9 @@ import java.util.function.BiFunction;
  * <p>One pass per kind of contestant streams the battles (oldest first) into every board they belong to — their
  * source overall and their source in their category — aggregating as it goes, so memory follows the number of
  * distinct cells, not of battles. Each board's inputs hash is SHA-256 over the rating settings and its battles
- * in that order (a, b, outcome, weight, category, time, and on a style-controlled board both answers' styles). A board whose hash equals its latest good snapshot's is
- * not recomputed and gets no new snapshot (its {@code computed_at} stays the time it was computed). A board
+ * in that order (a, b, outcome, weight, category, time, and on a style-controlled board both answers' styles). A
+ * board whose hash equals its latest good snapshot's is not recomputed and gets no new snapshot (its
+ * {@code computed_at} stays the time it was computed). A board
  * whose rating fails gets a snapshot with status failed and the error; readers keep the last good one.
  * The judges' arena board always exists, empty until the first vote.
  *
@@ -193,10 +195,12 @@ public final class LeaderboardRefresh {
 
     /**
      * Style control is about answers: it applies to models, not to judges' critiques, and it is a Bradley–Terry
-     * fit. With it on, model boards get twins; the plain boards are rated without it.
+     * fit with bootstrap intervals (the sandwich intervals have no style covariates). With it on, model boards get
+     * twins; the plain boards are rated without it.
      */
     private boolean hasTwins(ContestantKind kind) {
-        return kind == ContestantKind.MODEL && options.styleControl() && options.method() == RatingMethod.BRADLEY_TERRY;
+        return kind == ContestantKind.MODEL && options.styleControl() && options.method() == RatingMethod.BRADLEY_TERRY
+                && options.intervals() != IntervalMethod.SANDWICH;
     }
 
     private RatingOptions optionsFor(Board board) {
