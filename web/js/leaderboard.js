@@ -106,8 +106,9 @@ function show(board) {
 }
 
 // Models boards whose battles carry both answers' styles can be shown with length and markdown held equal.
+// A baseline board has none to switch to: its style-controlled score is a column of its own.
 function showStyleSwitch(board) {
-  const models = state.kind === 'models';
+  const models = state.kind === 'models' && !(board.rows || []).some((r) => r.style_score != null);
   $('style-filter').hidden = !models;
   if (!models) return;
   const box = $('style-control');

@@ -11,8 +11,13 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.RequestOptions;
 import dev.tribunal.store.BattleRow;
 import dev.tribunal.store.ContestantKind;
+import dev.tribunal.store.Snapshot;
+import dev.tribunal.store.SnapshotRow;
+import dev.tribunal.store.SnapshotStatus;
 import dev.tribunal.web.RunningService;
 import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -183,6 +188,17 @@ class LeaderboardPageTest extends BrowserTest {
         assertThat(page.locator("#style-control")).isDisabled();
         assertThat(page.locator("#style-note")).containsText("Not available");
         screenshot("style-control-unavailable");
+
+        // a baseline board shows its style-controlled score as a column of its own: no switch to offer
+        Instant now = Instant.now();
+        site.db().snapshots().insert(new Snapshot(0, ContestantKind.MODEL, "baseline:set:fair:vs:delta-mini", null, now,
+                now, 2, "test", "{}", SnapshotStatus.OK, null, 0), List.of(
+                new SnapshotRow("atlas-70b", 1, 1100, 1050.0, 1150.0, 64.0, 57.0, 71.0, 50, 400.0, 58.0, 51.0, 65.0),
+                new SnapshotRow("delta-mini", 2, 1000, null, null, 50.0, null, null, 50, 120.0, 50.0, null, null)));
+        page.navigate(site.url("/leaderboard?board=models&source=baseline:set:fair:vs:delta-mini"));
+        assertThat(page.locator("th.score-col").last()).isVisible();
+        assertThat(page.locator("#rows tr").first()).containsText("58.0 %");
+        assertThat(page.locator("#style-filter")).isHidden();
         pageErrors.removeIf(e -> e.contains("404"));   // the style-controlled board that does not exist
         assertThat(pageErrors).isEmpty();
     }
