@@ -11,10 +11,7 @@ import dev.tribunal.llm.LlmConfig;
 import dev.tribunal.llm.LlmGateway;
 import dev.tribunal.store.Database;
 import dev.tribunal.store.LlmCallDao;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -156,10 +153,8 @@ public final class BenchmarkCommand implements Runnable {
                 stdout.flush();
                 return;
             }
-            try (PrintWriter file = new PrintWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8))) {
+            try (PrintWriter file = OutputFile.open(out)) {
                 output.writeBaseline(result.boards(), file);
-            } catch (IOException e) {
-                throw new BadInputException("cannot write " + out + ": " + e.getMessage(), e);
             }
         }
     }
