@@ -46,13 +46,16 @@ final class BradleyTerry {
     private final int n;
     private final int[] pairI;
     private final int[] pairJ;
+    /** The pairs of i as the smaller contestant: pairStart[i] … pairStart[i + 1] − 1 ({@link PairCounts#pairStart}). */
+    private final int[] pairStart;
     private final int maxIterations;
     private final Algebra algebra;
 
-    BradleyTerry(int n, int[] pairI, int[] pairJ, int maxIterations, Algebra algebra) {
+    private BradleyTerry(int n, int[] pairI, int[] pairJ, int[] pairStart, int maxIterations, Algebra algebra) {
         this.n = n;
         this.pairI = pairI;
         this.pairJ = pairJ;
+        this.pairStart = pairStart;
         this.maxIterations = maxIterations;
         this.algebra = algebra;
     }
@@ -68,7 +71,7 @@ final class BradleyTerry {
 
     /** With the linear algebra chosen by the caller rather than by the size of the graph. */
     static BradleyTerry of(PairCounts counts, int maxIterations, Algebra algebra) {
-        return new BradleyTerry(counts.contestants, counts.pairI, counts.pairJ, maxIterations, algebra);
+        return new BradleyTerry(counts.contestants, counts.pairI, counts.pairJ, counts.pairStart, maxIterations, algebra);
     }
 
     Algebra algebra() {
@@ -281,7 +284,7 @@ final class BradleyTerry {
             // forcing term of inexact Newton: loose while far (the step's own error dominates), tighter as it shrinks
             double forcing = damped ? POINT_FORCING
                     : Math.max(REFIT_FORCING, Math.min(1e-2, Double.isFinite(previous) ? previous : 1e-2));
-            int used = LaplacianSystem.solve(n, pairI, pairJ, curvature, gradient, step, forcing, CG_ITERATIONS);
+            int used = LaplacianSystem.solve(n, pairStart, pairJ, curvature, gradient, step, forcing, CG_ITERATIONS);
             if (used < 0 && !damped) return new Outcome(iteration, false, largest);
             centreOnGroups(step, graph);   // the constant per group that ℓ does not see
             double ascent = 0;
@@ -306,23 +309,25 @@ final class BradleyTerry {
         return new Outcome(maxIterations, false, largest);
     }
 
-    /** The gradient g of ℓ at θ, and per pair the curvature n_ij σ(1 − σ) (the weights of H as a Laplacian). */
+    /**
+     * The gradient g of ℓ at θ, and per pair the curvature n_ij σ(1 − σ) (the weights of H as a Laplacian). One
+     * pass over the pairs by rows, g_i summed in a register.
+     */
     private void pairDerivatives(double[] theta, double[] sI, double[] sJ, double[] gradient, double[] curvature) {
         Arrays.fill(gradient, 0);
         double[] strength = strengths(theta);
-        for (int p = 0; p < pairI.length; p++) {
-            double total = sI[p] + sJ[p];
-            if (total == 0) {
-                curvature[p] = 0;
-                continue;
+        for (int i = 0; i < n; i++) {
+            double gi = 0;
+            for (int p = pairStart[i]; p < pairStart[i + 1]; p++) {
+                int j = pairJ[p];
+                double total = sI[p] + sJ[p];
+                double sigma = strength != null ? strength[i] / (strength[i] + strength[j]) : sigmoid(theta[i] - theta[j]);
+                double residual = sI[p] - total * sigma;
+                gi += residual;
+                gradient[j] -= residual;
+                curvature[p] = total * sigma * (1 - sigma);
             }
-            int i = pairI[p];
-            int j = pairJ[p];
-            double sigma = strength != null ? strength[i] / (strength[i] + strength[j]) : sigmoid(theta[i] - theta[j]);
-            double residual = sI[p] - total * sigma;
-            gradient[i] += residual;
-            gradient[j] -= residual;
-            curvature[p] = total * sigma * (1 - sigma);
+            gradient[i] += gi;
         }
     }
 
@@ -335,22 +340,24 @@ final class BradleyTerry {
         Arrays.fill(gradient, 0);
         if (hessian != null) Arrays.fill(hessian, 0);
         double[] strength = strengths(theta);
-        for (int p = 0; p < pairI.length; p++) {
-            double total = sI[p] + sJ[p];
-            if (total == 0) continue;
-            int i = pairI[p];
-            int j = pairJ[p];
-            double sigma = strength != null ? strength[i] / (strength[i] + strength[j]) : sigmoid(theta[i] - theta[j]);
-            double residual = sI[p] - total * sigma;
-            gradient[i] += residual;
-            gradient[j] -= residual;
-            if (hessian != null) {
-                double curvature = total * sigma * (1 - sigma);
-                hessian[i * n + i] += curvature;
-                hessian[j * n + j] += curvature;
-                hessian[i * n + j] -= curvature;
-                hessian[j * n + i] -= curvature;
+        for (int i = 0; i < n; i++) {
+            double gi = 0;
+            for (int p = pairStart[i]; p < pairStart[i + 1]; p++) {
+                int j = pairJ[p];
+                double total = sI[p] + sJ[p];
+                double sigma = strength != null ? strength[i] / (strength[i] + strength[j]) : sigmoid(theta[i] - theta[j]);
+                double residual = sI[p] - total * sigma;
+                gi += residual;
+                gradient[j] -= residual;
+                if (hessian != null) {
+                    double curvature = total * sigma * (1 - sigma);
+                    hessian[i * n + i] += curvature;
+                    hessian[j * n + j] += curvature;
+                    hessian[i * n + j] -= curvature;
+                    hessian[j * n + i] -= curvature;
+                }
             }
+            gradient[i] += gi;
         }
         for (int k = 0; k < n; k++) {
             if (fixed[k]) gradient[k] = 0;
@@ -382,11 +389,13 @@ final class BradleyTerry {
 
     private double logLikelihood(double[] theta, double[] sI, double[] sJ) {
         double sum = 0;
-        for (int p = 0; p < pairI.length; p++) {
-            double total = sI[p] + sJ[p];
-            if (total == 0) continue;
-            double d = theta[pairI[p]] - theta[pairJ[p]];
-            sum += total * logSigmoid(d) - sJ[p] * d;   // ln σ(−d) = ln σ(d) − d
+        for (int i = 0; i < n; i++) {
+            for (int p = pairStart[i]; p < pairStart[i + 1]; p++) {
+                double total = sI[p] + sJ[p];
+                if (total == 0) continue;
+                double d = theta[i] - theta[pairJ[p]];
+                sum += total * logSigmoid(d) - sJ[p] * d;   // ln σ(−d) = ln σ(d) − d
+            }
         }
         return sum;
     }

@@ -8,6 +8,9 @@ package dev.tribunal.rating;
  * then converges within the range of L at the rate set by λ_max/λ₂ of D^−½ L D^−½, which is small for the
  * well-mixed graphs of arenas and benchmarks (so no contestant needs to be held fixed, which would make the
  * system far worse conditioned). The solution is determined up to a constant per group; callers centre it.
+ * <p>
+ * The pairs come as compressed rows ({@link PairCounts#pairStart}): the pairs p with smaller contestant i are
+ * start[i] … start[i + 1] − 1, their larger one pairJ[p].
  */
 final class LaplacianSystem {
 
@@ -17,15 +20,19 @@ final class LaplacianSystem {
     /**
      * Overwrites {@code x} with an x such that ‖b − L x‖ ≤ tolerance·‖b‖ (Euclidean), starting from 0.
      *
-     * @param weight c_p per pair (pairs with c_p = 0 are skipped)
+     * @param weight c_p ≥ 0 per pair
      * @return the iterations used, or −1 when {@code maxIterations} did not reach the tolerance
      */
-    static int solve(int n, int[] pairI, int[] pairJ, double[] weight, double[] b, double[] x, double tolerance,
+    static int solve(int n, int[] start, int[] pairJ, double[] weight, double[] b, double[] x, double tolerance,
                      int maxIterations) {
         double[] inverseDiagonal = new double[n];
-        for (int p = 0; p < pairI.length; p++) {
-            inverseDiagonal[pairI[p]] += weight[p];
-            inverseDiagonal[pairJ[p]] += weight[p];
+        for (int i = 0; i < n; i++) {
+            double sum = 0;
+            for (int p = start[i]; p < start[i + 1]; p++) {
+                sum += weight[p];
+                inverseDiagonal[pairJ[p]] += weight[p];
+            }
+            inverseDiagonal[i] += sum;
         }
         for (int i = 0; i < n; i++) inverseDiagonal[i] = inverseDiagonal[i] > 0 ? 1 / inverseDiagonal[i] : 0;
         double[] r = b.clone();
@@ -42,7 +49,7 @@ final class LaplacianSystem {
             rz += r[i] * z[i];
         }
         for (int iteration = 1; iteration <= maxIterations; iteration++) {
-            multiply(pairI, pairJ, weight, d, q);
+            multiply(start, pairJ, weight, d, q);
             double curvature = dot(d, q);
             if (!(curvature > 0)) return Math.sqrt(dot(r, r)) <= tolerance * bNorm ? iteration - 1 : -1;
             double alpha = rz / curvature;
@@ -65,17 +72,21 @@ final class LaplacianSystem {
         return -1;
     }
 
-    /** q = L d: per pair, c_p (d_i − d_j) added to q_i and taken from q_j. */
-    static void multiply(int[] pairI, int[] pairJ, double[] weight, double[] d, double[] q) {
+    /**
+     * q = L d: per pair, c_p (d_i − d_j) added to q_i and taken from q_j; q_i summed in a register along i's row.
+     */
+    static void multiply(int[] start, int[] pairJ, double[] weight, double[] d, double[] q) {
         java.util.Arrays.fill(q, 0);
-        for (int p = 0; p < pairI.length; p++) {
-            double c = weight[p];
-            if (c == 0) continue;
-            int i = pairI[p];
-            int j = pairJ[p];
-            double flow = c * (d[i] - d[j]);
-            q[i] += flow;
-            q[j] -= flow;
+        for (int i = 0; i < q.length; i++) {
+            double di = d[i];
+            double qi = 0;
+            for (int p = start[i]; p < start[i + 1]; p++) {
+                int j = pairJ[p];
+                double flow = weight[p] * (di - d[j]);
+                qi += flow;
+                q[j] -= flow;
+            }
+            q[i] += qi;
         }
     }
 
