@@ -147,7 +147,7 @@ final class BradleyTerry {
         }
         double[] theta = startingPoint(start);
         if (algebra == Algebra.SPARSE) {
-            Outcome outcome = newtonCg(theta, sI, sJ, graph, true);
+            Outcome outcome = newtonCg(theta, sI, sJ, graph, true, new double[pairI.length]);
             centre(theta, graph);
             return new Fit(theta, graph, prior, outcome.iterations(), Solver.NEWTON_CG, outcome.converged(),
                     outcome.lastStep());
@@ -173,12 +173,20 @@ final class BradleyTerry {
      * {@link #fit}.
      */
     Fit refit(Chord chord, double[] scoreI, double[] scoreJ, double priorTie) {
+        return refit(chord, scoreI, scoreJ, priorTie, new double[pairI.length]);
+    }
+
+    /**
+     * As {@link #refit(Chord, double[], double[], double)}, with the Hessian's weights per pair (sparse algebra)
+     * kept in {@code curvature}, which a caller can reuse from one refit to the next.
+     */
+    Fit refit(Chord chord, double[] scoreI, double[] scoreJ, double priorTie, double[] curvature) {
         Fit point = chord.point();
         // a point that needed the prior has no factor, and a graph that no resample keeps
         if (!point.graph().keptBy(scoreI, scoreJ)) return fit(scoreI, scoreJ, point.logStrength(), priorTie);
         double[] theta = startingPoint(point.logStrength());
         if (algebra == Algebra.SPARSE) {
-            Outcome outcome = newtonCg(theta, scoreI, scoreJ, point.graph(), false);
+            Outcome outcome = newtonCg(theta, scoreI, scoreJ, point.graph(), false, curvature);
             if (!outcome.converged()) return fit(scoreI, scoreJ, point.logStrength(), priorTie);
             centre(theta, point.graph());
             return new Fit(theta, point.graph(), false, outcome.iterations(), Solver.NEWTON_CG, true, outcome.lastStep());
@@ -270,9 +278,9 @@ final class BradleyTerry {
      * pairs with weights n_ij σ(1 − σ)). Damped: to a relative residual of 1e-8 with the line search, as the point
      * fit. Undamped (a refit from a nearby start): to 1e-4, not converged as soon as a step fails to halve.
      */
-    private Outcome newtonCg(double[] theta, double[] sI, double[] sJ, ComparisonGraph graph, boolean damped) {
+    private Outcome newtonCg(double[] theta, double[] sI, double[] sJ, ComparisonGraph graph, boolean damped,
+                             double[] curvature) {
         double[] gradient = new double[n];
-        double[] curvature = new double[pairI.length];
         double[] step = new double[n];
         double negativeLogLikelihood = Double.NaN;
         double largest = Double.NaN;
