@@ -1,5 +1,7 @@
 package dev.tribunal.rating;
 
+import java.util.function.DoubleUnaryOperator;
+
 /**
  * Solves L x = b for a weighted graph Laplacian L = Σ_p c_p (e_i − e_j)(e_i − e_j)ᵀ (c_p ≥ 0, one term per pair
  * i–j), never forming L: conjugate gradients preconditioned by its diagonal (Jacobi), each iteration one pass over
@@ -25,6 +27,15 @@ final class LaplacianSystem {
      */
     static int solve(int n, int[] start, int[] pairJ, double[] weight, double[] b, double[] x, double tolerance,
                      int maxIterations) {
+        return solve(n, start, pairJ, weight, b, x, largest -> tolerance, maxIterations);
+    }
+
+    /**
+     * As {@link #solve(int, int[], int[], double[], double[], double[], double, int)}, with the relative residual
+     * wanted a function of the current iterate's max |x_i| (evaluated once an iteration, O(n)).
+     */
+    static int solve(int n, int[] start, int[] pairJ, double[] weight, double[] b, double[] x,
+                     DoubleUnaryOperator tolerance, int maxIterations) {
         double[] inverseDiagonal = new double[n];
         for (int i = 0; i < n; i++) {
             double sum = 0;
@@ -51,15 +62,19 @@ final class LaplacianSystem {
         for (int iteration = 1; iteration <= maxIterations; iteration++) {
             multiply(start, pairJ, weight, d, q);
             double curvature = dot(d, q);
-            if (!(curvature > 0)) return Math.sqrt(dot(r, r)) <= tolerance * bNorm ? iteration - 1 : -1;
+            if (!(curvature > 0)) {
+                return Math.sqrt(dot(r, r)) <= tolerance.applyAsDouble(largest(x)) * bNorm ? iteration - 1 : -1;
+            }
             double alpha = rz / curvature;
             double rr = 0;
+            double largest = 0;
             for (int i = 0; i < n; i++) {
                 x[i] += alpha * d[i];
                 r[i] -= alpha * q[i];
                 rr += r[i] * r[i];
+                largest = Math.max(largest, Math.abs(x[i]));
             }
-            if (Math.sqrt(rr) <= tolerance * bNorm) return iteration;
+            if (Math.sqrt(rr) <= tolerance.applyAsDouble(largest) * bNorm) return iteration;
             double rzNext = 0;
             for (int i = 0; i < n; i++) {
                 z[i] = inverseDiagonal[i] * r[i];
@@ -88,6 +103,12 @@ final class LaplacianSystem {
             }
             q[i] += qi;
         }
+    }
+
+    private static double largest(double[] x) {
+        double largest = 0;
+        for (double v : x) largest = Math.max(largest, Math.abs(v));
+        return largest;
     }
 
     private static double dot(double[] u, double[] v) {
