@@ -11,14 +11,14 @@ import java.util.SplittableRandom;
  *       The conditional probabilities come from the integer counts, so the chain has no rounding drift and the k_c
  *       always sum to N. What depends on a cell's probability alone (p ≤ ½ after taking the complement, p/q, ln q)
  *       is computed once here, in parallel arrays, not in every round. About 50 ns a cell.</li>
- *   <li><b>Blocks, then battles</b>, O(C/64 + N), when most cells hold one or two battles (N &lt; 10·C: many
- *       contestants, few battles per pair). Consecutive cells are grouped into blocks of at least 64 battles; the
+ *   <li><b>Blocks, then battles</b>, O(C/512 + N), when most cells hold one or two battles (N &lt; 10·C: many
+ *       contestants, few battles per pair). Consecutive cells are grouped into blocks of at least 512 battles; the
  *       chain of binomials draws how many of the N battles fall in each block (the multinomial of the block totals),
  *       then each of a block's K_b draws picks one of its battles uniformly and adds one to that battle's cell (the
  *       multinomial of the block's cells given K_b). A battle of a block of s is ⌊x·s / 2³²⌋ for 32 random bits x,
  *       x drawn again when x·s mod 2³² &lt; 2³² mod s (Lemire's multiply-and-shift: exactly uniform, no division
  *       per draw, two draws per 64-bit output). The two stages compose to exactly Multinomial(N, m/N); the
- *       second touches only the block's own ~64 cells, so it runs from cache at a few ns a battle, where drawing
+ *       second touches only the block's own cells (a few KB), so it runs from cache at a few ns a battle, where drawing
  *       N battles from the whole set would miss the cache on nearly every draw. It keeps the cell of every
  *       battle: 4 bytes a battle, at most 40 bytes a cell.</li>
  * </ul>
@@ -27,7 +27,8 @@ import java.util.SplittableRandom;
 final class MultinomialResampler {
     /** Blocks, then battles, below this many battles per cell. */
     static final int BATTLES_PER_CELL = 10;
-    private static final int BLOCK_BATTLES = 64;
+    /** Large enough that the chain over the blocks costs little beside the battles (at 64: a quarter of a round). */
+    private static final int BLOCK_BATTLES = 512;
 
     /** How a resample is drawn. */
     enum Method { BINOMIAL_CHAIN, BLOCKS_THEN_BATTLES }
