@@ -45,58 +45,66 @@ final class PairCounts {
     }
 
     /**
-     * The given cells, reordered by pair (and, within a pair, as given) and each with a &lt; b: O(cells · log cells).
+     * The given cells, reordered by pair (and, within a pair, as given) and each with a &lt; b: two stable counting
+     * sorts, by the larger contestant and then by the smaller, O(cells + contestants).
      *
      * @param position receives, unless null, where each given cell went: cell c is cell position[c] here
      */
     static PairCounts of(int contestants, int[] cellA, int[] cellB, double[] outcome, double[] weight, long[] count,
                          int[] position) {
         int cells = cellA.length;
-        long[] keyOfCell = new long[cells];
+        int[] small = new int[cells];
+        int[] large = new int[cells];
         for (int c = 0; c < cells; c++) {
-            keyOfCell[c] = ((long) Math.min(cellA[c], cellB[c]) << 32) | Math.max(cellA[c], cellB[c]);
+            small[c] = Math.min(cellA[c], cellB[c]);
+            large[c] = Math.max(cellA[c], cellB[c]);
         }
-        long[] keys = keyOfCell.clone();
-        Arrays.sort(keys);
+        int[] byPair = countingSort(countingSort(null, contestants, large), contestants, small);
+        int[] at = position != null ? position : new int[cells];
+        int[] cellPair = new int[cells];
+        int[] pairI = new int[cells];
+        int[] pairJ = new int[cells];
         int pairs = 0;
         for (int k = 0; k < cells; k++) {
-            if (k == 0 || keys[k] != keys[k - 1]) keys[pairs++] = keys[k];
+            int c = byPair[k];
+            if (k == 0 || small[c] != pairI[pairs - 1] || large[c] != pairJ[pairs - 1]) {
+                pairI[pairs] = small[c];
+                pairJ[pairs++] = large[c];
+            }
+            at[c] = k;
+            cellPair[k] = pairs - 1;
         }
-        int[] pairOfGiven = new int[cells];
-        int[] first = new int[pairs + 1];
-        for (int c = 0; c < cells; c++) {
-            pairOfGiven[c] = Arrays.binarySearch(keys, 0, pairs, keyOfCell[c]);
-            first[pairOfGiven[c] + 1]++;
-        }
-        for (int p = 0; p < pairs; p++) first[p + 1] += first[p];
-        int[] at = position != null ? position : new int[cells];
-        for (int c = 0; c < cells; c++) at[c] = first[pairOfGiven[c]]++;   // a stable counting sort
         int[] a = new int[cells];
         int[] b = new int[cells];
         double[] o = new double[cells];
         double[] w = new double[cells];
         long[] n = new long[cells];
-        int[] cellPair = new int[cells];
         for (int c = 0; c < cells; c++) {
             int to = at[c];
-            boolean swap = cellA[c] > cellB[c];
-            a[to] = swap ? cellB[c] : cellA[c];
-            b[to] = swap ? cellA[c] : cellB[c];
-            o[to] = swap ? 1 - outcome[c] : outcome[c];
+            a[to] = small[c];
+            b[to] = large[c];
+            o[to] = cellA[c] > cellB[c] ? 1 - outcome[c] : outcome[c];
             w[to] = weight[c];
             n[to] = count[c];
-            cellPair[to] = pairOfGiven[c];
         }
-        int[] pairI = new int[pairs];
-        int[] pairJ = new int[pairs];
         int[] pairStart = new int[contestants + 1];
-        for (int p = 0; p < pairs; p++) {
-            pairI[p] = (int) (keys[p] >>> 32);
-            pairJ[p] = (int) keys[p];
-            pairStart[pairI[p] + 1]++;
-        }
+        for (int p = 0; p < pairs; p++) pairStart[pairI[p] + 1]++;
         for (int i = 0; i < contestants; i++) pairStart[i + 1] += pairStart[i];
-        return new PairCounts(contestants, a, b, o, w, n, cellPair, pairI, pairJ, pairStart);
+        return new PairCounts(contestants, a, b, o, w, n, cellPair, Arrays.copyOf(pairI, pairs),
+                Arrays.copyOf(pairJ, pairs), pairStart);
+    }
+
+    /** The items of {@code order} (null: 0, 1, …, key.length − 1) stably sorted by key[item] ∈ [0, keys). */
+    private static int[] countingSort(int[] order, int keys, int[] key) {
+        int[] start = new int[keys + 1];
+        for (int k : key) start[k + 1]++;
+        for (int i = 0; i < keys; i++) start[i + 1] += start[i];
+        int[] sorted = new int[key.length];
+        for (int k = 0; k < key.length; k++) {
+            int item = order == null ? k : order[k];
+            sorted[start[key[item]]++] = item;
+        }
+        return sorted;
     }
 
     int size() {
