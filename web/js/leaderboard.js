@@ -13,12 +13,14 @@ const state = {
   kind: params.get('board') === 'models' ? 'models' : 'judges',
   source: params.get('source') || '',
   category: params.get('category') || '',
+  styleControl: params.get('style_control') === 'true',   // models boards only
 };
 
 function query(extra = {}) {
   const q = new URLSearchParams();
   if (state.source) q.set('source', state.source);
   if (state.category) q.set('category', state.category);
+  if (state.styleControl && state.kind === 'models') q.set('style_control', 'true');
   for (const [k, v] of Object.entries(extra)) q.set(k, v);
   const text = q.toString();
   return text ? `?${text}` : '';
@@ -53,8 +55,17 @@ function load() {
   return fetchLatest('Loading the leaderboard…', () => api(`/api/leaderboards/${state.kind}${query()}`), show,
     (error) => {
       $('content').hidden = true;
+      if (!(error instanceof ApiProblem) || error.status !== 404) return;
+      // this board has no style-controlled version: say so, and show it without
+      if (state.styleControl && state.kind === 'models') {
+        $('error-text').textContent = 'This board has no style-controlled version (it needs both answers\' length '
+          + 'and markdown for every battle); showing it without style control.';
+        state.styleControl = false;
+        load().then(() => { $('error').hidden = false; });
+        return;
+      }
       // an unknown or empty source (an old link, a typo): say so, and show the default board with its sources
-      if (error instanceof ApiProblem && error.status === 404 && state.source) {
+      if (state.source) {
         $('error-text').textContent = `There is no ${state.kind === 'judges' ? 'judges' : 'models'} leaderboard for `
           + `source “${state.source.slice(0, 60)}”; showing the default source instead.`;
         state.source = '';
@@ -67,11 +78,13 @@ function show(board) {
   fillOptions($('source'), board.sources, board.source, null);
   state.shownSource = board.source;
   const rows = board.rows || [];
-  const counted = board.counts || (state.kind === 'judges' ? 'votes' : 'battles');
+  const plural = board.counts || (state.kind === 'judges' ? 'votes' : 'battles');
+  const counted = board.battles === 1 ? plural.replace(/s$/, '') : plural;
   const scope = [board.source && `source ${board.source}`, board.category && `category ${board.category}`]
     .filter(Boolean).join(', ');
   fill($('meta'), `Computed ${formatTime(board.computed_at)} from ${formatCount(board.battles)} ${counted}`,
     cutoffNote(board), scope ? ` · ${scope}` : '', '.', excludedNote(board), updateNote(board));
+  showStyleSwitch(board);
   $('source-note').textContent = board.source_description || '';
   $('source-note').hidden = !board.source_description;
   $('csv').href = `/api/leaderboards/${state.kind}${query({ format: 'csv' })}`;
@@ -99,6 +112,22 @@ function show(board) {
   scheduleReload(board);
   // a link from the arena's reveal to this row: bring it into view
   if (location.hash.startsWith('#row-')) document.getElementById(location.hash.slice(1))?.scrollIntoView({ block: 'center' });
+}
+
+// Models boards whose battles carry both answers' styles can be shown with length and markdown held equal.
+// A baseline board has none to switch to: its style-controlled score is a column of its own.
+function showStyleSwitch(board) {
+  const models = state.kind === 'models' && !(board.rows || []).some((r) => r.style_score != null);
+  $('style-filter').hidden = !models;
+  if (!models) return;
+  const box = $('style-control');
+  box.checked = board.style_control === true;
+  box.disabled = !board.style_control_available;
+  fill($('style-note'), board.style_control
+    ? 'On: ratings with answer length and markdown held equal. '
+    : board.style_control_available ? 'Off: plain ratings. '
+      : 'Not available here: some battles lack the answers\' length and markdown. ',
+  el('a', { href: '/how-it-works#style-control' }, 'What is style control?'));
 }
 
 // --- head to head: observed win rates and battle counts between the top contestants (fetched when opened) ---
@@ -343,6 +372,7 @@ $('board').previousElementSibling.addEventListener('keydown', (event) => {
 $('filters').addEventListener('change', () => {
   state.source = $('source').value;
   state.category = $('category').value;
+  state.styleControl = $('style-control').checked;
   load();
 });
 $('filters').addEventListener('submit', (event) => event.preventDefault());

@@ -2,10 +2,7 @@ package dev.tribunal.cli;
 
 import dev.tribunal.bench.baseline.RunListener;
 import dev.tribunal.imports.BadInputException;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -50,10 +47,8 @@ final class RunOptions {
             stdout.flush();
             return;
         }
-        try (PrintWriter file = new PrintWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8))) {
+        try (PrintWriter file = OutputFile.open(out)) {
             boards.accept(output, file);
-        } catch (IOException e) {
-            throw new BadInputException("cannot write " + out + ": " + e.getMessage(), e);
         }
     }
 

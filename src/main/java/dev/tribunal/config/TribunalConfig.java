@@ -42,7 +42,7 @@ public record TribunalConfig(ServerConfig server, DatabaseConfig database, DemoC
                 new DatabaseConfig("jdbc:sqlite:data/tribunal.db", null, "TRIBUNAL_DATABASE_PASSWORD", 8),
                 new DemoConfig(true, "data/demo"),
                 new LeaderboardConfig(Duration.ofHours(1), LeaderboardConfig.DEFAULT_ARENA_REFRESH),
-                new RatingConfig(RatingMethod.BRADLEY_TERRY, 100, 42, 4, null, 1000, false),
+                new RatingConfig(RatingMethod.BRADLEY_TERRY, 100, 42, 4, null, 1000, true),
                 ArenaConfig.defaults(),
                 new SecretsConfig("TRIBUNAL_ADMIN_TOKEN", "TRIBUNAL_VOTER_SECRET", null),
                 CollectiveConfig.defaults(),

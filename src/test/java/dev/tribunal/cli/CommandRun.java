@@ -19,7 +19,12 @@ import picocli.CommandLine;
 record CommandRun(int exitCode, String out, String err) {
 
     static CommandRun of(Object... args) {
-        CommandLine command = Main.commandLine();
+        return in(null, args);
+    }
+
+    /** As typed in {@code callerDirectory}, as scripts/run passes it (null: the working directory). */
+    static CommandRun in(java.nio.file.Path callerDirectory, Object... args) {
+        CommandLine command = Main.commandLine(callerDirectory);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         command.setOut(new PrintWriter(out, true));

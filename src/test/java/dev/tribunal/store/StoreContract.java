@@ -474,6 +474,21 @@ abstract class StoreContract {
 
     // ---- battles
 
+    /** Styles computed later (the demo loader's version 3) fill battles stored without; stored styles are kept. */
+    @Test
+    void missingStylesAreFilledAndStoredOnesKept() {
+        AnswerStyle style = new AnswerStyle(120, 1, 4, 2);
+        BattleRow bare = battle("m1", "m2", 1, "human", T0).withExternalKey("fill:1");
+        db.battles().insertAll(List.of(bare, battle("m1", "m2", 0, "human", T0.plusSeconds(1))));
+        assertThat(db.battles().fillMissingStyles(List.of(bare.withStyles(style, style)))).isEqualTo(1);
+        AnswerStyle other = new AnswerStyle(5, 0, 0, 0);
+        assertThat(db.battles().fillMissingStyles(List.of(bare.withStyles(other, other)))).isZero();
+        List<Battle> stored = new ArrayList<>();
+        db.battles().forEachBattle(BattleFilter.of(ContestantKind.MODEL), stored::add);
+        assertThat(stored).extracting(Battle::styleA).containsExactly(style, null);
+        assertThat(stored).extracting(Battle::styleB).containsExactly(style, null);
+    }
+
     @Test
     void battlesRoundTripWithStyleAndFilters() {
         AnswerStyle sa = new AnswerStyle(120, 2, 5, 1);
