@@ -90,11 +90,20 @@ function show(board) {
   $('csv').href = `/api/leaderboards/${state.kind}${query({ format: 'csv' })}`;
   $('csv').setAttribute('download', `tribunal-${state.kind}-leaderboard.csv`);
   $('caption').textContent = `${state.kind === 'judges' ? 'Judges' : 'Models'} leaderboard`;
-  // baseline boards have scores (win-rate against the baseline, plain and style-controlled): two more columns
+  // baseline boards have scores (win-rate against the baseline, plain and style-controlled): two more columns;
+  // collective boards one (the weighted mean rating, 1-5)
   const scored = rows.some((r) => r.score != null);
-  for (const th of document.querySelectorAll('.score-col')) th.hidden = !scored;
-  fill($('rows'), rows.length ? rows.map((r) => tableRow(r, scored))
-    : el('tr', {}, el('td', { colspan: scored ? 9 : 7, class: 'empty' }, emptyBoard(board))));
+  const collective = (board.source || '').startsWith('collective:');
+  const [scoreTh, styleTh] = document.querySelectorAll('.score-col');
+  scoreTh.dataset.title ??= scoreTh.title;
+  scoreTh.hidden = !scored;
+  styleTh.hidden = !scored || collective;
+  scoreTh.textContent = collective ? 'Score (1–5)' : 'Score';
+  scoreTh.title = collective ? 'The weighted mean of the answers’ 1–5 ratings by the other models (95 % interval)'
+    : scoreTh.dataset.title;
+  fill($('rows'), rows.length ? rows.map((r) => tableRow(r, scored, collective))
+    : el('tr', {}, el('td', { colspan: 7 + (scored ? 1 : 0) + (scored && !collective ? 1 : 0), class: 'empty' },
+      emptyBoard(board))));
   $('prelim-note').hidden = !rows.some((r) => r.preliminary);
   $('range-note').hidden = !rows.some((r) => r.rank_ub != null && r.rank_ub !== r.rank);
   $('content').hidden = false;
@@ -236,7 +245,12 @@ function percent(value, lower, upper) {
   return lower == null || upper == null ? shown : `${shown} (${lower.toFixed(1)}–${upper.toFixed(1)})`;
 }
 
-function tableRow(row, scored) {
+function meanRating(value, lower, upper) {
+  if (value == null) return '–';
+  return lower == null || upper == null ? value.toFixed(2) : `${value.toFixed(2)} (${lower.toFixed(2)}–${upper.toFixed(2)})`;
+}
+
+function tableRow(row, scored, collective) {
   const id = `row-${encodeURIComponent(row.name)}`;
   return el('tr', { class: [row.preliminary ? 'preliminary' : '', location.hash === `#${id}` ? 'linked' : ''].join(' ').trim() || null, id },
     el('td', {}, rankRange(row)),
@@ -247,8 +261,10 @@ function tableRow(row, scored) {
       row.preliminary ? el('span', { class: 'prelim-marker', title: 'Few battles yet: the rating may move a lot' }, 'preliminary') : null),
     el('td', { class: 'num' }, round(row.rating)),
     el('td', { class: 'num', title: row.ci_lower == null ? 'too little information for an interval' : `${round(row.ci_lower)} to ${round(row.ci_upper)}` }, interval(row)),
-    scored ? el('td', { class: 'num' }, percent(row.score, row.score_lower, row.score_upper)) : null,
-    scored ? el('td', { class: 'num' }, percent(row.style_score, row.style_score_lower, row.style_score_upper)) : null,
+    scored ? el('td', { class: 'num' }, (collective ? meanRating : percent)(row.score, row.score_lower, row.score_upper))
+      : null,
+    scored && !collective
+      ? el('td', { class: 'num' }, percent(row.style_score, row.style_score_lower, row.style_score_upper)) : null,
     el('td', { class: 'num hide-narrow' }, formatCount(row.battles)),
     el('td', { class: 'hide-narrow' }, row.organisation || '–'),
     el('td', { class: 'hide-narrow' }, row.licence || '–'));

@@ -99,7 +99,7 @@ public final class ServeCommand implements Callable<Integer> {
             LlmGateway gateway = new LlmGateway(LlmConfig.parse(config.llm()), new LlmCallDao(db), env::get);
             try {
                 TribunalService service = TribunalService.start(db, settings(config, env, db), Clock.systemUTC(),
-                        LiveSettings.of(gateway, config.arena()));
+                        LiveSettings.of(gateway, config.arena(), config.collective()));
                 // the address last, on a line of its own: what a newcomer looks for
                 out.println(liveJudges(gateway.config()));
                 out.println("Tribunal is running at " + service.address() + "  (Ctrl-C stops it)");

@@ -68,9 +68,11 @@ public final class LeaderboardRefresh {
 
     /**
      * Boards of the baseline benchmark ({@code baseline:<set>:<judge>}) are rated by the benchmark itself, which
-     * knows their baseline (the score is the win-rate against it); the hourly refresh leaves them alone.
+     * knows their baseline (the score is the win-rate against it); the hourly refresh leaves them alone, as it
+     * leaves the collective benchmark's ({@code collective:<run>}, whose score is the weighted mean rating).
      */
     static final String BASELINE_SOURCES = "baseline:";
+    static final String COLLECTIVE_SOURCES = "collective:";
 
     private static final ObjectMapper JSON = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
@@ -142,7 +144,7 @@ public final class LeaderboardRefresh {
             BattleFilter filter = BattleFilter.of(kind).withCutoff(cutoff).withoutFlaggedVotes();
             if (arenaOnly) filter = filter.withSource(StoredRounds.SOURCE);
             db.battles().forEachRow(filter, row -> {
-                if (row.source().startsWith(BASELINE_SOURCES)) return;
+                if (row.source().startsWith(BASELINE_SOURCES) || row.source().startsWith(COLLECTIVE_SOURCES)) return;
                 Battle battle = row.toBattle().inUnit(sampleOf(row));
                 add(boards, new Board(kind, row.source(), null), battle);
                 if (row.category() != null) add(boards, new Board(kind, row.source(), row.category()), battle);

@@ -234,6 +234,7 @@ public final class LeaderboardRoutes implements RouteGroup {
         if (source.equals("human-agreement")) return "judge-vs-judge comparisons";
         if (source.equals("human")) return "human votes";
         if (source.startsWith("judge:")) return "judge verdicts";
+        if (source.startsWith("collective:")) return "pairs of rated answers";
         return "battles";
     }
 
@@ -257,6 +258,12 @@ public final class LeaderboardRoutes implements RouteGroup {
         }
         if (source.startsWith("baseline:")) {
             return "The baseline benchmark: each model's answers against the baseline model's, as one judge saw them.";
+        }
+        if (source.startsWith("collective:")) {
+            return "The collective benchmark (run " + source.substring("collective:".length()) + "): the models wrote, "
+                    + "filtered, answered and rated each other's questions. Score: the weighted mean of an answer's 1-5 "
+                    + "ratings by the other models, averaged over questions; rating: Bradley-Terry on each question's "
+                    + "answers in pairs (the higher-rated answer wins).";
         }
         return "Battles imported with source '" + source + "'.";
     }
