@@ -155,6 +155,8 @@ class AccessibilityTest extends BrowserTest {
 
     /** As {@link #assertAxe(Page, String)}; with {@code anyImpact} no violation at all (minor, moderate included). */
     static void assertAxe(Page p, String where, boolean anyImpact) {
+        // a fade or transition still running is measured half-way (a colour blended with its background)
+        p.waitForFunction("() => document.getAnimations().every(a => a.playState !== 'running')");
         AxeResults results = new AxeBuilder(p).analyze();
         List<String> serious = results.getViolations().stream()
                 .filter(v -> anyImpact || "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
