@@ -5,8 +5,9 @@ import java.util.function.BiFunction;
 
 /**
  * Vote counts per pair of judges, in memory: read once per pair from the store (all counted votes so far), then counted
- * up as counted votes arrive, so a reveal costs no query however many votes there are. Another server writing to the
- * same database is not seen until restart; the counts are shown to voters for interest and feed no rating.
+ * up as counted votes arrive, so a reveal costs no query however many votes there are. Only for a process alone on its
+ * store ({@link StoredRounds}): another node's votes would not be seen. The counts are shown to voters for interest
+ * and feed no rating.
  */
 final class PairTallies {
 
