@@ -17,7 +17,7 @@ import java.util.Map;
  */
 public record TribunalConfig(ServerConfig server, DatabaseConfig database, DemoConfig demo,
                              LeaderboardConfig leaderboard, RatingConfig rating, ArenaConfig arena,
-                             SecretsConfig secrets, JsonNode llm) {
+                             SecretsConfig secrets, ClusterConfig cluster, JsonNode llm) {
 
     public TribunalConfig {
         section(server, "server");
@@ -27,6 +27,7 @@ public record TribunalConfig(ServerConfig server, DatabaseConfig database, DemoC
         section(rating, "rating");
         section(arena, "arena");
         section(secrets, "secrets");
+        section(cluster, "cluster");
         if (llm != null && (llm.isNull() || llm.isMissingNode())) llm = null;
     }
 
@@ -44,6 +45,7 @@ public record TribunalConfig(ServerConfig server, DatabaseConfig database, DemoC
                 new RatingConfig(RatingMethod.BRADLEY_TERRY, 100, 42, 4, null, 1000, false),
                 ArenaConfig.defaults(),
                 new SecretsConfig("TRIBUNAL_ADMIN_TOKEN", "TRIBUNAL_VOTER_SECRET", null),
+                ClusterConfig.defaults(),
                 null);
     }
 

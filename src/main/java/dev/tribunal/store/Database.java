@@ -28,6 +28,8 @@ public final class Database implements AutoCloseable {
     private final Sql sql;
     private final List<HikariDataSource> pools;
     private final WriteQueue queue;
+    /** Where the job scheduler keeps its table; null in the view {@link #inTransaction} gives. */
+    private final DataSource jobsSource;
     /** Null in the view {@link #inTransaction} gives: that view owns nothing. */
     private final StoreThreads threads;
     private final ContestantDao contestants;
@@ -42,10 +44,12 @@ public final class Database implements AutoCloseable {
     private final SettingDao settings;
     private final ReportDao reports;
 
-    private Database(Sql sql, List<HikariDataSource> pools, WriteQueue queue, StoreThreads threads) {
+    private Database(Sql sql, List<HikariDataSource> pools, WriteQueue queue, DataSource jobsSource,
+                     StoreThreads threads) {
         this.sql = sql;
         this.pools = pools;
         this.queue = queue;
+        this.jobsSource = jobsSource;
         this.threads = threads;
         this.contestants = new ContestantDao(sql);
         this.samples = new SampleDao(sql);
@@ -87,12 +91,15 @@ public final class Database implements AutoCloseable {
             HikariDataSource reader = memory ? writer
                     : pool("tribunal-read", sqliteSource(url, false), settings.poolSize(), "PRAGMA query_only = 1", false);
             if (!memory) pools.add(reader);
+            // the scheduler writes through JDBC of its own: its own connection, taking turns with the writer's
+            HikariDataSource jobs = memory ? writer : pool("tribunal-jobs", sqliteSource(url, true), 1, null, false);
+            if (!memory) pools.add(jobs);
             Jdbi writes = Jdbi.create(writer);
             WriteQueue queue = new WriteQueue(writes);
             // one thread per read connection: writes go through the queue's own thread
             StoreThreads threads = new StoreThreads("tribunal-db", memory ? 1 : settings.poolSize());
             return new Database(new Sql(Jdbi.create(reader), writes, queue, Dialect.SQLITE, clock, threads), pools,
-                    queue, threads);
+                    queue, jobs, threads);
         } catch (RuntimeException e) {
             pools.forEach(HikariDataSource::close);
             throw e;
@@ -112,7 +119,7 @@ public final class Database implements AutoCloseable {
             Jdbi jdbi = Jdbi.create(pool);
             StoreThreads threads = new StoreThreads("tribunal-db", settings.poolSize());
             return new Database(new Sql(jdbi, jdbi, null, Dialect.POSTGRESQL, clock, threads), List.of(pool), null,
-                    threads);
+                    pool, threads);
         } catch (RuntimeException e) {
             pool.close();
             throw e;
@@ -172,7 +179,7 @@ public final class Database implements AutoCloseable {
      * on them joins the transaction, so all of it is stored or none of it. Do not keep the view.
      */
     public <R> R inTransaction(java.util.function.Function<Database, R> work) {
-        return sql.transaction(bound -> work.apply(new Database(bound, List.of(), null, null)));
+        return sql.transaction(bound -> work.apply(new Database(bound, List.of(), null, null, null)));
     }
 
     /** As {@link #inTransaction}, for work without a result. */
@@ -185,6 +192,11 @@ public final class Database implements AutoCloseable {
 
     public Dialect dialect() {
         return sql.dialect();
+    }
+
+    /** The connections the job scheduler (db-scheduler) works through: the pool on PostgreSQL, one of its own on SQLite. */
+    public DataSource jobsSource() {
+        return jobsSource;
     }
 
     /** For DAOs added elsewhere in this package. */
