@@ -45,7 +45,7 @@ public final class JobScheduler implements AutoCloseable {
     /** @param node this node's id: the scheduler records it on the executions it picks */
     public JobScheduler(Database db, String node, List<RecurringTask<?>> tasks, Timing timing) {
         this.node = node;
-        var builder = Scheduler.create(db.jobsSource())
+        var builder = Scheduler.create(db.librarySource())
                 .startTasks(tasks)
                 .schedulerName(new SchedulerName.Fixed(node))
                 .pollingInterval(timing.poll())

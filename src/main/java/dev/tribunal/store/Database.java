@@ -28,8 +28,8 @@ public final class Database implements AutoCloseable {
     private final Sql sql;
     private final List<HikariDataSource> pools;
     private final WriteQueue queue;
-    /** Where the job scheduler keeps its table; null in the view {@link #inTransaction} gives. */
-    private final DataSource jobsSource;
+    /** For the libraries that bring their own SQL; null in the view {@link #inTransaction} gives. */
+    private final DataSource librarySource;
     /** Null in the view {@link #inTransaction} gives: that view owns nothing. */
     private final StoreThreads threads;
     private final ContestantDao contestants;
@@ -44,12 +44,12 @@ public final class Database implements AutoCloseable {
     private final SettingDao settings;
     private final ReportDao reports;
 
-    private Database(Sql sql, List<HikariDataSource> pools, WriteQueue queue, DataSource jobsSource,
+    private Database(Sql sql, List<HikariDataSource> pools, WriteQueue queue, DataSource librarySource,
                      StoreThreads threads) {
         this.sql = sql;
         this.pools = pools;
         this.queue = queue;
-        this.jobsSource = jobsSource;
+        this.librarySource = librarySource;
         this.threads = threads;
         this.contestants = new ContestantDao(sql);
         this.samples = new SampleDao(sql);
@@ -91,7 +91,8 @@ public final class Database implements AutoCloseable {
             HikariDataSource reader = memory ? writer
                     : pool("tribunal-read", sqliteSource(url, false), settings.poolSize(), "PRAGMA query_only = 1", false);
             if (!memory) pools.add(reader);
-            // the scheduler writes through JDBC of its own: its own connection, taking turns with the writer's
+            // libraries with SQL of their own (the job scheduler) write through a connection of their own, taking turns
+            // with the writer's
             HikariDataSource jobs = memory ? writer : pool("tribunal-jobs", sqliteSource(url, true), 1, null, false);
             if (!memory) pools.add(jobs);
             Jdbi writes = Jdbi.create(writer);
@@ -194,9 +195,12 @@ public final class Database implements AutoCloseable {
         return sql.dialect();
     }
 
-    /** The connections the job scheduler (db-scheduler) works through: the pool on PostgreSQL, one of its own on SQLite. */
-    public DataSource jobsSource() {
-        return jobsSource;
+    /**
+     * The connections for libraries that bring their own SQL (the job scheduler, the shared rate limits): the pool on
+     * PostgreSQL, a writing connection of their own on SQLite.
+     */
+    public DataSource librarySource() {
+        return librarySource;
     }
 
     /** For DAOs added elsewhere in this package. */

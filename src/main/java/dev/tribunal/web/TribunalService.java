@@ -27,6 +27,11 @@ import dev.tribunal.llm.LlmGateway;
 import dev.tribunal.jobs.RefreshScheduler;
 import dev.tribunal.store.BrowseDao;
 import dev.tribunal.store.Database;
+import dev.tribunal.store.Dialect;
+import dev.tribunal.store.SharedBuckets;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -92,7 +97,15 @@ public final class TribunalService implements AutoCloseable {
         RefreshScheduler scheduler = new RefreshScheduler(new LeaderboardRefresh(db, settings.rating(), clock,
                 new AnomalousVoters(db, settings.voteRules())), db, settings.refreshEvery(), settings.arenaRefreshEvery(),
                 clock, node);
-        JobScheduler jobScheduler = new JobScheduler(db, node, scheduler.tasks(),
+        // on PostgreSQL the per-voter limits hold across nodes: their buckets are in the store, and once an hour one
+        // node forgets the voters whose buckets have refilled
+        SharedBuckets buckets = db.dialect() == Dialect.POSTGRESQL ? new SharedBuckets(db) : null;
+        List<RecurringTask<?>> tasks = new java.util.ArrayList<>(scheduler.tasks());
+        if (buckets != null) {
+            tasks.add(Tasks.recurring("voter-buckets-cleanup", FixedDelay.ofHours(1))
+                    .execute((instance, context) -> buckets.removeExpired()));
+        }
+        JobScheduler jobScheduler = new JobScheduler(db, node, tasks,
                 new JobScheduler.Timing(cluster.schedulerPoll(), cluster.heartbeat()));
         BenchmarkJobs jobs = gateway == null ? null : new BenchmarkJobs(new BaselineRun(db, gateway,
                 new QuestionSets(db, liveSettings.dataDirectory()), cluster.benchLease(), clock));
@@ -100,7 +113,8 @@ public final class TribunalService implements AutoCloseable {
                 settings.web().maxBodyBytes(), JobRoutes.MAX_EVENT_STREAMS, JOB_EVENTS_EVERY, JOB_EVENTS_FOR);
         WebSettings web = settings.web();
         ArenaGate gate = new ArenaGate(new VoterIdentity(settings.voterSecret(), web.secureCookies()),
-                new ClientAddress(web.trustedProxyHeader(), web.trustedProxies()), settings);
+                new ClientAddress(web.trustedProxyHeader(), web.trustedProxies()), settings,
+                buckets == null ? null : buckets.buckets());
         List<RouteGroup> groups = List.of(
                 new ArenaRoutes(arena, gate, web.maxBodyBytes()),
                 new SampleRoutes(arena, live, gate, web.maxBodyBytes(), liveSettings),
