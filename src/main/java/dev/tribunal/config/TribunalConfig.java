@@ -44,7 +44,7 @@ public record TribunalConfig(ServerConfig server, DatabaseConfig database, DemoC
                 new LeaderboardConfig(Duration.ofHours(1), LeaderboardConfig.DEFAULT_ARENA_REFRESH),
                 new RatingConfig(RatingMethod.BRADLEY_TERRY, 100, 42, 4, null, 1000, false),
                 ArenaConfig.defaults(),
-                new SecretsConfig("TRIBUNAL_ADMIN_TOKEN", "TRIBUNAL_VOTER_SECRET", null),
+                new SecretsConfig("TRIBUNAL_ADMIN_TOKEN", "TRIBUNAL_VOTER_SECRET", null, null),
                 ClusterConfig.defaults(),
                 null);
     }

@@ -7,3 +7,13 @@ CREATE TABLE voter_buckets (
   expires_at BIGINT
 );
 CREATE INDEX voter_buckets_expires_at ON voter_buckets (expires_at);
+
+-- endpoint_slots: an endpoint's cluster-wide limit on calls in flight (llm.endpoints[].cluster_parallel), as that
+-- many slots; a node holds one for each call it sends, with a lease, so a killed node's slots free themselves.
+CREATE TABLE endpoint_slots (
+  endpoint    TEXT NOT NULL,
+  slot        INTEGER NOT NULL,
+  holder      TEXT,
+  lease_until BIGINT,
+  PRIMARY KEY (endpoint, slot)
+);
