@@ -8,13 +8,14 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * The cluster-wide side of an endpoint's limit ({@link EndpointConfig#clusterParallel()}): before each attempt a call
  * takes one of the endpoint's slots in the store and gives it back after, so all the nodes together keep at most that
- * many requests in flight. A slot is leased for the endpoint's timeout plus {@link #LEASE_MARGIN}: a node killed
- * mid-call frees its slots when the lease runs out. Waiting for a slot polls every 10–40 ms (random, so waiting
- * nodes do not poll in step): two short updates per call, against calls that take hundreds of milliseconds.
+ * many requests in flight. A slot is leased for the endpoint's timeout plus {@link #LEASE_MARGIN} (no attempt
+ * outlives its timeout): a node killed mid-call frees its slots when the lease runs out. Waiting for a slot polls
+ * every 10–40 ms (random, so waiting nodes do not poll in step): two short updates per call, against calls that take
+ * hundreds of milliseconds.
  */
 public final class ClusterSlots {
 
-    static final Duration LEASE_MARGIN = Duration.ofSeconds(30);
+    static final Duration LEASE_MARGIN = Duration.ofSeconds(5);
 
     private final EndpointSlotDao slots;
     private final String holder;
