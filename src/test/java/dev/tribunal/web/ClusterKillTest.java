@@ -7,7 +7,6 @@ import dev.tribunal.bench.baseline.BenchStub;
 import dev.tribunal.store.PostgresSchema;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -15,9 +14,8 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,7 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ClusterKillTest {
 
-    private static final Pattern RUNNING = Pattern.compile("Tribunal is running at (http\\S+)");
     private static final int QUESTIONS = 8;
     /** 8 questions × 4 models answering, then 8 × 3 models × 2 judges × 2 games. */
     private static final int ANSWERS = QUESTIONS * 4;
@@ -43,7 +40,7 @@ class ClusterKillTest {
 
     @Test
     void aRunSurvivesTheKillOfOneOfItsThreeNodes() throws Exception {
-        List<Process> nodes = new ArrayList<>();
+        List<ServeProcess> nodes = new ArrayList<>();
         try (PostgresSchema schema = PostgresSchema.create(); BenchStub stub = new BenchStub().latency(100)) {
             Path config = stub.config(dir, schema.url(), 4, ", timeout: PT2S, cluster_parallel: " + CLUSTER_PARALLEL,
                     """
@@ -52,10 +49,10 @@ class ClusterKillTest {
                     """);
             // the first migrates the schema, then the other two start together
             List<URI> urls = new ArrayList<>();
-            nodes.add(start(config, "node-1", dir.resolve("node-1.log")));
-            urls.add(awaitStart(nodes.getFirst(), dir.resolve("node-1.log")));
-            for (int i = 2; i <= 3; i++) nodes.add(start(config, "node-" + i, dir.resolve("node-" + i + ".log")));
-            for (int i = 2; i <= 3; i++) urls.add(awaitStart(nodes.get(i - 1), dir.resolve("node-" + i + ".log")));
+            nodes.add(start(config, "node-1"));
+            urls.add(nodes.getFirst().awaitStart());
+            for (int i = 2; i <= 3; i++) nodes.add(start(config, "node-" + i));
+            for (int i = 2; i <= 3; i++) urls.add(nodes.get(i - 1).awaitStart());
             HttpSession http = new HttpSession(urls.getFirst());
             HttpResponse<String> started = http.post("/api/admin/jobs", "{\"questions\": \"arena-hard-v0.1\", \"limit\": "
                             + QUESTIONS + ", \"baseline\": \"baseline\", \"models\": [\"strong\", \"medium\", \"weak\"], "
@@ -72,8 +69,8 @@ class ClusterKillTest {
                 Thread.sleep(20);
             }
             int before = stub.requests();
-            assertThat(new ProcessBuilder("kill", "-9", Long.toString(nodes.get(1).pid())).start().waitFor()).isZero();
-            assertThat(nodes.get(1).waitFor(30, TimeUnit.SECONDS)).isTrue();
+            nodes.get(1).kill();
+            assertThat(nodes.get(1).process().exitValue()).isEqualTo(137);
             assertThat(before).as("killed in the middle of the run").isLessThan(ANSWERS + JUDGMENTS);
 
             JsonNode job = await(http, id);
@@ -91,18 +88,13 @@ class ClusterKillTest {
             System.out.printf("cluster kill: %d calls, %d sent twice, %d in flight at most, node 2 killed after %d%n",
                     stub.requests(), stub.repeats(), stub.server().maxInFlight(), before);
         } finally {
-            for (Process p : nodes) p.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            for (ServeProcess p : nodes) p.destroy();
         }
     }
 
-    private static Process start(Path config, String node, Path log) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "dev.tribunal.cli.Main", "serve", "--config",
-                config.toString()).redirectErrorStream(true).redirectOutput(log.toFile());
-        pb.environment().put("TRIBUNAL_CLUSTER_NODE_ID", node);
-        pb.environment().put("TRIBUNAL_ADMIN_TOKEN", TOKEN);
-        pb.environment().put("TRIBUNAL_VOTER_SECRET", "cluster-voter-secret-0123456789");
-        return pb.start();
+    private ServeProcess start(Path config, String node) throws Exception {
+        return ServeProcess.start(config, Map.of("TRIBUNAL_CLUSTER_NODE_ID", node, "TRIBUNAL_ADMIN_TOKEN", TOKEN,
+                "TRIBUNAL_VOTER_SECRET", "cluster-voter-secret-0123456789"), dir.resolve(node + ".log"));
     }
 
     private static List<String> held(HttpSession node) {
@@ -127,16 +119,5 @@ class ClusterKillTest {
             rs.next();
             return rs.getLong(1);
         }
-    }
-
-    private static URI awaitStart(Process server, Path log) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline) {
-            if (!server.isAlive()) throw new AssertionError("the node stopped:\n" + Files.readString(log));
-            Matcher m = RUNNING.matcher(Files.exists(log) ? Files.readString(log) : "");
-            if (m.find()) return URI.create(m.group(1));
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the node did not start:\n" + Files.readString(log));
     }
 }
