@@ -9,6 +9,7 @@ import dev.tribunal.store.DuplicateVoteException;
 import dev.tribunal.store.PairVoteStats;
 import dev.tribunal.store.VoteChoice;
 import dev.tribunal.store.VoteFlag;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
@@ -22,8 +23,10 @@ import java.util.Set;
  * store in bulk within 0.2 s ({@link PendingRounds}), and pair tallies, voters' revealed evaluations and vote times
  * are read once and counted up here. Shared (PostgreSQL: any number of nodes on one database, any of which may take
  * the next request of a voter) it keeps nothing another node could change: a round is stored before it is dealt
- * (one insert, so a vote reaching another node a millisecond later finds it), and tallies, revealed evaluations,
- * vote times and votes are read from the store each time (one indexed query each).
+ * (one insert, so a vote reaching another node a millisecond later finds it), and revealed evaluations, vote times
+ * and votes are read from the store each time (one indexed query each). Pair tallies, shown to voters for interest
+ * only, are read again once they are {@value #SHARED_TALLY_AGE_MS} ms old: an aggregate over all the pair's votes
+ * per vote would grow with the arena.
  */
 public final class StoredRounds implements RoundStore, AutoCloseable {
 
@@ -37,7 +40,8 @@ public final class StoredRounds implements RoundStore, AutoCloseable {
 
     /** Whether this process is the only one on the store, and so may keep state in memory (see the class comment). */
     private final boolean alone;
-    /** Null when shared. */
+    /** How long a node uses a pair's tally read from a shared store: other nodes' votes show after at most this. */
+    public static final long SHARED_TALLY_AGE_MS = 1_000;
     private final PairTallies tallies;
     private final RecentRounds recent;
     /** Voters whose revealed evaluations are kept in memory (a few KB each for the most active). */
@@ -56,7 +60,7 @@ public final class StoredRounds implements RoundStore, AutoCloseable {
         this.db = db;
         this.catalog = catalog;
         this.alone = alone;
-        this.tallies = alone ? new PairTallies(this::storedTally) : null;
+        this.tallies = new PairTallies(this::storedTally, alone ? null : Duration.ofMillis(SHARED_TALLY_AGE_MS));
         this.pending = alone ? new PendingRounds(db) : null;
         // capacity 0: every question is read from the store
         this.recent = new RecentRounds(alone ? RECENT_ROUNDS : 0);
@@ -98,7 +102,7 @@ public final class StoredRounds implements RoundStore, AutoCloseable {
 
     @Override
     public boolean recordVote(Vote vote, Battle battle, VoteFlag flag) {
-        if (alone) tallies.tally(battle.a(), battle.b());   // read the stored count before this vote is in it
+        tallies.tally(battle.a(), battle.b());   // read the stored count before this vote is in it
         dev.tribunal.store.Vote stored = new dev.tribunal.store.Vote(vote.roundId(),
                 VoteChoice.of(vote.choice().wireName()), vote.voterHash(), vote.createdAt(), flag);
         BattleRow row = new BattleRow(0, ContestantKind.JUDGE, battle.a(), battle.b(), battle.outcome(),
@@ -120,7 +124,7 @@ public final class StoredRounds implements RoundStore, AutoCloseable {
             if (unstored != null) pending.putBack(unstored);
             throw e;
         }
-        if (alone && flag == null) tallies.add(battle.a(), battle.b(), vote.choice());   // the tallies show counted votes
+        if (flag == null) tallies.add(battle.a(), battle.b(), vote.choice());   // the tallies show counted votes
         StoredRound voted = recent.get(vote.roundId());
         if (voted != null) {
             recent.put(new StoredRound(voted.round(), vote));
@@ -148,7 +152,7 @@ public final class StoredRounds implements RoundStore, AutoCloseable {
 
     @Override
     public PairTally tally(String judgeA, String judgeB) {
-        return alone ? tallies.tally(judgeA, judgeB) : storedTally(judgeA, judgeB);
+        return tallies.tally(judgeA, judgeB);
     }
 
     /** Writes the rounds not yet in the store. */

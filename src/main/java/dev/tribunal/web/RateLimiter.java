@@ -2,6 +2,7 @@ package dev.tribunal.web;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.EstimationProbe;
 import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
@@ -19,8 +20,9 @@ import java.util.function.LongSupplier;
  * hashes or network addresses; they live in this memory only and are never written or shown.
  *
  * <p>A {@link #shared} limiter keeps its buckets in the store instead (Bucket4j's PostgreSQL backend, same refill
- * rule), so that its limit holds across the nodes of a cluster: only for voter hashes, never for addresses. It costs
- * two short transactions per request (a look, then the take).
+ * rule), so that its limit holds across the nodes of a cluster: only for voter hashes, never for addresses. A request
+ * with one such permit costs one short transaction (take, or learn the wait); with several, two each (a look, then the
+ * take).
  */
 public final class RateLimiter {
 
@@ -101,9 +103,14 @@ public final class RateLimiter {
      * last token may both get it: a limit is exact up to the concurrency of its key.
      */
     public static void acquireAll(List<Permit> permits) {
+        // the one permit kept in the store, if there is exactly one, is taken in one round trip once the others are free
+        List<Permit> stored = permits.stream().filter(p -> p.limiter.shared != null && !p.limiter.limits.isEmpty())
+                .toList();
+        Permit last = stored.size() == 1 ? stored.getFirst() : null;
         Permit longest = null;
         long longestWait = 0;
         for (Permit p : permits) {
+            if (p == last) continue;
             long wait = p.limiter.wait(p.key);
             if (wait > longestWait) {
                 longest = p;
@@ -111,7 +118,11 @@ public final class RateLimiter {
             }
         }
         if (longest != null) throw longest.limiter.refusal(longestWait);
-        for (Permit p : permits) p.limiter.take(p.key);
+        if (last != null) {
+            ConsumptionProbe probe = last.limiter.sharedBucket(last.key).tryConsumeAndReturnRemaining(1);
+            if (!probe.isConsumed()) throw last.limiter.refusal(Math.max(1, probe.getNanosToWaitForRefill()));
+        }
+        for (Permit p : permits) if (p != last) p.limiter.take(p.key);
     }
 
     /** Nanoseconds until {@code key} has a token in every bucket; 0 = now. */
