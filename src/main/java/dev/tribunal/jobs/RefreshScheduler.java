@@ -4,6 +4,7 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import dev.tribunal.arena.StoredRounds;
+import dev.tribunal.config.ClusterConfig;
 import dev.tribunal.store.ContestantKind;
 import dev.tribunal.store.Database;
 import dev.tribunal.store.Dialect;
@@ -73,8 +74,9 @@ public final class RefreshScheduler implements AutoCloseable {
     /** Who runs the jobs this process records (claimed_by). */
     private final String node;
 
-    public RefreshScheduler(LeaderboardRefresh refresh, Database db, Duration every, Clock clock, String node) {
-        this(refresh, db, every, DEFAULT_ARENA_EVERY, clock, node);
+    /** For a process of its own: the default arena interval, and a random node id. */
+    public RefreshScheduler(LeaderboardRefresh refresh, Database db, Duration every, Clock clock) {
+        this(refresh, db, every, DEFAULT_ARENA_EVERY, clock, ClusterConfig.defaults().node());
     }
 
     /** @param arenaEvery how often to look for new votes and refresh the arena boards when there are any */

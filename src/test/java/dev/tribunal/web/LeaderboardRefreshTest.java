@@ -236,8 +236,7 @@ class LeaderboardRefreshTest {
             // style control needs answer styles, which these battles lack: every model board fails
             LeaderboardRefresh failing = new LeaderboardRefresh(service.db(),
                     RatingOptions.defaults().withRounds(5).withStyleControl(true), Clock.systemUTC());
-            try (RefreshScheduler scheduler = new RefreshScheduler(failing, service.db(), java.time.Duration.ofHours(1), Clock.systemUTC(),
-                    "node-test")) {
+            try (RefreshScheduler scheduler = new RefreshScheduler(failing, service.db(), java.time.Duration.ofHours(1), Clock.systemUTC())) {
                 RefreshResult result = scheduler.refreshNow();
                 assertThat(result.failed()).isPositive();
                 assertThat(result.errors()).anySatisfy(e -> assertThat(e).contains("models/human").contains("style"));
