@@ -4,8 +4,10 @@ import com.github.kagkarlsson.scheduler.CurrentlyExecuting;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.ScheduledExecution;
+import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedule;
 import dev.tribunal.store.Database;
 import dev.tribunal.store.Dialect;
 import java.time.Duration;
@@ -32,6 +34,28 @@ public final class JobScheduler implements AutoCloseable {
     public record Timing(Duration poll, Duration heartbeat) {
         /** Every 10 s, and a heartbeat every 30 s: a dead node's job is taken up after about two minutes. */
         public static final Timing DEFAULT = new Timing(Duration.ofSeconds(10), Duration.ofSeconds(30));
+    }
+
+    /**
+     * Every {@code delay} after the previous run ended, the first one a delay after the task is first scheduled (not
+     * at once, as db-scheduler's own fixed delay does: an hourly job waits its hour after the first start; a caller
+     * that needs a run at once asks for it with {@link #runNow}).
+     */
+    public record Every(Duration delay) implements Schedule {
+        @Override
+        public Instant getNextExecutionTime(ExecutionComplete done) {
+            return done.getTimeDone().plus(delay);
+        }
+
+        @Override
+        public Instant getInitialExecutionTime(Instant now) {
+            return now.plus(delay);
+        }
+
+        @Override
+        public boolean isDeterministic() {
+            return false;
+        }
     }
 
     /** Heartbeats missed before an execution is taken for dead. */
@@ -70,7 +94,9 @@ public final class JobScheduler implements AutoCloseable {
     /** The recurring task's next run now: picked up by whichever node polls first. False when it is running. */
     public boolean runNow(RecurringTask<?> task) {
         try {
-            return scheduler.reschedule(task.getDefaultTaskInstance(), Instant.now());
+            boolean rescheduled = scheduler.reschedule(task.getDefaultTaskInstance(), Instant.now());
+            scheduler.triggerCheckForDueExecutions();
+            return rescheduled;
         } catch (RuntimeException e) {
             return false;   // picked by a node right now: it runs anyway
         }

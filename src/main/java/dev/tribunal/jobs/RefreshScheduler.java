@@ -2,7 +2,6 @@ package dev.tribunal.jobs;
 
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import dev.tribunal.arena.StoredRounds;
 import dev.tribunal.config.ClusterConfig;
 import dev.tribunal.store.ContestantKind;
@@ -86,9 +85,9 @@ public final class RefreshScheduler implements AutoCloseable {
         this.db = db;
         this.clock = clock;
         this.node = node;
-        this.fullTask = Tasks.recurring(JOB_KIND, FixedDelay.of(every)).execute((instance, context) -> scheduledRun());
+        this.fullTask = Tasks.recurring(JOB_KIND, new JobScheduler.Every(every)).execute((instance, context) -> scheduledRun());
         this.arenaTask = arenaEvery.compareTo(every) < 0
-                ? Tasks.recurring("arena-boards", FixedDelay.of(arenaEvery)).execute((i, c) -> scheduledArenaCheck())
+                ? Tasks.recurring("arena-boards", new JobScheduler.Every(arenaEvery)).execute((i, c) -> scheduledArenaCheck())
                 : null;
     }
 

@@ -31,7 +31,6 @@ import dev.tribunal.store.Dialect;
 import dev.tribunal.store.SharedBuckets;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -102,7 +101,7 @@ public final class TribunalService implements AutoCloseable {
         SharedBuckets buckets = db.dialect() == Dialect.POSTGRESQL ? new SharedBuckets(db) : null;
         List<RecurringTask<?>> tasks = new java.util.ArrayList<>(scheduler.tasks());
         if (buckets != null) {
-            tasks.add(Tasks.recurring("voter-buckets-cleanup", FixedDelay.ofHours(1))
+            tasks.add(Tasks.recurring("voter-buckets-cleanup", new JobScheduler.Every(Duration.ofHours(1)))
                     .execute((instance, context) -> buckets.removeExpired()));
         }
         JobScheduler jobScheduler = new JobScheduler(db, node, tasks,
