@@ -2,7 +2,7 @@
 import { api, ApiProblem, describeError } from './api.js';
 import { el, fill, formatCount, isTyping } from './elements.js';
 import { renderMarkdown } from './markdown.js';
-import { describeJudgement, CHOICE_WORDS } from './verdicts.js';
+import { describeJudgement, readableCritique, CHOICE_WORDS } from './verdicts.js';
 
 const $ = (id) => document.getElementById(id);
 const voteButtons = [...document.querySelectorAll('#vote button[data-choice]')];
@@ -100,10 +100,13 @@ function showRound(next) {
   watchCritiques();
 }
 
-// Long texts start compact, with a button to show all, so that both critiques are near the top of the page.
+// Long texts start compact, with a button to show all, so that both critiques are near the top of the page. The
+// sample's buttons sit at the right of their labels (a line of their own each pushed judge A's critique below a
+// phone's first screen); a critique's follows it, where its reader arrives.
 function clampLongTexts() {
   document.querySelectorAll('#round .clampable').forEach((box) => {
-    const old = box.nextElementSibling;
+    const inSample = box.closest('.sample') !== null;
+    const old = inSample ? box.previousElementSibling.querySelector('.expand') : box.nextElementSibling;
     if (old && old.classList.contains('expand')) old.remove();
     box.classList.add('clamped');
     if (box.scrollHeight <= box.clientHeight + 8) { box.classList.remove('clamped'); return; }
@@ -113,8 +116,19 @@ function clampLongTexts() {
       button.setAttribute('aria-expanded', String(open));
       button.textContent = open ? 'Show less' : 'Show all';
     });
-    box.after(button);
+    if (inSample) labelRow(box).append(button);
+    else box.after(button);
   });
+}
+
+// The label above a box, in a row with room at its right (made once; the next round reuses it).
+function labelRow(box) {
+  const label = box.previousElementSibling;
+  if (label.classList.contains('label-row')) return label;
+  const row = el('div', { class: 'label-row' });
+  label.replaceWith(row);
+  row.append(label);
+  return row;
 }
 
 // The vote bar stays in place after the critiques until both were scrolled through; only then does it stick to the
@@ -140,7 +154,7 @@ function showJudge(side, judge) {
   fill($(`verdict-${key}`), judgement
     ? [el('strong', {}, judgement.symbol), el('span', { class: 'verdict-words' }, judgement.words)]
     : [el('span', { class: 'verdict-words' }, 'No verdict given')]);
-  renderMarkdown($(`critique-${key}`), judge.critique || '*(The judge wrote no critique.)*');
+  renderMarkdown($(`critique-${key}`), readableCritique(judge.critique) || '*(The judge wrote no critique.)*');
   $(`identity-${key}`).hidden = true;
   document.querySelector(`.judge[data-side="${side}"]`).classList.remove('chosen');
 }

@@ -5,7 +5,7 @@ import { api, describeError } from './api.js';
 import { el, fill, formatCount } from './elements.js';
 import { latestOnly } from './latest.js';
 import { renderMarkdown } from './markdown.js';
-import { describeJudgement } from './verdicts.js';
+import { describeJudgement, readableCritique } from './verdicts.js';
 
 const $ = (id) => document.getElementById(id);
 const form = $('filters');
@@ -110,18 +110,18 @@ function show({ items = [], total = 0, page = 1, size = PAGE_SIZE }) {
 }
 
 // A block that may scroll gets a tab stop and a name, so that keyboard users can scroll it too (axe-core:
-// scrollable-region-focusable).
-function markdownBlock(text, className = 'markdown text-block', label = 'Text') {
+// scrollable-region-focusable); the name is unique on the page (axe-core: landmark-unique).
+function markdownBlock(text, label, className = 'markdown text-block') {
   const node = el('div', { class: className, tabindex: '0', role: 'region', 'aria-label': label });
   renderMarkdown(node, text);
   return node;
 }
 
-function responseBlock(title, text, model, side) {
+function responseBlock(title, text, model, side, sampleId) {
   return el('section', { class: 'response', dataset: side ? { side } : {} },
     el('h4', { class: 'label' }, side ? el('span', { class: 'side-badge' }, side) : null, ' ', title,
       model ? el('span', { class: 'model-name' }, ` · ${shown(model)}`) : null),
-    markdownBlock(text));
+    markdownBlock(text, `${title} of sample ${sampleId}`));
 }
 
 // Nothing at all (no filter set): say what would fill this view, not that filters match nothing.
@@ -142,9 +142,9 @@ function sampleCard(sample) {
   const models = sample.models || {};
   const pair = sample.kind === 'pair';
   const responses = pair
-    ? [responseBlock('Response A', sample.response_a, models.response_a, 'A'),
-      responseBlock('Response B', sample.response_b, models.response_b, 'B')]
-    : [responseBlock('Response', sample.response, models.response)];
+    ? [responseBlock('Response A', sample.response_a, models.response_a, 'A', sample.id),
+      responseBlock('Response B', sample.response_b, models.response_b, 'B', sample.id)]
+    : [responseBlock('Response', sample.response, models.response, null, sample.id)];
   const evaluations = sample.evaluations || [];
   return el('article', { class: 'card battle', 'aria-labelledby': `sample-${sample.id}` },
     el('header', { class: 'card-header' },
@@ -154,10 +154,10 @@ function sampleCard(sample) {
         sample.source ? el('span', { class: 'tag' }, `source: ${sample.source}`) : null,
         el('span', { class: 'tag' }, pair ? 'two responses' : 'one response'), permalink(`sample-${sample.id}`))),
     el('h3', { class: 'label' }, 'User input'),
-    markdownBlock(sample.input),
+    markdownBlock(sample.input, `User input of sample ${sample.id}`),
     el('div', { class: `columns${pair ? '' : ' single'}` }, responses),
     sample.reference ? el('details', { class: 'reference' }, el('summary', {}, 'Reference answer'),
-      markdownBlock(sample.reference, 'markdown')) : null,
+      markdownBlock(sample.reference, `Reference answer of sample ${sample.id}`, 'markdown')) : null,
     el('h3', { class: 'label' }, `Judges (${evaluations.length})`),
     el('p', { class: 'votes sample-votes' }, sampleVotesText(sample.votes)),
     evaluations.some((e) => e.anonymous) ? el('p', { class: 'note anonymous-note' },
@@ -192,23 +192,23 @@ function questionCard(question) {
       el('span', { class: 'battle-meta' }, tags.map((t) => el('span', { class: 'tag' }, t)),
         permalink(`question-${question.id}`))),
     el('h3', { class: 'label' }, 'Question'),
-    markdownBlock(question.prompt),
+    markdownBlock(question.prompt, `Question ${question.id}`),
     question.reference ? el('details', { class: 'reference' }, el('summary', {}, 'Reference answer'),
-      markdownBlock(question.reference, 'markdown')) : null,
+      markdownBlock(question.reference, `Reference answer to question ${question.id}`, 'markdown')) : null,
     el('h3', { class: 'label' }, `Answers (${answers.length})`),
     el('div', { class: 'evaluations' }, answers.map((a) => el('section', { class: 'evaluation' },
       el('header', {}, el('span', { class: 'judge-name' }, shown(a.model)),
         a.tokens != null ? el('span', { class: 'votes' }, `${formatCount(a.tokens)} tokens`) : null),
-      markdownBlock(a.content, 'markdown critique', 'Answer')))),
+      markdownBlock(a.content, `${shown(a.model)}'s answer to question ${question.id}`, 'markdown critique')))),
     el('h3', { class: 'label' }, `Judgments (${judgments.length})`),
-    judgments.length ? el('div', { class: 'evaluations' }, judgments.map((j) => el('section', { class: 'evaluation' },
+    judgments.length ? el('div', { class: 'evaluations' }, judgments.map((j, k) => el('section', { class: 'evaluation' },
       el('header', {}, el('span', {}, j.anonymous
         ? el('span', { class: 'judge-name anonymous' }, 'Judge (hidden while in the arena)')
         : el('span', { class: 'judge-name' }, shown(j.judge)),
         el('span', { class: 'note' }, j.model_b ? ` · A: ${shown(j.model_a)} vs B: ${shown(j.model_b)}, game ${j.game}`
           : ` · on ${shown(j.model_a)}`)),
       verdictBadge(judgmentWords(j), j.status)),
-      markdownBlock(j.critique || '*(no critique)*', 'markdown critique', 'Critique'))))
+      markdownBlock(j.critique || '*(no critique)*', `Judgment ${k + 1} on question ${question.id}`, 'markdown critique'))))
       : el('p', { class: 'note' }, 'No judge has judged these answers yet.'));
 }
 
@@ -226,7 +226,7 @@ function votesText(votes) {
 function evaluationCard(evaluation) {
   const judgement = describeJudgement(evaluation);
   const critique = el('div', { class: 'markdown critique' });
-  renderMarkdown(critique, evaluation.critique || '*(no critique)*');
+  renderMarkdown(critique, readableCritique(evaluation.critique) || '*(no critique)*');
   const judge = evaluation.anonymous
     ? el('span', { class: 'judge-name anonymous' }, 'Judge (hidden while in the arena)')
     : el('span', {}, el('span', { class: 'judge-name' }, shown(evaluation.judge)),

@@ -78,6 +78,21 @@ function cssColour(name) {
   return getComputedStyle(document.documentElement).getPropertyValue(name).trim();
 }
 
+/** {@code text} in at most {@code count} lines of at most {@code width} characters, broken at spaces, with … if cut. */
+function lines(text, width, count) {
+  const out = [];
+  let rest = text.trim();
+  while (rest && out.length < count) {
+    if (rest.length <= width) { out.push(rest); rest = ''; break; }
+    const space = rest.lastIndexOf(' ', width);
+    const cut = space > 0 ? space : width;
+    out.push(rest.slice(0, cut).trim());
+    rest = rest.slice(cut).trim();
+  }
+  if (rest) out[out.length - 1] = `${out[out.length - 1].slice(0, width - 1)}…`;
+  return out;
+}
+
 function drawShares(rows) {
   const shares = rows.filter((row) => row.share && row.share.share != null);
   $('shares-box').style.height = `${shares.length * 30 + 70}px`;
@@ -87,7 +102,8 @@ function drawShares(rows) {
   const text = cssColour('--text');
   window.Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;
   const narrow = $('shares-box').clientWidth < 560;
-  const label = (s) => (narrow && s.length > 28 ? `${s.slice(0, 26)}…` : s);
+  // a phone's axis has room for about 20 characters: there a label takes two lines of at most that (it was clipped)
+  const label = (s) => (narrow ? lines(s, 20, 2) : s);
   new window.Chart($('shares-chart'), {
     type: 'bar',
     data: {

@@ -13,12 +13,14 @@ const state = {
   kind: params.get('board') === 'models' ? 'models' : 'judges',
   source: params.get('source') || '',
   category: params.get('category') || '',
+  styleControl: params.get('style_control') === 'true',   // models boards only
 };
 
 function query(extra = {}) {
   const q = new URLSearchParams();
   if (state.source) q.set('source', state.source);
   if (state.category) q.set('category', state.category);
+  if (state.styleControl && state.kind === 'models') q.set('style_control', 'true');
   for (const [k, v] of Object.entries(extra)) q.set(k, v);
   const text = q.toString();
   return text ? `?${text}` : '';
@@ -53,8 +55,17 @@ function load() {
   return fetchLatest('Loading the leaderboard…', () => api(`/api/leaderboards/${state.kind}${query()}`), show,
     (error) => {
       $('content').hidden = true;
+      if (!(error instanceof ApiProblem) || error.status !== 404) return;
+      // this board has no style-controlled version: say so, and show it without
+      if (state.styleControl && state.kind === 'models') {
+        $('error-text').textContent = 'This board has no style-controlled version (it needs both answers\' length '
+          + 'and markdown for every battle); showing it without style control.';
+        state.styleControl = false;
+        load().then(() => { $('error').hidden = false; });
+        return;
+      }
       // an unknown or empty source (an old link, a typo): say so, and show the default board with its sources
-      if (error instanceof ApiProblem && error.status === 404 && state.source) {
+      if (state.source) {
         $('error-text').textContent = `There is no ${state.kind === 'judges' ? 'judges' : 'models'} leaderboard for `
           + `source “${state.source.slice(0, 60)}”; showing the default source instead.`;
         state.source = '';
@@ -67,21 +78,32 @@ function show(board) {
   fillOptions($('source'), board.sources, board.source, null);
   state.shownSource = board.source;
   const rows = board.rows || [];
-  const counted = board.counts || (state.kind === 'judges' ? 'votes' : 'battles');
+  const plural = board.counts || (state.kind === 'judges' ? 'votes' : 'battles');
+  const counted = board.battles === 1 ? plural.replace(/s$/, '') : plural;
   const scope = [board.source && `source ${board.source}`, board.category && `category ${board.category}`]
     .filter(Boolean).join(', ');
   fill($('meta'), `Computed ${formatTime(board.computed_at)} from ${formatCount(board.battles)} ${counted}`,
     cutoffNote(board), scope ? ` · ${scope}` : '', '.', excludedNote(board), updateNote(board));
+  showStyleSwitch(board);
   $('source-note').textContent = board.source_description || '';
   $('source-note').hidden = !board.source_description;
   $('csv').href = `/api/leaderboards/${state.kind}${query({ format: 'csv' })}`;
   $('csv').setAttribute('download', `tribunal-${state.kind}-leaderboard.csv`);
   $('caption').textContent = `${state.kind === 'judges' ? 'Judges' : 'Models'} leaderboard`;
-  // baseline boards have scores (win-rate against the baseline, plain and style-controlled): two more columns
+  // baseline boards have scores (win-rate against the baseline, plain and style-controlled): two more columns;
+  // collective boards one (the weighted mean rating, 1-5)
   const scored = rows.some((r) => r.score != null);
-  for (const th of document.querySelectorAll('.score-col')) th.hidden = !scored;
-  fill($('rows'), rows.length ? rows.map((r) => tableRow(r, scored))
-    : el('tr', {}, el('td', { colspan: scored ? 9 : 7, class: 'empty' }, emptyBoard(board))));
+  const collective = (board.source || '').startsWith('collective:');
+  const [scoreTh, styleTh] = document.querySelectorAll('.score-col');
+  scoreTh.dataset.title ??= scoreTh.title;
+  scoreTh.hidden = !scored;
+  styleTh.hidden = !scored || collective;
+  scoreTh.textContent = collective ? 'Score (1–5)' : 'Score';
+  scoreTh.title = collective ? 'The weighted mean of the answers’ 1–5 ratings by the other models (95 % interval)'
+    : scoreTh.dataset.title;
+  fill($('rows'), rows.length ? rows.map((r) => tableRow(r, scored, collective))
+    : el('tr', {}, el('td', { colspan: 7 + (scored ? 1 : 0) + (scored && !collective ? 1 : 0), class: 'empty' },
+      emptyBoard(board))));
   $('prelim-note').hidden = !rows.some((r) => r.preliminary);
   $('range-note').hidden = !rows.some((r) => r.rank_ub != null && r.rank_ub !== r.rank);
   $('content').hidden = false;
@@ -90,6 +112,22 @@ function show(board) {
   scheduleReload(board);
   // a link from the arena's reveal to this row: bring it into view
   if (location.hash.startsWith('#row-')) document.getElementById(location.hash.slice(1))?.scrollIntoView({ block: 'center' });
+}
+
+// Models boards whose battles carry both answers' styles can be shown with length and markdown held equal.
+// A baseline board has none to switch to: its style-controlled score is a column of its own.
+function showStyleSwitch(board) {
+  const models = state.kind === 'models' && !(board.rows || []).some((r) => r.style_score != null);
+  $('style-filter').hidden = !models;
+  if (!models) return;
+  const box = $('style-control');
+  box.checked = board.style_control === true;
+  box.disabled = !board.style_control_available;
+  fill($('style-note'), board.style_control
+    ? 'On: ratings with answer length and markdown held equal. '
+    : board.style_control_available ? 'Off: plain ratings. '
+      : 'Not available here: some battles lack the answers\' length and markdown. ',
+  el('a', { href: '/how-it-works#style-control' }, 'What is style control?'));
 }
 
 // --- head to head: observed win rates and battle counts between the top contestants (fetched when opened) ---
@@ -207,7 +245,12 @@ function percent(value, lower, upper) {
   return lower == null || upper == null ? shown : `${shown} (${lower.toFixed(1)}–${upper.toFixed(1)})`;
 }
 
-function tableRow(row, scored) {
+function meanRating(value, lower, upper) {
+  if (value == null) return '–';
+  return lower == null || upper == null ? value.toFixed(2) : `${value.toFixed(2)} (${lower.toFixed(2)}–${upper.toFixed(2)})`;
+}
+
+function tableRow(row, scored, collective) {
   const id = `row-${encodeURIComponent(row.name)}`;
   return el('tr', { class: [row.preliminary ? 'preliminary' : '', location.hash === `#${id}` ? 'linked' : ''].join(' ').trim() || null, id },
     el('td', {}, rankRange(row)),
@@ -218,8 +261,10 @@ function tableRow(row, scored) {
       row.preliminary ? el('span', { class: 'prelim-marker', title: 'Few battles yet: the rating may move a lot' }, 'preliminary') : null),
     el('td', { class: 'num' }, round(row.rating)),
     el('td', { class: 'num', title: row.ci_lower == null ? 'too little information for an interval' : `${round(row.ci_lower)} to ${round(row.ci_upper)}` }, interval(row)),
-    scored ? el('td', { class: 'num' }, percent(row.score, row.score_lower, row.score_upper)) : null,
-    scored ? el('td', { class: 'num' }, percent(row.style_score, row.style_score_lower, row.style_score_upper)) : null,
+    scored ? el('td', { class: 'num' }, (collective ? meanRating : percent)(row.score, row.score_lower, row.score_upper))
+      : null,
+    scored && !collective
+      ? el('td', { class: 'num' }, percent(row.style_score, row.style_score_lower, row.style_score_upper)) : null,
     el('td', { class: 'num hide-narrow' }, formatCount(row.battles)),
     el('td', { class: 'hide-narrow' }, row.organisation || '–'),
     el('td', { class: 'hide-narrow' }, row.licence || '–'));
@@ -327,6 +372,7 @@ $('board').previousElementSibling.addEventListener('keydown', (event) => {
 $('filters').addEventListener('change', () => {
   state.source = $('source').value;
   state.category = $('category').value;
+  state.styleControl = $('style-control').checked;
   load();
 });
 $('filters').addEventListener('submit', (event) => event.preventDefault());

@@ -16,6 +16,17 @@ export function describeJudgement({ verdict, score } = {}) {
   return null;
 }
 
+// PRD's reviewers often open a critique with the two scores alone ("7 8": Assistant 1's, then Assistant 2's), which
+// reads as noise; the line is said in words (the rest of the critique is left as the judge wrote it).
+const SCORE_LINE = /^\s*(\d+(?:\.\d+)?)[ \t]+(\d+(?:\.\d+)?)[ \t]*\r?\n/;
+
+/** The critique as shown: a leading line of two scores becomes a sentence naming whose they are. */
+export function readableCritique(critique) {
+  const m = SCORE_LINE.exec(critique || '');
+  if (!m) return critique;
+  return `**Scores:** Assistant 1 (Response A) ${m[1]} · Assistant 2 (Response B) ${m[2]}\n\n${critique.slice(m[0].length)}`;
+}
+
 export const CHOICE_WORDS = {
   A: 'Judge A is better', B: 'Judge B is better', tie: 'Tie', both_bad: 'Both are bad',
 };

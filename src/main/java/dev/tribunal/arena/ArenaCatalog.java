@@ -106,17 +106,30 @@ public final class ArenaCatalog {
         return put(evaluations, id, toArena(e));
     }
 
-    /** The sample's usable evaluations, one per judge (its latest), in no particular order. */
+    /**
+     * The sample's usable evaluations, one per judge (its latest), in no particular order. Usable: parsed, with a
+     * critique that has a word in it — some stored reviews are only a class number ("2": 274 of the demo's 8,000),
+     * which gives a voter nothing to agree with.
+     */
     List<JudgeEvaluation> evaluationsOf(long sampleId) {
         List<JudgeEvaluation> cached = bySample.get(sampleId);
         if (cached != null) return cached;
         Map<Long, Evaluation> latestByJudge = new LinkedHashMap<>();
         for (Evaluation e : db.evaluations().forSample(sampleId)) {
-            if (e.parseStatus() == ParseStatus.OK && e.critique() != null) latestByJudge.put(e.judgeId(), e);
+            if (e.parseStatus() == ParseStatus.OK && hasWords(e.critique())) latestByJudge.put(e.judgeId(), e);
         }
         List<JudgeEvaluation> usable = new ArrayList<>();
         for (Evaluation e : latestByJudge.values()) usable.add(put(evaluations, e.id(), toArena(e)));
         return put(bySample, sampleId, List.copyOf(usable));
+    }
+
+    /** Whether {@code critique} has a word (two letters in a row): one pass over it. */
+    static boolean hasWords(String critique) {
+        if (critique == null) return false;
+        for (int i = 1; i < critique.length(); i++) {
+            if (Character.isLetter(critique.charAt(i)) && Character.isLetter(critique.charAt(i - 1))) return true;
+        }
+        return false;
     }
 
     /** The judge's evaluation as the arena shows it. */

@@ -7,13 +7,16 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tribunal.bench.baseline.BaselineBoard;
 import dev.tribunal.rating.IntervalMethod;
+import dev.tribunal.rating.JudgeWeights;
 import dev.tribunal.rating.Leaderboard;
 import dev.tribunal.rating.LeaderboardRow;
 import dev.tribunal.rating.RatingOptions;
 import dev.tribunal.rating.StyleCoefficients;
+import dev.tribunal.rating.WeightRule;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
@@ -22,29 +25,39 @@ import org.jline.utils.WCWidth;
 
 /**
  * The ways {@code tribunal rate} writes a leaderboard. With a baseline the score is the win-rate against it
- * (Arena-Hard's); without one there is no score, and the score columns carry the rating and its interval.
+ * (Arena-Hard's); without one there is no score, and the score columns carry the rating and its interval. With judge
+ * weights ({@code --judge-weights}) each contestant's weighted win rate is a column (JSON: {@code weighted_win_rate})
+ * and the judges' weights follow the table (CSV: a {@code judge_weight} column; JSON: {@code judge_weights}).
  */
 enum LeaderboardOutput {
     /** Arena-Hard's console table: model | score | 95% CI | rating | rank | battles. */
     TABLE {
         @Override
-        void write(Leaderboard board, List<String> notes, PrintWriter out) {
+        void write(Leaderboard board, JudgeWeights.Weighting weighting, List<String> notes, PrintWriter out) {
             boolean scored = hasScores(board);
             int width = Math.max(30, board.rows().stream().mapToInt(row -> displayWidth(row.name())).max().orElse(0));
             String header = scored
                     ? String.format(Locale.ROOT, "%s | %6s | %-16s | %8s | %4s | %7s", pad("model", width), "score", "95% CI", "rating", "rank", "battles")
                     : String.format(Locale.ROOT, "%s | %8s | %-18s | %4s | %7s", pad("model", width), "rating", "95% CI", "rank", "battles");
+            if (weighting != null) header += " | win rate";
             out.println(header);
             out.println("-".repeat(header.length()));
             for (LeaderboardRow row : board.rows()) {
-                out.println(scored
+                String line = scored
                         ? String.format(Locale.ROOT, "%s | %6s | %-16s | %8.2f | %4d | %7s", pad(row.name(), width), fixed(row.score()),
                                 interval(row.score(), row.scoreLower(), row.scoreUpper()), row.rating(), row.rankUb(), count(row.battles()))
                         : String.format(Locale.ROOT, "%s | %8.2f | %-18s | %4d | %7s", pad(row.name(), width), row.rating(),
-                                interval(row.rating(), row.ratingLower(), row.ratingUpper()), row.rankUb(), count(row.battles())));
+                                interval(row.rating(), row.ratingLower(), row.ratingUpper()), row.rankUb(), count(row.battles()));
+                if (weighting != null) line += String.format(Locale.ROOT, " | %8s", winRate(weighting, row.name(), 4));
+                out.println(line);
             }
             out.println();
             out.println(describe(board.options()) + ", " + count(board.totalBattles()) + " battles");
+            if (weighting != null) {
+                StringBuilder weights = new StringBuilder("judge weights (").append(describeWeights(weighting)).append("):");
+                weighting.weights().forEach((judge, w) -> weights.append(String.format(Locale.ROOT, " %s %.4f", judge, w)));
+                out.println(weights);
+            }
             for (String note : notes) out.println("note: " + note);
         }
 
@@ -56,18 +69,28 @@ enum LeaderboardOutput {
     /** Arena-Hard's leaderboard CSV (model, score, rating_q025, rating_q975, CI) plus rating, rank, battles. */
     CSV {
         @Override
-        void write(Leaderboard board, List<String> notes, PrintWriter out) {
+        void write(Leaderboard board, JudgeWeights.Weighting weighting, List<String> notes, PrintWriter out) {
             boolean scored = hasScores(board);
             try {
                 CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get());
-                csv.printRecord("model", "score", "rating_q025", "rating_q975", "CI", "rating", "rank", "battles");
+                List<String> header = new ArrayList<>(List.of("model", "score", "rating_q025", "rating_q975", "CI",
+                        "rating", "rank", "battles"));
+                if (weighting != null) header.addAll(List.of("weighted_win_rate", "judge_weight"));
+                csv.printRecord(header);
                 for (LeaderboardRow row : board.rows()) {
                     double score = scored ? row.score() : row.rating();
                     double lower = scored ? row.scoreLower() : row.ratingLower();
                     double upper = scored ? row.scoreUpper() : row.ratingUpper();
                     String ci = interval(score, lower, upper);
-                    csv.printRecord(row.name(), round2(score), round2(lower), round2(upper), ci.equals(NONE) ? "" : ci,
-                            String.format(Locale.ROOT, "%.6f", row.rating()), row.rankUb(), count(row.battles()));
+                    List<Object> cells = new ArrayList<>(List.of(row.name(), round2(score), round2(lower), round2(upper),
+                            ci.equals(NONE) ? "" : ci, String.format(Locale.ROOT, "%.6f", row.rating()), row.rankUb(),
+                            count(row.battles())));
+                    if (weighting != null) {
+                        Double w = weighting.weights().get(row.name());
+                        cells.add(winRate(weighting, row.name(), 6).replace(NONE, ""));
+                        cells.add(w == null ? "" : String.format(Locale.ROOT, "%.6f", w));
+                    }
+                    csv.printRecord(cells);
                 }
                 csv.flush();
             } catch (IOException e) {
@@ -78,7 +101,7 @@ enum LeaderboardOutput {
     /** The whole leaderboard: options, rows with every number, notes, style coefficients. */
     JSON {
         @Override
-        void write(Leaderboard board, List<String> notes, PrintWriter out) {
+        void write(Leaderboard board, JudgeWeights.Weighting weighting, List<String> notes, PrintWriter out) {
             ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                     .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
             ObjectNode root = json.createObjectNode();
@@ -98,6 +121,16 @@ enum LeaderboardOutput {
                 number(node, "battles", row.battles());
                 number(node, "observed_win_rate", row.observedWinRate());
                 node.put("too_little_information", row.tooLittleInformation());
+                if (weighting != null) {
+                    Double rate = weighting.winRates().get(row.name());
+                    number(node, "weighted_win_rate", rate == null ? Double.NaN : rate);
+                }
+            }
+            if (weighting != null) {
+                root.put("judge_weight_rule", weighting.rule().cliName());
+                root.put("judge_weight_iterations", weighting.iterations());
+                ObjectNode weights = root.putObject("judge_weights");
+                weighting.weights().forEach((judge, w) -> number(weights, judge, w));
             }
             StyleCoefficients style = board.style();
             if (style == null) {
@@ -131,8 +164,24 @@ enum LeaderboardOutput {
         }
     }
 
-    /** Writes the leaderboard; the table prints the notes after it, JSON holds them, CSV leaves them out. */
-    abstract void write(Leaderboard board, List<String> notes, PrintWriter out);
+    /**
+     * Writes the leaderboard; the table prints the notes after it, JSON holds them, CSV leaves them out.
+     *
+     * @param weighting the judges' weights and the weighted win rates, or null when the battles were not weighted
+     */
+    abstract void write(Leaderboard board, JudgeWeights.Weighting weighting, List<String> notes, PrintWriter out);
+
+    /** A contestant's weighted win rate to {@code digits} decimals; {@link #NONE} for one without battles. */
+    static String winRate(JudgeWeights.Weighting weighting, String name, int digits) {
+        Double rate = weighting.winRates().get(name);
+        return rate == null ? NONE : String.format(Locale.ROOT, "%." + digits + "f", rate);
+    }
+
+    /** "peer-rank, 5 iterations", or "equal". */
+    static String describeWeights(JudgeWeights.Weighting weighting) {
+        return weighting.rule() == WeightRule.EQUAL ? weighting.rule().cliName()
+                : weighting.rule().cliName() + ", " + weighting.iterations() + " iterations";
+    }
 
     /** Whether notes (also) go to stderr, to keep stdout a clean CSV or JSON document. */
     boolean notesOnStderr() {
@@ -186,9 +235,13 @@ enum LeaderboardOutput {
         return Double.isNaN(value) ? "" : Math.round(value * 100) / 100.0;
     }
 
-    /** A weighted count or a setting: whole numbers without decimals. */
+    /**
+     * A weighted count or a setting: whole numbers without decimals, also when a sum of weights misses one by rounding
+     * (judge weights: 5 × 0.2 × 800 is 800.0000000000001).
+     */
     static String count(double value) {
-        return value == Math.rint(value) ? String.format(Locale.ROOT, "%.0f", value) : String.format(Locale.ROOT, "%.2f", value);
+        return Math.abs(value - Math.rint(value)) <= 1e-9 * Math.max(1, Math.abs(value))
+                ? String.format(Locale.ROOT, "%.0f", value) : String.format(Locale.ROOT, "%.2f", value);
     }
 
     static void number(ObjectNode node, String name, double value) {

@@ -1,5 +1,6 @@
 package dev.tribunal.cli;
 
+import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,6 +11,7 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 ServeCommand.class,
                 RateCommand.class,
+                CorrelateCommand.class,
                 EvaluateCommand.class,
                 ExportCommand.class,
                 GenerateBattlesCommand.class,
@@ -32,7 +34,16 @@ public final class Main implements Runnable {
     }
 
     static CommandLine commandLine() {
-        return new CommandLine(new Main()).setParameterExceptionHandler(new OneLineUsageErrors());
+        return commandLine(CallerPaths.callerDirectory());
+    }
+
+    /** With the paths the user typed resolved against {@code callerDirectory} (null: the working directory). */
+    static CommandLine commandLine(Path callerDirectory) {
+        return new CommandLine(new Main()).setParameterExceptionHandler(new OneLineUsageErrors())
+                .setExecutionStrategy(parsed -> {
+                    CallerPaths.resolve(parsed, callerDirectory);
+                    return new CommandLine.RunLast().execute(parsed);
+                });
     }
 
     @Override

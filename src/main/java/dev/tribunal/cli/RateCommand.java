@@ -6,22 +6,25 @@ import dev.tribunal.imports.BattleImporter;
 import dev.tribunal.imports.ImportCounts;
 import dev.tribunal.imports.ImportSettings;
 import dev.tribunal.imports.StyleTable;
+import dev.tribunal.rating.Battle;
 import dev.tribunal.rating.BattleSet;
 import dev.tribunal.rating.ClusterBy;
 import dev.tribunal.rating.IntervalMethod;
+import dev.tribunal.rating.JudgeWeights;
+import dev.tribunal.rating.JudgedBattle;
 import dev.tribunal.rating.Leaderboard;
 import dev.tribunal.rating.PhaseListener;
 import dev.tribunal.rating.RatingEngine;
 import dev.tribunal.rating.RatingMethod;
 import dev.tribunal.rating.RatingOptions;
-import java.io.IOException;
+import dev.tribunal.rating.WeightRule;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -36,7 +39,8 @@ import picocli.CommandLine.TypeConversionException;
         description = {"Rates the battles in other systems' files and prints the leaderboard.",
                 "Reads Arena-Hard judgments and battle files, Chatbot Arena clean battles, AlpacaEval annotations"
                         + " (.json, .json.gz) and CSV (model_a, model_b, winner or left, right, winner); each file's"
-                        + " format is told from its name and first record unless --format is given."},
+                        + " format is told from its name and first record unless --format is given. --format prd reads"
+                        + " a PRD Vicuna-80 directory's LLM reviews."},
         exitCodeOnInvalidInput = 2, exitCodeOnExecutionException = 1)
 public final class RateCommand implements Callable<Integer> {
 
@@ -47,7 +51,7 @@ public final class RateCommand implements Callable<Integer> {
     List<Path> inputs;
 
     @Option(names = "--format", paramLabel = "FORMAT", converter = FormatConverter.class,
-            description = "auto (default), arena-hard, battles, alpaca-eval or csv")
+            description = "auto (default), arena-hard, battles, alpaca-eval, csv or prd (a PRD Vicuna-80 directory)")
     BattleFormat format;
 
     @Option(names = "--baseline", paramLabel = "NAME",
@@ -110,6 +114,13 @@ public final class RateCommand implements Callable<Integer> {
                     + " than battles, for battles that share one (Bradley-Terry only)")
     ClusterBy clusterBy = ClusterBy.NONE;
 
+    @Option(names = "--judge-weights", paramLabel = "equal|autobench|peer-rank", converter = WeightRuleConverter.class,
+            description = "weight each battle by its judge (the rows' judge or voter; PRD's reviewer): equal, AutoBench's"
+                    + " (a judge's own win rate) or PRD's Peer Rank, 5 iterations; prints the judges' weights and each"
+                    + " contestant's weighted win rate, and the Bradley-Terry fit counts a verdict as k times its"
+                    + " judge's weight (k judges). autobench and peer-rank need every judge to be a contestant too")
+    WeightRule judgeWeights;
+
     @Option(names = "--timings", description = "print the seconds spent loading, aggregating, fitting and bootstrapping to stderr")
     boolean timings;
 
@@ -153,12 +164,26 @@ public final class RateCommand implements Callable<Integer> {
         if (clusterBy != ClusterBy.NONE && (method != RatingMethod.BRADLEY_TERRY || styleControl)) {
             throw new BadInputException("--cluster-by needs --method bt without --style-control");
         }
-        ImportSettings settings = new ImportSettings(baseline, strongWeight, category, skipBad, styles, clusterBy);
+        if (judgeWeights != null && clusterBy != ClusterBy.NONE && clusterBy != ClusterBy.VOTER) {
+            throw new BadInputException("--judge-weights reads each battle's judge as its voter: use it without --cluster-by,"
+                    + " or with --cluster-by voter");
+        }
+        ImportSettings settings = new ImportSettings(baseline, strongWeight, category, skipBad, styles,
+                judgeWeights != null ? ClusterBy.VOTER : clusterBy);
         BattleSet.Builder builder = BattleSet.builder();
         if (clusterBy != ClusterBy.NONE) builder.keepUnits(clusterBy);
         if (method == RatingMethod.ELO) builder.keepRows();
         if (styleControl) builder.keepStyle();
-        ImportCounts counts = new BattleImporter(settings).read(inputs, format, builder::add);
+        List<String> weightNotes = new ArrayList<>();
+        ImportCounts counts;
+        JudgeWeights.Weighting weighting = null;
+        if (judgeWeights == null) {
+            counts = new BattleImporter(settings).read(inputs, format, builder::add);
+        } else {
+            List<Battle> judged = new ArrayList<>();
+            counts = new BattleImporter(settings).read(inputs, format, judged::add);
+            weighting = weigh(judged, builder, weightNotes);
+        }
         timer.lap("load");
         doing = "aggregating " + counts.battles() + " battles";
         BattleSet battles = builder.build();
@@ -172,13 +197,50 @@ public final class RateCommand implements Callable<Integer> {
                     : "writing the leaderboard";
         });
         List<String> notes = new ArrayList<>(counts.notes());
+        notes.addAll(weightNotes);
         notes.addAll(board.notes());
-        write(board, notes, err);
+        write(board, weighting, notes, err);
         if (timings) {
             String intervalsUsed = options.intervals() == IntervalMethod.SANDWICH ? "sandwich intervals" : rounds + " rounds";
             err.println("timings: " + timer + String.format(Locale.ROOT, " (%d battles, %d cells, %d contestants, %s, %d threads)",
                     battles.battleCount(), battles.cellCount(), battles.contestants().size(), intervalsUsed, options.threads()));
         }
+    }
+
+    /**
+     * Weighs the judges of {@code battles} by {@link #judgeWeights} and adds each battle to {@code builder} with its
+     * weight times its judge's weight at mean 1 (k·w_j for k judges, so the total weight stays about the number of
+     * battles and the bootstrap's intervals keep their scale); the battles of a judge of weight 0 are left out and
+     * said so. The judges' weights are those of the whole data: the bootstrap resamples battles with them fixed.
+     * Null without battles (the caller says there are none).
+     */
+    private JudgeWeights.Weighting weigh(List<Battle> battles, BattleSet.Builder builder, List<String> notes) {
+        if (battles.isEmpty()) return null;
+        long unjudged = battles.stream().filter(b -> b.unit() == null).count();
+        if (unjudged > 0) {
+            throw new BadInputException("--judge-weights needs each battle's judge: " + unjudged + " of " + battles.size()
+                    + " battle(s) name none (give the rows a 'judge' field or column)");
+        }
+        List<JudgedBattle> judged = battles.stream().map(b -> new JudgedBattle(b.unit(), b.a(), b.b(), b.outcome())).toList();
+        JudgeWeights.Weighting weighting;
+        try {
+            weighting = JudgeWeights.weigh(judgeWeights, judged, JudgeWeights.DEFAULT_ITERATIONS);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--judge-weights " + judgeWeights.cliName() + ": " + e.getMessage(), e);
+        }
+        Map<String, Long> leftOut = new TreeMap<>();
+        for (Battle b : battles) {
+            double judgeWeight = weighting.meanOne(b.unit());
+            if (judgeWeight == 0) {
+                leftOut.merge(b.unit(), 1L, Long::sum);
+                continue;
+            }
+            builder.add(new Battle(b.a(), b.b(), b.outcome(), b.weight() * judgeWeight, b.category(), b.time(),
+                    b.styleA(), b.styleB(), clusterBy == ClusterBy.VOTER ? b.unit() : null));
+        }
+        leftOut.forEach((judge, n) -> notes.add("left out " + n + " battle(s) judged by " + judge + ", whose "
+                + judgeWeights.cliName() + " weight is 0"));
+        return weighting;
     }
 
     private RatingOptions options(BattleSet battles, ImportCounts counts) {
@@ -210,22 +272,21 @@ public final class RateCommand implements Callable<Integer> {
         throw new BadInputException(option + " " + name + " is not among the contestants: " + list);
     }
 
-    private void write(Leaderboard board, List<String> notes, PrintWriter err) {
+    private void write(Leaderboard board, JudgeWeights.Weighting weighting, List<String> notes, PrintWriter err) {
         if (out == null) {
             PrintWriter stdout = spec.commandLine().getOut();
-            writeTo(board, notes, stdout, err);
+            writeTo(board, weighting, notes, stdout, err);
             stdout.flush();
             return;
         }
-        try (PrintWriter file = new PrintWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8))) {
-            writeTo(board, notes, file, err);
-        } catch (IOException e) {
-            throw new BadInputException("cannot write " + out + ": " + e.getMessage(), e);
+        try (PrintWriter file = OutputFile.open(out)) {
+            writeTo(board, weighting, notes, file, err);
         }
     }
 
-    private void writeTo(Leaderboard board, List<String> notes, PrintWriter target, PrintWriter err) {
-        output.write(board, notes, target);
+    private void writeTo(Leaderboard board, JudgeWeights.Weighting weighting, List<String> notes, PrintWriter target,
+                         PrintWriter err) {
+        output.write(board, weighting, notes, target);
         if (output.notesOnStderr()) notes.forEach(note -> err.println("note: " + note));
     }
 
@@ -237,6 +298,17 @@ public final class RateCommand implements Callable<Integer> {
                 return BattleFormat.ofCliName(value);
             } catch (BadInputException e) {
                 throw new TypeConversionException("expected auto, " + BattleFormat.cliNames() + ", not '" + value + "'");
+            }
+        }
+    }
+
+    static final class WeightRuleConverter implements ITypeConverter<WeightRule> {
+        @Override
+        public WeightRule convert(String value) {
+            try {
+                return WeightRule.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException("expected equal, autobench or peer-rank, not '" + value + "'");
             }
         }
     }

@@ -107,7 +107,7 @@ public final class ServeCommand implements Callable<Integer> {
             LlmGateway gateway = new LlmGateway(LlmConfig.parse(config.llm()), new LlmCallDao(db), env::get, slots);
             try {
                 TribunalService service = TribunalService.start(db, settings(config, env, db), cluster,
-                        Clock.systemUTC(), LiveSettings.of(gateway, config.arena()));
+                        Clock.systemUTC(), LiveSettings.of(gateway, config.arena(), config.collective()));
                 out.println("Node " + cluster.nodeId() + " (role " + cluster.role().name().toLowerCase() + ", "
                         + db.dialect().name().toLowerCase() + ")");
                 // the address last, on a line of its own: what a newcomer looks for

@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param seed            seeds the bootstrap: the same battles and seed give the same snapshot
  * @param eloK            the online Elo step (4 as Chatbot Arena, 32 as Judge Arena)
  * @param anchor          the contestant pinned at anchorRating, or null for a mean rating of anchorRating
- * @param styleControl    whether the model leaderboard holds answer length and markdown equal
+ * @param styleControl    whether model boards whose battles carry answer styles also get a style-controlled twin
+ *                        (answer length and markdown held equal; Bradley–Terry only)
  */
 public record RatingConfig(RatingMethod method, int bootstrapRounds, long seed, double eloK, String anchor,
                            double anchorRating, boolean styleControl) {

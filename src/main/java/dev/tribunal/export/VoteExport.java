@@ -1,19 +1,9 @@
 package dev.tribunal.export;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.function.Consumer;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Writes every vote, anonymised, as JSON Lines or CSV while the store streams them: one vote in memory at a
@@ -40,8 +30,6 @@ public final class VoteExport {
         "judge_b", "judge_b_organisation", "judge_b_verdict", "judge_b_score", "judge_b_critique", "judge_b_withheld",
         "judge_a_preferred_position", "judge_b_preferred_position"};
 
-    private static final JsonFactory JSON = new JsonFactory();
-
     private final Source source;
 
     public VoteExport(Source source) {
@@ -50,30 +38,20 @@ public final class VoteExport {
 
     /** Writes all votes to {@code out} (not closed) and returns how many. */
     public long write(ExportFormat format, OutputStream out) throws IOException {
-        try {
-            return format == ExportFormat.CSV ? writeCsv(out) : writeJsonLines(out);
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
-    }
-
-    private long writeJsonLines(OutputStream out) throws IOException {
         Pseudonyms pseudonyms = new Pseudonyms();
-        long[] count = {0};
-        try (JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8)) {
-            json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            json.setRootValueSeparator(null);
-            source.forEachVote(vote -> {
-                try {
-                    writeJson(json, vote, pseudonyms.of(vote.voterKey()));
-                    json.writeRaw('\n');
-                    count[0]++;
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
+        if (format != ExportFormat.CSV) {
+            return Rows.jsonLines(out, source::forEachVote, (json, v) -> writeJson(json, v, pseudonyms.of(v.voterKey())));
         }
-        return count[0];
+        return Rows.csv(out, CSV_COLUMNS, source::forEachVote, (csv, v) -> {
+            ExportedVote.Judgement a = v.judgeA();
+            ExportedVote.Judgement b = v.judgeB();
+            csv.printRecord(day(v), pseudonyms.of(v.voterKey()),
+                    v.choice(), v.winner(), v.flag() == null, v.flag(), v.category(), v.sampleKind(), v.input(), v.response(),
+                    v.responseA(), v.responseB(), v.reference(), v.model(), v.modelA(), v.modelB(),
+                    a.name(), a.organisation(), a.verdict(), a.score(), a.critique(), a.withheld(),
+                    b.name(), b.organisation(), b.verdict(), b.score(), b.critique(), b.withheld(),
+                    a.preferredPosition(), b.preferredPosition());
+        });
     }
 
     private static void writeJson(JsonGenerator json, ExportedVote v, String voter) throws IOException {
@@ -119,30 +97,6 @@ public final class VoteExport {
 
     /** The vote's UTC day, e.g. 2026-11-30: the finest time an export gives (see the class comment). */
     private static String day(ExportedVote v) {
-        return LocalDate.ofInstant(v.time(), ZoneOffset.UTC).toString();
-    }
-
-    private long writeCsv(OutputStream out) throws IOException {
-        Pseudonyms pseudonyms = new Pseudonyms();
-        long[] count = {0};
-        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        CSVPrinter csv = CSVFormat.RFC4180.builder().setHeader(CSV_COLUMNS).get().print(writer);
-        source.forEachVote(v -> {
-            try {
-                ExportedVote.Judgement a = v.judgeA();
-                ExportedVote.Judgement b = v.judgeB();
-                csv.printRecord(day(v), pseudonyms.of(v.voterKey()),
-                        v.choice(), v.winner(), v.flag() == null, v.flag(), v.category(), v.sampleKind(), v.input(), v.response(),
-                        v.responseA(), v.responseB(), v.reference(), v.model(), v.modelA(), v.modelB(),
-                        a.name(), a.organisation(), a.verdict(), a.score(), a.critique(), a.withheld(),
-                        b.name(), b.organisation(), b.verdict(), b.score(), b.critique(), b.withheld(),
-                        a.preferredPosition(), b.preferredPosition());
-                count[0]++;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        csv.flush();
-        return count[0];
+        return Rows.day(v.time());
     }
 }

@@ -12,7 +12,9 @@ public enum BattleFormat {
     /** AlpacaEval annotations: {generator_1, generator_2, preference} with preference in [1, 2]. */
     ALPACA_EVAL("alpaca-eval"),
     /** CSV with model_a, model_b, winner columns, or left, right, winner. */
-    CSV("csv");
+    CSV("csv"),
+    /** A PRD Vicuna-80 directory (bcdnlp/PRD): its LLM reviewers' pairwise reviews, each reviewer also a contestant. */
+    PRD("prd");
 
     private final String cliName;
 

@@ -9,7 +9,8 @@ import java.util.function.Consumer;
 /**
  * Reads other systems' files into battles, streaming each battle to a sink as it is read (nothing is kept), so a
  * million rows take no more memory than the sink keeps. Formats: {@link BattleFormat}; each file's format is told
- * from its name and first record unless one is given. Directories are read recursively (.jsonl, .json, .csv, and
+ * from its name and first record unless one is given; a PRD Vicuna-80 directory is read as a whole, with
+ * {@link BattleFormat#PRD}. Directories are read recursively (.jsonl, .json, .csv, and
  * each gzipped). Bad input throws {@link BadInputException} naming the file and line, unless
  * {@link ImportSettings#skipBad()}, when it is counted in the returned {@link ImportCounts}.
  */
@@ -29,6 +30,13 @@ public final class BattleImporter {
     public ImportCounts read(List<Path> paths, BattleFormat format, Consumer<Battle> sink) {
         ImportCounts counts = new ImportCounts();
         BattleSink battles = new BattleSink(sink, settings.category(), settings.clusterBy(), counts);
+        if (format == BattleFormat.PRD) {
+            for (Path dir : paths) {
+                new PrdReviewReader().read(dir, battles);
+                counts.addFile();
+            }
+            return counts;
+        }
         for (InputFile file : InputFile.expand(paths)) {
             try {
                 BattleFormat fileFormat = format != null ? format : FormatDetector.detect(file);
@@ -57,6 +65,7 @@ public final class BattleImporter {
             case BATTLE_ROWS -> new BattleRowReader();
             case ALPACA_EVAL -> new AlpacaEvalReader();
             case CSV -> new CsvBattleReader();
+            case PRD -> throw new BadInputException("a PRD directory is read as a whole: give --format prd and the directory");
         };
     }
 }

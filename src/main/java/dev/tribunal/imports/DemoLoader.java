@@ -4,6 +4,8 @@ import dev.tribunal.imports.PrdVicuna80.Answer;
 import dev.tribunal.imports.PrdVicuna80.HumanVote;
 import dev.tribunal.imports.PrdVicuna80.Question;
 import dev.tribunal.imports.PrdVicuna80.Review;
+import dev.tribunal.rating.AnswerStyle;
+import dev.tribunal.rating.MarkdownStyle;
 import dev.tribunal.store.BattleRow;
 import dev.tribunal.store.Contestant;
 import dev.tribunal.store.ContestantKind;
@@ -47,9 +49,10 @@ public final class DemoLoader {
     private static final String CONTESTANTS_FILE = "contestants.csv";
     /**
      * Part of the fingerprint: raised when the loader stores more from the same files (2: the human votes as
-     * labels on the samples, for the judge report card), so that a database loaded before gets the rest.
+     * labels on the samples, for the judge report card; 3: the answers' styles on the model battles, for style
+     * control), so that a database loaded before gets the rest.
      */
-    static final int LOADER_VERSION = 2;
+    static final int LOADER_VERSION = 3;
 
     private final Database db;
 
@@ -98,14 +101,19 @@ public final class DemoLoader {
         }
         int newEvaluations = tx.evaluations().insertAllIfAbsent(evaluations);
 
+        Map<String, AnswerStyle> styles = new HashMap<>();
+        for (Answer a : data.answers()) styles.put(answerKey(a.questionId(), a.model()), MarkdownStyle.inWords(a.text()));
         List<BattleRow> battles = new ArrayList<>();
         for (HumanVote v : data.humanVotes()) {
             battles.add(battle(v.modelA(), v.modelB(), v.score(), "human", questions.get(v.questionId()),
-                    battles.size(), "prd:human:" + v.file() + ":" + v.line()));
+                    battles.size(), "prd:human:" + v.file() + ":" + v.line())
+                    .withStyles(styles.get(answerKey(v.questionId(), v.modelA())),
+                            styles.get(answerKey(v.questionId(), v.modelB()))));
         }
         for (Review r : data.reviews()) {
             battles.add(battle(r.first().model(), r.second().model(), r.score(), "judge:" + r.reviewer(),
-                    questions.get(r.questionId()), battles.size(), "prd:judge:" + r.reviewer() + ":" + sampleKey(r)));
+                    questions.get(r.questionId()), battles.size(), "prd:judge:" + r.reviewer() + ":" + sampleKey(r))
+                    .withStyles(MarkdownStyle.inWords(r.first().text()), MarkdownStyle.inWords(r.second().text())));
         }
         for (HumanAgreement.JudgeBattle j : HumanAgreement.battles(data.reviews(), data.humanVotes())) {
             Question q = questions.get(j.review().questionId());
@@ -115,6 +123,7 @@ public final class DemoLoader {
                     .withExternalKey("prd:agree:" + j.a() + ":" + j.b() + ":" + sampleKey(j.review())));
         }
         int newBattles = tx.battles().insertAll(battles);
+        tx.battles().fillMissingStyles(battles);   // model battles stored by a loader before version 3
         tx.reports().insertLabelsIfAbsent(labels(data.humanVotes(), sampleIds));
         return new DemoLoad(newContestants, newSamples, newEvaluations, newBattles);
     }
@@ -133,6 +142,10 @@ public final class DemoLoader {
             else if (swapped != null) labels.add(new PairLabel(swapped, 1 - outcome(v.score()), "human", key));
         }
         return labels;
+    }
+
+    private static String answerKey(int question, String model) {
+        return question + ":" + model;
     }
 
     private static String sampleKey(int question, String first, String second) {

@@ -15,6 +15,7 @@ public final class ImportCounts {
     private long missingVerdicts;
     private long selfComparisons;
     private long otherCategory;
+    private final List<String> leftOut = new ArrayList<>();
 
     void addFile() {
         files++;
@@ -44,6 +45,11 @@ public final class ImportCounts {
 
     void addOtherCategory() {
         otherCategory++;
+    }
+
+    /** Records of a kind the format holds but does not rate, e.g. "7040 human vote(s) (why)". */
+    void addLeftOut(String what) {
+        leftOut.add(what);
     }
 
     /** Files read. */
@@ -100,6 +106,7 @@ public final class ImportCounts {
         if (missingVerdicts > 0) notes.add("skipped " + missingVerdicts + " game(s) or annotation(s) without a verdict");
         if (selfComparisons > 0) notes.add("ignored " + selfComparisons + " judgment(s) of the baseline against itself");
         if (otherCategory > 0) notes.add("left out " + otherCategory + " battle(s) of other categories");
+        for (String what : leftOut) notes.add("left out " + what);
         return notes;
     }
 }

@@ -3,6 +3,9 @@ package dev.tribunal.jobs;
 import dev.tribunal.bench.baseline.BaselineParams;
 import dev.tribunal.bench.baseline.BaselineRun;
 import dev.tribunal.bench.baseline.RunListener;
+import dev.tribunal.bench.collective.CollectiveParams;
+import dev.tribunal.bench.collective.CollectiveReport;
+import dev.tribunal.bench.collective.CollectiveRun;
 import dev.tribunal.imports.BadInputException;
 import dev.tribunal.store.BenchRun;
 import java.time.Duration;
@@ -15,13 +18,14 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The server's baseline-benchmark jobs: each run executes on a virtual thread of this process (its units on
- * virtual threads of their own, bounded by the gateway's per-endpoint limits), with its state in the database
- * ({@link BaselineRun}), so any node can report it and a restart loses nothing. On start the runs left
+ * The server's benchmark jobs, baseline and collective (each run's pipeline is chosen by its kind): each run
+ * executes on a virtual thread of this process (its units on virtual threads of their own, bounded by the gateway's
+ * per-endpoint limits), with its state in the database ({@link BaselineRun}, {@link CollectiveRun}), so any node can report it and a restart loses nothing. On start the runs left
  * {@code running} (by a process that stopped or died) are resumed: what is done stays done, the units the dead
  * process held are taken up once their lease runs out, and on PostgreSQL a run another node is still working on is
  * simply shared (units are claimed, never run by two workers at once).
@@ -31,6 +35,7 @@ public final class BenchmarkJobs implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BenchmarkJobs.class);
 
     private final BaselineRun runner;
+    private final CollectiveRun collective;
     private final ExecutorService executor = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("benchmark-job-", 0).factory());
     /** Runs executing in this process, and those asked to resume as soon as their stopping execution ends. */
@@ -40,8 +45,9 @@ public final class BenchmarkJobs implements AutoCloseable {
     private final Set<Long> unresumable = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile boolean closing;
 
-    public BenchmarkJobs(BaselineRun runner) {
+    public BenchmarkJobs(BaselineRun runner, CollectiveRun collective) {
         this.runner = runner;
+        this.collective = collective;
     }
 
     /**
@@ -52,7 +58,18 @@ public final class BenchmarkJobs implements AutoCloseable {
      */
     public BenchRun start(BaselineParams params) {
         BenchRun run = runner.open(params);
-        launch(run.id(), params);
+        launch(run.id(), listener -> runner.run(params, listener));
+        return run;
+    }
+
+    /**
+     * As {@link #start(BaselineParams)}, for a collective run.
+     *
+     * @throws BadInputException when a model is not in llm.models, or the starting run is no collective run
+     */
+    public BenchRun start(CollectiveParams params) {
+        BenchRun run = collective.open(params);
+        launch(run.id(), listener -> collective.run(params, listener));
         return run;
     }
 
@@ -69,8 +86,7 @@ public final class BenchmarkJobs implements AutoCloseable {
     /** Starts the run again with its own parameters (a stopped or failed one; a done one rates again, no calls). */
     public BenchRun resume(long runId) {
         BenchRun run = find(runId);
-        BaselineParams params = BaselineParams.fromJson(run.paramsJson());
-        runner.open(params);
+        Consumer<RunListener> work = open(run);
         synchronized (this) {
             if (active.containsKey(runId)) {
                 // still winding down after a stop: run it again once that execution has ended
@@ -78,12 +94,33 @@ public final class BenchmarkJobs implements AutoCloseable {
                 return run;
             }
         }
-        launch(runId, params);
+        launch(runId, work);
         return run;
+    }
+
+    /** Checks the stored run's parameters against this configuration; returns its execution by its kind's pipeline. */
+    private Consumer<RunListener> open(BenchRun run) {
+        if (BenchRun.COLLECTIVE.equals(run.kind())) {
+            CollectiveParams params = CollectiveParams.fromJson(run.paramsJson());
+            collective.open(params);
+            return listener -> collective.run(params, listener);
+        }
+        BaselineParams params = BaselineParams.fromJson(run.paramsJson());
+        runner.open(params);
+        return listener -> runner.run(params, listener);
     }
 
     public BenchRun find(long runId) {
         return runner.find(runId).orElseThrow(() -> new NoSuchElementException("no run " + runId));
+    }
+
+    /**
+     * A collective run's boards and figures so far.
+     *
+     * @throws NoSuchElementException when there is no such collective run
+     */
+    public CollectiveReport collectiveReport(long runId) {
+        return collective.report(runId).orElseThrow(() -> new NoSuchElementException("no collective run " + runId));
     }
 
     public List<BenchRun> recent(int limit) {
@@ -96,9 +133,7 @@ public final class BenchmarkJobs implements AutoCloseable {
         for (BenchRun run : running) {
             if (executingHere(run.id()) || unresumable.contains(run.id())) continue;
             try {
-                BaselineParams params = BaselineParams.fromJson(run.paramsJson());
-                runner.open(params);
-                launch(run.id(), params);
+                launch(run.id(), open(run));
                 resumed++;
             } catch (BadInputException | IllegalArgumentException e) {
                 if (unresumable.add(run.id())) {
@@ -109,15 +144,15 @@ public final class BenchmarkJobs implements AutoCloseable {
         return resumed;
     }
 
-    private void launch(long runId, BaselineParams params) {
+    private void launch(long runId, Consumer<RunListener> work) {
         synchronized (this) {
             if (closing || active.containsKey(runId)) return;
             active.put(runId, Boolean.TRUE);
         }
-        executor.submit(() -> execute(runId, params));
+        executor.submit(() -> execute(runId, work));
     }
 
-    private void execute(long runId, BaselineParams params) {
+    private void execute(long runId, Consumer<RunListener> work) {
         RunListener listener = new RunListener() {
             @Override
             public boolean halted() {
@@ -126,7 +161,7 @@ public final class BenchmarkJobs implements AutoCloseable {
         };
         while (true) {
             try {
-                runner.run(params, listener);
+                work.accept(listener);
             } catch (RuntimeException e) {
                 // a bug or the database going away: the run stays as stored (resumed on the next start)
                 LOG.error("benchmark run {} stopped by an error", runId, e);

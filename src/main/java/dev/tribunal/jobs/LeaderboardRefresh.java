@@ -10,6 +10,7 @@ import dev.tribunal.arena.VoteRules;
 import dev.tribunal.rating.Battle;
 import dev.tribunal.rating.BattleSet;
 import dev.tribunal.rating.ClusterBy;
+import dev.tribunal.rating.IntervalMethod;
 import dev.tribunal.rating.Leaderboard;
 import dev.tribunal.rating.LeaderboardRow;
 import dev.tribunal.rating.RatingEngine;
@@ -42,14 +43,21 @@ import java.util.function.BiFunction;
  * <p>One pass per kind of contestant streams the battles (oldest first) into every board they belong to — their
  * source overall and their source in their category — aggregating as it goes, so memory follows the number of
  * distinct cells, not of battles. Each board's inputs hash is SHA-256 over the rating settings and its battles
- * in that order (a, b, outcome, weight, category, time). A board whose hash equals its latest good snapshot's is
- * not recomputed and gets no new snapshot (its {@code computed_at} stays the time it was computed). A board
+ * in that order (a, b, outcome, weight, category, time, and on a style-controlled board both answers' styles). A
+ * board whose hash equals its latest good snapshot's is not recomputed and gets no new snapshot (its
+ * {@code computed_at} stays the time it was computed). A board
  * whose rating fails gets a snapshot with status failed and the error; readers keep the last good one.
  * The judges' arena board always exists, empty until the first vote.
  *
  * <p>Flagged arena votes (daily cap, too fast, anomalous, voided) are left out: first the anomalous-voter test runs
  * ({@link AnomalousVoters}), then each arena board is computed from the battles of counted votes only and records
  * how many flagged votes it left out; that count is part of its inputs hash.
+ *
+ * <p>With style control on (and Bradley–Terry), every model board whose battles all carry both answers' styles also
+ * gets a style-controlled twin ({@link Board#styleControlled()}): the same battles fitted with the style covariates,
+ * stored as a board of its own, so that a page can show either. The twin's settings say {@code style_control: true},
+ * the plain board's false. A twin costs a style-controlled fit per bootstrap round, about O(cells·36·iterations)
+ * with cells ≈ battles (their features rarely repeat), on top of the plain fit.
  */
 public final class LeaderboardRefresh {
 
@@ -60,9 +68,11 @@ public final class LeaderboardRefresh {
 
     /**
      * Boards of the baseline benchmark ({@code baseline:<set>:<judge>}) are rated by the benchmark itself, which
-     * knows their baseline (the score is the win-rate against it); the hourly refresh leaves them alone.
+     * knows their baseline (the score is the win-rate against it); the hourly refresh leaves them alone, as it
+     * leaves the collective benchmark's ({@code collective:<run>}, whose score is the weighted mean rating).
      */
     static final String BASELINE_SOURCES = "baseline:";
+    static final String COLLECTIVE_SOURCES = "collective:";
 
     private static final ObjectMapper JSON = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
@@ -71,7 +81,8 @@ public final class LeaderboardRefresh {
     private final RatingOptions options;
     private final Clock clock;
     private final BiFunction<BattleSet, RatingOptions, Leaderboard> engine;
-    private final String settingsJson;
+    private final String plainSettings;
+    private final String styledSettings;
     private final AnomalousVoters anomalies;
 
     public LeaderboardRefresh(Database db, RatingOptions options, Clock clock) {
@@ -95,10 +106,14 @@ public final class LeaderboardRefresh {
         this.clock = clock;
         this.anomalies = anomalies;
         this.engine = engine;
+        this.plainSettings = settingsJson(options, false);
+        this.styledSettings = settingsJson(options, true);
+    }
+
+    private static String settingsJson(RatingOptions options, boolean styleControl) {
         try {
-            this.settingsJson = JSON.writeValueAsString(new Settings(options.method().name().toLowerCase(),
-                    options.rounds(), options.seed(), options.effectiveAnchor(), options.anchorRating(),
-                    options.eloK(), options.styleControl()));
+            return JSON.writeValueAsString(new Settings(options.method().name().toLowerCase(), options.rounds(),
+                    options.seed(), options.effectiveAnchor(), options.anchorRating(), options.eloK(), styleControl));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -123,22 +138,20 @@ public final class LeaderboardRefresh {
         Instant cutoff = startedAt;
         anomalies.run(startedAt);
         Map<Board, Accumulator> boards = new LinkedHashMap<>();
-        boards.put(new Board(ContestantKind.JUDGE, StoredRounds.SOURCE, null),
-                accumulator(ContestantKind.JUDGE, StoredRounds.SOURCE));
+        Board judgesArena = new Board(ContestantKind.JUDGE, StoredRounds.SOURCE, null);
+        boards.put(judgesArena, accumulator(judgesArena));
         for (ContestantKind kind : arenaOnly ? List.of(ContestantKind.JUDGE) : List.of(ContestantKind.values())) {
             BattleFilter filter = BattleFilter.of(kind).withCutoff(cutoff).withoutFlaggedVotes();
             if (arenaOnly) filter = filter.withSource(StoredRounds.SOURCE);
             db.battles().forEachRow(filter, row -> {
-                if (row.source().startsWith(BASELINE_SOURCES)) return;
+                if (row.source().startsWith(BASELINE_SOURCES) || row.source().startsWith(COLLECTIVE_SOURCES)) return;
                 Battle battle = row.toBattle().inUnit(sampleOf(row));
-                boards.computeIfAbsent(new Board(kind, row.source(), null), b -> accumulator(kind, row.source()))
-                        .add(battle);
-                if (row.category() != null) {
-                    boards.computeIfAbsent(new Board(kind, row.source(), row.category()),
-                            b -> accumulator(kind, row.source())).add(battle);
-                }
+                add(boards, new Board(kind, row.source(), null), battle);
+                if (row.category() != null) add(boards, new Board(kind, row.source(), row.category()), battle);
             });
         }
+        // a twin is rated only when every battle of its board has the answers' styles
+        boards.entrySet().removeIf(e -> e.getKey().isStyleControlled() && e.getValue().unstyled > 0);
         Map<String, Long> flagged = db.votes().flaggedByCategory(cutoff);
         int computed = 0;
         int unchanged = 0;
@@ -155,41 +168,59 @@ public final class LeaderboardRefresh {
                 continue;
             }
             try {
-                Leaderboard leaderboard = engine.apply(acc.battles.build(), optionsFor(board.kind()));
+                Leaderboard leaderboard = engine.apply(acc.battles.build(), optionsFor(board));
                 if (!leaderboard.converged()) {
                     // not the maximum: stored as failed with the reason, and the API keeps the last good board
                     String error = String.join("; ", leaderboard.notes());
-                    db.snapshots().insert(snapshot(board, cutoff, acc.count, hash, SnapshotStatus.FAILED, error,
-                            excluded), List.of());
+                    db.snapshots().insert(snapshot(board, acc, cutoff, hash, SnapshotStatus.FAILED, error, excluded),
+                            List.of());
                     errors.add(describe(board) + ": " + error);
                     continue;
                 }
-                db.snapshots().insert(snapshot(board, cutoff, acc.count, hash, SnapshotStatus.OK, null, excluded),
+                db.snapshots().insert(snapshot(board, acc, cutoff, hash, SnapshotStatus.OK, null, excluded),
                         rows(leaderboard));
                 computed++;
             } catch (RuntimeException e) {
                 String error = e.getClass().getSimpleName() + ": " + e.getMessage();
-                db.snapshots().insert(snapshot(board, cutoff, acc.count, hash, SnapshotStatus.FAILED, error, excluded), List.of());
+                db.snapshots().insert(snapshot(board, acc, cutoff, hash, SnapshotStatus.FAILED, error, excluded), List.of());
                 errors.add(describe(board) + ": " + error);
             }
         }
         return new RefreshResult(startedAt, cutoff, computed, unchanged, errors.size(), List.copyOf(errors));
     }
 
-    /** Style control is about answers: it applies to models, not to judges' critiques. */
-    private RatingOptions optionsFor(ContestantKind kind) {
-        return kind == ContestantKind.JUDGE ? options.withStyleControl(false) : options;
+    /** Adds the battle to its board, and to the board's style-controlled twin when there are twins. */
+    private void add(Map<Board, Accumulator> boards, Board board, Battle battle) {
+        boards.computeIfAbsent(board, this::accumulator).add(battle);
+        if (hasTwins(board.kind())) boards.computeIfAbsent(board.styleControlled(), this::accumulator).add(battle);
     }
 
-    private Accumulator accumulator(ContestantKind kind, String source) {
-        RatingOptions o = optionsFor(kind);
+    /**
+     * Style control is about answers: it applies to models, not to judges' critiques, and it is a Bradley–Terry
+     * fit with bootstrap intervals (the sandwich intervals have no style covariates). With it on, model boards get
+     * twins; the plain boards are rated without it.
+     */
+    private boolean hasTwins(ContestantKind kind) {
+        return kind == ContestantKind.MODEL && options.styleControl() && options.method() == RatingMethod.BRADLEY_TERRY
+                && options.intervals() != IntervalMethod.SANDWICH;
+    }
+
+    private RatingOptions optionsFor(Board board) {
+        return options.withStyleControl(board.isStyleControlled());
+    }
+
+    private Accumulator accumulator(Board board) {
+        RatingOptions o = optionsFor(board);
         BattleSet.Builder battles = BattleSet.builder();
         if (o.method() == RatingMethod.ELO) battles.keepRows();
         if (o.styleControl()) battles.keepStyle();
-        boolean clustered = CLUSTERED_BY_SAMPLE.equals(source) && o.method() == RatingMethod.BRADLEY_TERRY && !o.styleControl();
+        boolean clustered = CLUSTERED_BY_SAMPLE.equals(board.source()) && o.method() == RatingMethod.BRADLEY_TERRY
+                && !o.styleControl();
         if (clustered) battles.keepUnits(ClusterBy.SAMPLE);
+        String settings = o.styleControl() ? styledSettings : plainSettings;
         // the clustering changes the intervals, so it is part of the inputs: such a board is recomputed once
-        return new Accumulator(clustered ? settingsJson + " cluster_by=sample" : settingsJson, battles);
+        return new Accumulator(settings, clustered ? settings + " cluster_by=sample" : settings, battles,
+                o.styleControl());
     }
 
     /**
@@ -209,10 +240,10 @@ public final class LeaderboardRefresh {
         return sample < 0 ? null : key.substring(sample + 1);
     }
 
-    private Snapshot snapshot(Board board, Instant cutoff, long battles, String hash, SnapshotStatus status,
+    private Snapshot snapshot(Board board, Accumulator acc, Instant cutoff, String hash, SnapshotStatus status,
                               String error, long excluded) {
-        return new Snapshot(0, board.kind(), board.source(), board.category(), clock.instant(), cutoff, battles, hash,
-                settingsJson, status, error, excluded);
+        return new Snapshot(0, board.kind(), board.source(), board.category(), clock.instant(), cutoff, acc.count, hash,
+                acc.settings, status, error, excluded);
     }
 
     private static List<SnapshotRow> rows(Leaderboard leaderboard) {
@@ -235,30 +266,48 @@ public final class LeaderboardRefresh {
 
     /** One board's battles, aggregated, and the running hash of its inputs. */
     private static final class Accumulator {
+        final String settings;
         final BattleSet.Builder battles;
         final MessageDigest digest;
-        final ByteBuffer numbers = ByteBuffer.allocate(3 * Long.BYTES);
+        final ByteBuffer numbers = ByteBuffer.allocate(8 * Long.BYTES);
+        /** Whether the answers' styles are inputs (of a style-controlled board). */
+        final boolean styles;
         long count;
+        /** Battles without both answers' styles. */
+        long unstyled;
 
-        Accumulator(String settingsJson, BattleSet.Builder battles) {
+        /**
+         * @param settings as stored with the snapshot; {@code hashed} (it and what else changes the result) starts
+         *                 the hash, and with {@code styles} each battle's answer styles are hashed too
+         */
+        Accumulator(String settings, String hashed, BattleSet.Builder battles, boolean styles) {
+            this.settings = settings;
+            this.styles = styles;
             this.battles = battles;
             try {
                 digest = MessageDigest.getInstance("SHA-256");
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
             }
-            digest.update(settingsJson.getBytes(StandardCharsets.UTF_8));
+            digest.update(hashed.getBytes(StandardCharsets.UTF_8));
         }
 
         void add(Battle b) {
             battles.add(b);
             count++;
+            if (!b.hasStyle()) unstyled++;
             text(b.a());
             text(b.b());
             text(b.category());
             numbers.clear();
             numbers.putDouble(b.outcome()).putDouble(b.weight()).putLong(b.time());
-            digest.update(numbers.array());
+            digest.update(numbers.array(), 0, 3 * Long.BYTES);
+            if (styles && b.hasStyle()) {
+                numbers.clear();
+                for (double f : b.styleA().toArray()) numbers.putDouble(f);
+                for (double f : b.styleB().toArray()) numbers.putDouble(f);
+                digest.update(numbers.array());
+            }
         }
 
         private void text(String s) {

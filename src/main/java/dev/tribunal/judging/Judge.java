@@ -103,7 +103,7 @@ public final class Judge {
         List<LlmMessage> messages = p.single.render(Map.of("input", input, "response", response,
                 "criteria", r.criteria(), "score_descriptions", r.describeScores()), reference,
                 p.endpoint.structuredOutput());
-        return ask(p, p.single, messages, SCORE_SCHEMA, ReplyParser::parseScore);
+        return ask(p.judge.name(), p.judge.endpoint(), p.single, messages, SCORE_SCHEMA, ReplyParser::parseScore);
     }
 
     /**
@@ -121,7 +121,7 @@ public final class Judge {
         requireText(responseB, "responseB");
         List<LlmMessage> messages = p.pairwise.render(Map.of("input", input, "response_a", responseA,
                 "response_b", responseB), reference, p.endpoint.structuredOutput());
-        return ask(p, p.pairwise, messages, VERDICT_SCHEMA, ReplyParser::parsePair);
+        return ask(p.judge.name(), p.judge.endpoint(), p.pairwise, messages, VERDICT_SCHEMA, ReplyParser::parsePair);
     }
 
     /**
@@ -141,7 +141,7 @@ public final class Judge {
         requireText(responseB, "responseB");
         List<LlmMessage> messages = template.render(Map.of("input", input, "response_a", responseA,
                 "response_b", responseB), reference, p.endpoint.structuredOutput());
-        return ask(p, template, messages, VERDICT_SCHEMA, ReplyParser::parsePair);
+        return ask(p.judge.name(), p.judge.endpoint(), template, messages, VERDICT_SCHEMA, ReplyParser::parsePair);
     }
 
     /** Game 1 with {@code first} as A, game 2 with {@code first} as B (the benchmark's position swap). */
@@ -151,23 +151,39 @@ public final class Judge {
                 evaluatePair(judgeName, input, second, first, reference));
     }
 
-    private JudgeVerdict ask(Prompts p, PromptTemplate template, List<LlmMessage> messages, OutputSchema schema,
-                             Function<String, ParsedReply> parser) {
-        LlmRequest request = new LlmRequest(messages, null, null, schema, useCache);
-        LlmResponse first = gateway.complete(p.judge.endpoint(), request);
-        ParsedReply parsed = parser.apply(first.text());
-        if (parsed.status() == ParseStatus.OK) return verdict(p, template, parsed, first, null);
-        LlmResponse retry = gateway.complete(p.judge.endpoint(), request.withCache(false));
-        return verdict(p, template, parser.apply(retry.text()), retry, first);
+    /**
+     * Grades with the given 1–5 template, asked of any configured endpoint rather than of a judge in llm.judges: the
+     * collective benchmark, where every model of the pool judges. Parsed and asked again as {@link #evaluateSingle}.
+     *
+     * @param name     who is judging, as the verdict names it
+     * @param values   one per placeholder of the template's user section
+     * @throws IllegalArgumentException when no endpoint has that name
+     * @throws LlmException             when the provider fails (after the gateway's retries)
+     */
+    public JudgeVerdict score(String name, String endpointName, PromptTemplate template, Map<String, String> values) {
+        EndpointConfig endpoint = gateway.config().endpoint(endpointName).orElseThrow(
+                () -> new IllegalArgumentException("no endpoint named '" + endpointName + "' in llm.endpoints"));
+        List<LlmMessage> messages = template.render(values, null, endpoint.structuredOutput());
+        return ask(name, endpointName, template, messages, SCORE_SCHEMA, ReplyParser::parseScore);
     }
 
-    private static JudgeVerdict verdict(Prompts p, PromptTemplate template, ParsedReply parsed, LlmResponse last,
+    private JudgeVerdict ask(String name, String endpoint, PromptTemplate template, List<LlmMessage> messages,
+                             OutputSchema schema, Function<String, ParsedReply> parser) {
+        LlmRequest request = new LlmRequest(messages, null, null, schema, useCache);
+        LlmResponse first = gateway.complete(endpoint, request);
+        ParsedReply parsed = parser.apply(first.text());
+        if (parsed.status() == ParseStatus.OK) return verdict(name, template, parsed, first, null);
+        LlmResponse retry = gateway.complete(endpoint, request.withCache(false));
+        return verdict(name, template, parser.apply(retry.text()), retry, first);
+    }
+
+    private static JudgeVerdict verdict(String name, PromptTemplate template, ParsedReply parsed, LlmResponse last,
                                         LlmResponse earlier) {
         long latency = last.latencyMs() + (earlier == null ? 0 : earlier.latencyMs());
         int in = last.inputTokens() + (earlier == null ? 0 : earlier.inputTokens());
         int out = last.outputTokens() + (earlier == null ? 0 : earlier.outputTokens());
         double cost = last.cost() + (earlier == null ? 0 : earlier.cost());
-        return new JudgeVerdict(p.judge.name(), parsed.verdict(), parsed.score(), parsed.critique(), parsed.status(),
+        return new JudgeVerdict(name, parsed.verdict(), parsed.score(), parsed.critique(), parsed.status(),
                 template.version(), last.requestKey(), last.text(), latency, in, out, cost, earlier == null ? 1 : 2,
                 (last.cached() ? 0 : 1) + (earlier == null || earlier.cached() ? 0 : 1));
     }

@@ -176,10 +176,12 @@ public final class BattleSet {
                 outcome[c] = Double.longBitsToDouble(cellIndex.field(c, 1));
                 weight[c] = Double.longBitsToDouble(cellIndex.field(c, 2));
             }
-            PairCounts cells = new PairCounts(names.size(), cellA, cellB, outcome, weight, Arrays.copyOf(counts, size));
+            int[] position = new int[size];
+            PairCounts cells = PairCounts.of(names.size(), cellA, cellB, outcome, weight, Arrays.copyOf(counts, size),
+                    position);
             return new BattleSet(Collections.unmodifiableList(new ArrayList<>(names)), cells,
                     rows == null ? null : rows.build(), style == null ? null : style.build(),
-                    units == null ? null : units.build(), units == null ? 0 : units.unnamed(), battleCount);
+                    units == null ? null : units.build(position), units == null ? 0 : units.unnamed(), battleCount);
         }
 
         private int indexOf(String name) {

@@ -6,6 +6,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -30,26 +31,30 @@ final class BootstrapIntervals {
         this.threads = threads;
     }
 
-    /** The B results of {@code round} (called from several threads), result r from the generator of round r. */
-    <T> List<T> sample(Function<SplittableRandom, T> round) {
+    /**
+     * The B results of a round, result r from the generator of round r; each thread makes its rounds with its own
+     * {@code worker.get()}.
+     */
+    <T> List<T> sample(Supplier<Function<SplittableRandom, T>> worker) {
         Object[] values = new Object[rounds];
         AtomicInteger next = new AtomicInteger();
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        Runnable worker = () -> {
-            for (int r = next.getAndIncrement(); r < rounds && failure.get() == null; r = next.getAndIncrement()) {
-                try {
+        Runnable work = () -> {
+            try {
+                Function<SplittableRandom, T> round = worker.get();
+                for (int r = next.getAndIncrement(); r < rounds && failure.get() == null; r = next.getAndIncrement()) {
                     values[r] = round.apply(new SplittableRandom(seedOfRound(seed, r)));
-                } catch (Throwable e) {
-                    failure.compareAndSet(null, e);
                 }
+            } catch (Throwable e) {
+                failure.compareAndSet(null, e);
             }
         };
         int pool = Math.min(threads, rounds);
         if (pool <= 1) {
-            worker.run();
+            work.run();
         } else {
             Thread[] started = new Thread[pool];
-            for (int t = 0; t < pool; t++) started[t] = Thread.ofPlatform().daemon().name("bootstrap-" + t).start(worker);
+            for (int t = 0; t < pool; t++) started[t] = Thread.ofPlatform().daemon().name("bootstrap-" + t).start(work);
             for (Thread thread : started) {
                 try {
                     thread.join();

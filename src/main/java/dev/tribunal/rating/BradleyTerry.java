@@ -1,6 +1,7 @@
 package dev.tribunal.rating;
 
 import java.util.Arrays;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * Bradley–Terry maximum likelihood on aggregated pair scores.
@@ -18,11 +19,11 @@ import java.util.Arrays;
  * met (n² &gt; 8·pairs), both fits and refits use Newton's method with the step solved by
  * conjugate gradients on H as a graph Laplacian ({@link LaplacianSystem}): O(pairs) per CG iteration and O(pairs + n)
  * memory, no n × n matrix at all. The point fit solves each step to a relative residual of 1e-8 and damps it by
- * the same line search; a refit starts from θ̂ and solves each step to a relative residual of min(1e-2, max(1e-4,
- * the previous max |Δ|)) (inexact Newton with a forcing term that tightens as the steps shrink: about 3 CG
- * iterations a step on arena-like graphs) and stops by the same rule, max |Δ| &lt; 1e-11. Refits (chord or CG)
- * also stop once the last two steps' ratio r puts the remaining distance, step·r/(1 − r), below 1e-11 (see
- * {@link #remainingAfter}), which saves the iteration that would only confirm it.
+ * the same line search; a refit starts from θ̂ (its first gradient and Hessian from σ(θ̂_i − θ̂_j) kept per pair:
+ * a pass without divisions) and solves each step only as tightly as Newton's quadratic convergence makes
+ * worthwhile, the last one to leave less than 1e-11 ({@link RefitForcing}: 4 steps of 2–5 CG iterations on 1,000
+ * uniformly paired contestants). Chord refits stop once the last two steps' ratio r puts the remaining distance,
+ * step·r/(1 − r), below 1e-11 (see {@link #remainingAfter}), which saves the iteration that would only confirm it.
  * Refits whose steps do not halve fall back to the damped fit. The two paths reach the same maximum.
  * <p>
  * Bootstrap resamples are refitted from the point estimate θ̂ by the chord method ({@link #refit}): with H₀ the
@@ -46,13 +47,16 @@ final class BradleyTerry {
     private final int n;
     private final int[] pairI;
     private final int[] pairJ;
+    /** The pairs of i as the smaller contestant: pairStart[i] … pairStart[i + 1] − 1 ({@link PairCounts#pairStart}). */
+    private final int[] pairStart;
     private final int maxIterations;
     private final Algebra algebra;
 
-    BradleyTerry(int n, int[] pairI, int[] pairJ, int maxIterations, Algebra algebra) {
+    private BradleyTerry(int n, int[] pairI, int[] pairJ, int[] pairStart, int maxIterations, Algebra algebra) {
         this.n = n;
         this.pairI = pairI;
         this.pairJ = pairJ;
+        this.pairStart = pairStart;
         this.maxIterations = maxIterations;
         this.algebra = algebra;
     }
@@ -68,7 +72,7 @@ final class BradleyTerry {
 
     /** With the linear algebra chosen by the caller rather than by the size of the graph. */
     static BradleyTerry of(PairCounts counts, int maxIterations, Algebra algebra) {
-        return new BradleyTerry(counts.contestants, counts.pairI, counts.pairJ, maxIterations, algebra);
+        return new BradleyTerry(counts.contestants, counts.pairI, counts.pairJ, counts.pairStart, maxIterations, algebra);
     }
 
     Algebra algebra() {
@@ -110,14 +114,15 @@ final class BradleyTerry {
     }
 
     private static final double POINT_FORCING = 1e-8;
-    private static final double REFIT_FORCING = 1e-4;
     private static final int CG_ITERATIONS = 2000;
 
     /**
      * What resamples of the data of {@code point} are refitted from: the point, and unless it needed the prior,
-     * the contestants held fixed and the Cholesky factor of the (fixed-reduced) Hessian at the point.
+     * σ(θ̂_i − θ̂_j) per pair (every refit's first gradient and Hessian are taken there: one pass without a
+     * division or an exponential) and, for the dense algebra, the contestants held fixed and the Cholesky factor of
+     * the (fixed-reduced) Hessian at the point.
      */
-    record Chord(Fit point, boolean[] fixed, double[] factor) {
+    record Chord(Fit point, double[] sigma, boolean[] fixed, double[] factor) {
     }
 
     /**
@@ -144,7 +149,7 @@ final class BradleyTerry {
         }
         double[] theta = startingPoint(start);
         if (algebra == Algebra.SPARSE) {
-            Outcome outcome = newtonCg(theta, sI, sJ, graph, true);
+            Outcome outcome = newtonCg(theta, null, sI, sJ, graph, true, new double[pairI.length]);
             centre(theta, graph);
             return new Fit(theta, graph, prior, outcome.iterations(), Solver.NEWTON_CG, outcome.converged(),
                     outcome.lastStep());
@@ -156,12 +161,16 @@ final class BradleyTerry {
 
     /** The chord of the data fitted by {@code point}: the factor of H₀, the Hessian of those scores at the point. */
     Chord chord(Fit point, double[] scoreI, double[] scoreJ) {
-        if (!point.graph().estimable() || algebra == Algebra.SPARSE) return new Chord(point, null, null);
+        if (!point.graph().estimable()) return new Chord(point, null, null, null);
+        double[] theta = startingPoint(point.logStrength());
+        double[] sigma = new double[pairI.length];
+        for (int p = 0; p < sigma.length; p++) sigma[p] = sigmoid(theta[pairI[p]] - theta[pairJ[p]]);
+        if (algebra == Algebra.SPARSE) return new Chord(point, sigma, null, null);
         boolean[] fixed = fixedContestants(point.graph());
         double[] hessian = new double[n * n];
-        derivatives(point.logStrength(), scoreI, scoreJ, fixed, new double[n], hessian);
+        derivatives(theta, sigma, scoreI, scoreJ, fixed, new double[n], hessian);
         PositiveDefiniteSystem.factor(hessian, n);
-        return new Chord(point, fixed, hessian);
+        return new Chord(point, sigma, fixed, hessian);
     }
 
     /**
@@ -170,12 +179,20 @@ final class BradleyTerry {
      * {@link #fit}.
      */
     Fit refit(Chord chord, double[] scoreI, double[] scoreJ, double priorTie) {
+        return refit(chord, scoreI, scoreJ, priorTie, new double[pairI.length]);
+    }
+
+    /**
+     * As {@link #refit(Chord, double[], double[], double)}, with the Hessian's weights per pair (sparse algebra)
+     * kept in {@code curvature}, which a caller can reuse from one refit to the next.
+     */
+    Fit refit(Chord chord, double[] scoreI, double[] scoreJ, double priorTie, double[] curvature) {
         Fit point = chord.point();
         // a point that needed the prior has no factor, and a graph that no resample keeps
         if (!point.graph().keptBy(scoreI, scoreJ)) return fit(scoreI, scoreJ, point.logStrength(), priorTie);
         double[] theta = startingPoint(point.logStrength());
         if (algebra == Algebra.SPARSE) {
-            Outcome outcome = newtonCg(theta, scoreI, scoreJ, point.graph(), false);
+            Outcome outcome = newtonCg(theta, chord.sigma(), scoreI, scoreJ, point.graph(), false, curvature);
             if (!outcome.converged()) return fit(scoreI, scoreJ, point.logStrength(), priorTie);
             centre(theta, point.graph());
             return new Fit(theta, point.graph(), false, outcome.iterations(), Solver.NEWTON_CG, true, outcome.lastStep());
@@ -202,7 +219,7 @@ final class BradleyTerry {
         double[] step = new double[n];
         double previous = Double.POSITIVE_INFINITY;
         for (int iteration = 1; iteration <= maxIterations; iteration++) {
-            derivatives(theta, sI, sJ, chord.fixed(), step, null);
+            derivatives(theta, iteration == 1 ? chord.sigma() : null, sI, sJ, chord.fixed(), step, null);
             PositiveDefiniteSystem.solveFactored(chord.factor(), n, step);
             double largest = 0;
             for (int k = 0; k < n; k++) largest = Math.max(largest, Math.abs(step[k]));
@@ -244,7 +261,7 @@ final class BradleyTerry {
         double negativeLogLikelihood = Double.NaN;
         double largest = Double.NaN;
         for (int iteration = 1; iteration <= maxIterations; iteration++) {
-            derivatives(theta, sI, sJ, fixed, step, hessian);
+            derivatives(theta, null, sI, sJ, fixed, step, hessian);
             double[] gradient = step.clone();
             PositiveDefiniteSystem.solve(hessian, n, step);
             double ascent = 0;
@@ -267,21 +284,22 @@ final class BradleyTerry {
      * pairs with weights n_ij σ(1 − σ)). Damped: to a relative residual of 1e-8 with the line search, as the point
      * fit. Undamped (a refit from a nearby start): to 1e-4, not converged as soon as a step fails to halve.
      */
-    private Outcome newtonCg(double[] theta, double[] sI, double[] sJ, ComparisonGraph graph, boolean damped) {
+    private Outcome newtonCg(double[] theta, double[] startSigma, double[] sI, double[] sJ, ComparisonGraph graph,
+                             boolean damped, double[] curvature) {
         double[] gradient = new double[n];
-        double[] curvature = new double[pairI.length];
         double[] step = new double[n];
         double negativeLogLikelihood = Double.NaN;
         double largest = Double.NaN;
         double previous = Double.POSITIVE_INFINITY;
+        RefitForcing refit = new RefitForcing();
         for (int iteration = 1; iteration <= maxIterations; iteration++) {
-            pairDerivatives(theta, sI, sJ, gradient, curvature);
+            pairDerivatives(theta, iteration == 1 ? startSigma : null, sI, sJ, gradient, curvature);
             // g sums to 0 over each group but for round-off, which CG could never remove: the system must be consistent
             centreOnGroups(gradient, graph);
-            // forcing term of inexact Newton: loose while far (the step's own error dominates), tighter as it shrinks
-            double forcing = damped ? POINT_FORCING
-                    : Math.max(REFIT_FORCING, Math.min(1e-2, Double.isFinite(previous) ? previous : 1e-2));
-            int used = LaplacianSystem.solve(n, pairI, pairJ, curvature, gradient, step, forcing, CG_ITERATIONS);
+            int used = damped
+                    ? LaplacianSystem.solve(n, pairStart, pairJ, curvature, gradient, step, POINT_FORCING, CG_ITERATIONS)
+                    : LaplacianSystem.solve(n, pairStart, pairJ, curvature, gradient, step, refit.next(), CG_ITERATIONS);
+
             if (used < 0 && !damped) return new Outcome(iteration, false, largest);
             centreOnGroups(step, graph);   // the constant per group that ℓ does not see
             double ascent = 0;
@@ -296,9 +314,12 @@ final class BradleyTerry {
                 if (!moved.decreased()) return new Outcome(iteration, false, largest);
                 negativeLogLikelihood = moved.value();
             } else {
-                if (!(largest < previous / 2)) return new Outcome(iteration, false, largest);
+                // far from the point (a contestant with few battles can move ~1 in θ) Newton's second and third steps
+                // may be over half the one before and still converge: they need only be shorter; later ones, half as
+                // long (10,000 sparse contestants: 9 % of refits fell back to the damped fit, none now)
+                if (!(largest < (iteration <= 3 ? previous : previous / 2))) return new Outcome(iteration, false, largest);
                 for (int k = 0; k < n; k++) theta[k] += step[k];
-                if (remainingAfter(largest, previous) < STEP_TOLERANCE) return new Outcome(iteration, true, largest);
+                if (refit.leavesLessThan(largest, STEP_TOLERANCE)) return new Outcome(iteration, true, largest);
                 previous = largest;
             }
             if (largest < STEP_TOLERANCE) return new Outcome(iteration, true, largest);
@@ -306,51 +327,97 @@ final class BradleyTerry {
         return new Outcome(maxIterations, false, largest);
     }
 
-    /** The gradient g of ℓ at θ, and per pair the curvature n_ij σ(1 − σ) (the weights of H as a Laplacian). */
-    private void pairDerivatives(double[] theta, double[] sI, double[] sJ, double[] gradient, double[] curvature) {
+    /**
+     * The forcing terms and the stopping rule of an undamped inexact Newton refit (from a nearby start). With Δ_k
+     * the k-th step (max norm), solved to a relative residual η_k, the error left after it is modelled as
+     * e_k ≈ K·η_k·Δ_k + C·Δ_k²: what the linear solve left, and Newton's quadratic term. C is estimated by
+     * min_k Δ_k / Δ_{k−1}² (an overestimate: a step also carries the previous solve's error) and K = 10 (measured
+     * on uniform and sparse graphs: at most 1.5). A step is solved only as tightly as the quadratic term makes
+     * worthwhile, η_k = C·Δ_{k−1} within [1e-10, 1e-2] (1e-2 and min(1e-2, Δ_1) for the first two), unless its
+     * conjugate gradients find it short enough to be the last (C·Δ² below half the tolerance, Δ the CG iterate's
+     * max |x_i|): then they go on to η = tolerance / (2K·Δ). The refit stops once e_k is below the tolerance, with
+     * no further step only to confirm it.
+     */
+    private static final class RefitForcing {
+        private static final double K = 10;
+        private double quadratic = Double.POSITIVE_INFINITY;
+        private double lastStep = Double.POSITIVE_INFINITY;
+        private double base;
+        private double forcing;
+
+        /** The relative residual for the next step's CG, as a function of its iterate's max |x_i|. */
+        DoubleUnaryOperator next() {
+            base = !Double.isFinite(lastStep) ? 1e-2
+                    : !Double.isFinite(quadratic) ? Math.min(1e-2, lastStep)
+                    : Math.max(1e-10, Math.min(1e-2, quadratic * lastStep));
+            return step -> forcing = quadratic * step * step < STEP_TOLERANCE / 2
+                    ? Math.max(1e-12, Math.min(base, STEP_TOLERANCE / (2 * K * step))) : base;
+        }
+
+        /** Records a step of max |Δ| = {@code step} solved by the last CG: is e_k below {@code tolerance}? */
+        boolean leavesLessThan(double step, double tolerance) {
+            if (Double.isFinite(lastStep)) quadratic = Math.min(quadratic, step / (lastStep * lastStep));
+            lastStep = step;
+            return step < tolerance || K * forcing * step + quadratic * step * step < tolerance;
+        }
+    }
+
+    /**
+     * The gradient g of ℓ at θ, and per pair the curvature n_ij σ(1 − σ) (the weights of H as a Laplacian). One
+     * pass over the pairs by rows, g_i summed in a register.
+     *
+     * @param sigma σ(θ_i − θ_j) per pair when known (θ is the point), else null
+     */
+    private void pairDerivatives(double[] theta, double[] sigma, double[] sI, double[] sJ, double[] gradient,
+                                 double[] curvature) {
         Arrays.fill(gradient, 0);
-        double[] strength = strengths(theta);
-        for (int p = 0; p < pairI.length; p++) {
-            double total = sI[p] + sJ[p];
-            if (total == 0) {
-                curvature[p] = 0;
-                continue;
+        double[] strength = sigma == null ? strengths(theta) : null;
+        for (int i = 0; i < n; i++) {
+            double gi = 0;
+            for (int p = pairStart[i]; p < pairStart[i + 1]; p++) {
+                int j = pairJ[p];
+                double total = sI[p] + sJ[p];
+                double s = sigma != null ? sigma[p]
+                        : strength != null ? strength[i] / (strength[i] + strength[j]) : sigmoid(theta[i] - theta[j]);
+                double residual = sI[p] - total * s;
+                gi += residual;
+                gradient[j] -= residual;
+                curvature[p] = total * s * (1 - s);
             }
-            int i = pairI[p];
-            int j = pairJ[p];
-            double sigma = strength != null ? strength[i] / (strength[i] + strength[j]) : sigmoid(theta[i] - theta[j]);
-            double residual = sI[p] - total * sigma;
-            gradient[i] += residual;
-            gradient[j] -= residual;
-            curvature[p] = total * sigma * (1 - sigma);
+            gradient[i] += gi;
         }
     }
 
     /**
      * The gradient g of ℓ at θ into {@code gradient} and, unless null, the negative Hessian H into {@code hessian},
      * both reduced to the free contestants: a fixed one has g_k = 0 and the row and column of the identity.
+     *
+     * @param sigma σ(θ_i − θ_j) per pair when known (θ is the point), else null
      */
-    private void derivatives(double[] theta, double[] sI, double[] sJ, boolean[] fixed, double[] gradient,
-                             double[] hessian) {
+    private void derivatives(double[] theta, double[] sigma, double[] sI, double[] sJ, boolean[] fixed,
+                             double[] gradient, double[] hessian) {
         Arrays.fill(gradient, 0);
         if (hessian != null) Arrays.fill(hessian, 0);
-        double[] strength = strengths(theta);
-        for (int p = 0; p < pairI.length; p++) {
-            double total = sI[p] + sJ[p];
-            if (total == 0) continue;
-            int i = pairI[p];
-            int j = pairJ[p];
-            double sigma = strength != null ? strength[i] / (strength[i] + strength[j]) : sigmoid(theta[i] - theta[j]);
-            double residual = sI[p] - total * sigma;
-            gradient[i] += residual;
-            gradient[j] -= residual;
-            if (hessian != null) {
-                double curvature = total * sigma * (1 - sigma);
-                hessian[i * n + i] += curvature;
-                hessian[j * n + j] += curvature;
-                hessian[i * n + j] -= curvature;
-                hessian[j * n + i] -= curvature;
+        double[] strength = sigma == null ? strengths(theta) : null;
+        for (int i = 0; i < n; i++) {
+            double gi = 0;
+            for (int p = pairStart[i]; p < pairStart[i + 1]; p++) {
+                int j = pairJ[p];
+                double total = sI[p] + sJ[p];
+                double s = sigma != null ? sigma[p]
+                        : strength != null ? strength[i] / (strength[i] + strength[j]) : sigmoid(theta[i] - theta[j]);
+                double residual = sI[p] - total * s;
+                gi += residual;
+                gradient[j] -= residual;
+                if (hessian != null) {
+                    double curvature = total * s * (1 - s);
+                    hessian[i * n + i] += curvature;
+                    hessian[j * n + j] += curvature;
+                    hessian[i * n + j] -= curvature;
+                    hessian[j * n + i] -= curvature;
+                }
             }
+            gradient[i] += gi;
         }
         for (int k = 0; k < n; k++) {
             if (fixed[k]) gradient[k] = 0;
@@ -382,11 +449,13 @@ final class BradleyTerry {
 
     private double logLikelihood(double[] theta, double[] sI, double[] sJ) {
         double sum = 0;
-        for (int p = 0; p < pairI.length; p++) {
-            double total = sI[p] + sJ[p];
-            if (total == 0) continue;
-            double d = theta[pairI[p]] - theta[pairJ[p]];
-            sum += total * logSigmoid(d) - sJ[p] * d;   // ln σ(−d) = ln σ(d) − d
+        for (int i = 0; i < n; i++) {
+            for (int p = pairStart[i]; p < pairStart[i + 1]; p++) {
+                double total = sI[p] + sJ[p];
+                if (total == 0) continue;
+                double d = theta[i] - theta[pairJ[p]];
+                sum += total * logSigmoid(d) - sJ[p] * d;   // ln σ(−d) = ln σ(d) − d
+            }
         }
         return sum;
     }

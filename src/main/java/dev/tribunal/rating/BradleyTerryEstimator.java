@@ -65,22 +65,32 @@ final class BradleyTerryEstimator implements Estimator {
             int c = graph.component[i];
             fromPrior[i] = c >= 0 && !graph.stronglyConnected[c];
         }
-        return new Estimate(ratings(fit), fromPrior, notes, null, random -> round(chord, random));
+        return new Estimate(ratings(fit), fromPrior, notes, null, () -> new Worker(chord)::round);
     }
 
-    private Ratings round(BradleyTerry.Chord chord, SplittableRandom random) {
-        long[] drawn = new long[cells.size()];
-        if (units == null) {
-            resampler.resample(random, drawn);
-        } else {
-            long[] unitsDrawn = new long[units.units];
-            resampler.resample(random, unitsDrawn);
-            units.cellCounts(unitsDrawn, drawn);
+    /** One thread's rounds: the counts, pair scores and Hessian weights of a round, kept for the next. */
+    private final class Worker {
+        private final BradleyTerry.Chord chord;
+        private final long[] drawn = new long[cells.size()];
+        private final long[] unitsDrawn = new long[units == null ? 0 : units.units];
+        private final double[] scoreI = new double[cells.pairCount()];
+        private final double[] scoreJ = new double[cells.pairCount()];
+        private final double[] curvature = new double[cells.pairCount()];
+
+        Worker(BradleyTerry.Chord chord) {
+            this.chord = chord;
         }
-        double[] scoreI = new double[cells.pairCount()];
-        double[] scoreJ = new double[cells.pairCount()];
-        cells.pairScores(drawn, scoreI, scoreJ);
-        return ratings(model.refit(chord, scoreI, scoreJ, priorTie));
+
+        Ratings round(SplittableRandom random) {
+            if (units == null) {
+                resampler.resample(random, drawn);
+            } else {
+                resampler.resample(random, unitsDrawn);
+                units.cellCounts(unitsDrawn, drawn);
+            }
+            cells.pairScores(drawn, scoreI, scoreJ);
+            return ratings(model.refit(chord, scoreI, scoreJ, priorTie, curvature));
+        }
     }
 
     private Ratings ratings(BradleyTerry.Fit fit) {

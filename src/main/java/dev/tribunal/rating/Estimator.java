@@ -25,9 +25,19 @@ interface Estimator {
     record Ratings(double[] rating, int[] component, boolean priorApplied, boolean converged) {
     }
 
-    /** Refits one resample of the battles; safe to call from several threads. */
+    /**
+     * Refits resamples of the battles: {@link #worker()} gives each bootstrap thread its own {@link Round}, which
+     * may reuse its buffers from one round to the next (at 1,000 contestants a round's counts and scores are
+     * ~15 MB; allocated afresh in every round they cost zeroing and garbage collection).
+     */
     @FunctionalInterface
     interface Resampling {
+        Round worker();
+    }
+
+    /** Refits one resample of the battles, drawn from {@code random}; used by one thread at a time. */
+    @FunctionalInterface
+    interface Round {
         Ratings round(SplittableRandom random);
     }
 

@@ -1,5 +1,7 @@
 package dev.tribunal.rating;
 
+import java.util.function.DoubleUnaryOperator;
+
 /**
  * Solves L x = b for a weighted graph Laplacian L = Σ_p c_p (e_i − e_j)(e_i − e_j)ᵀ (c_p ≥ 0, one term per pair
  * i–j), never forming L: conjugate gradients preconditioned by its diagonal (Jacobi), each iteration one pass over
@@ -8,6 +10,9 @@ package dev.tribunal.rating;
  * then converges within the range of L at the rate set by λ_max/λ₂ of D^−½ L D^−½, which is small for the
  * well-mixed graphs of arenas and benchmarks (so no contestant needs to be held fixed, which would make the
  * system far worse conditioned). The solution is determined up to a constant per group; callers centre it.
+ * <p>
+ * The pairs come as compressed rows ({@link PairCounts#pairStart}): the pairs p with smaller contestant i are
+ * start[i] … start[i + 1] − 1, their larger one pairJ[p].
  */
 final class LaplacianSystem {
 
@@ -17,15 +22,28 @@ final class LaplacianSystem {
     /**
      * Overwrites {@code x} with an x such that ‖b − L x‖ ≤ tolerance·‖b‖ (Euclidean), starting from 0.
      *
-     * @param weight c_p per pair (pairs with c_p = 0 are skipped)
+     * @param weight c_p ≥ 0 per pair
      * @return the iterations used, or −1 when {@code maxIterations} did not reach the tolerance
      */
-    static int solve(int n, int[] pairI, int[] pairJ, double[] weight, double[] b, double[] x, double tolerance,
+    static int solve(int n, int[] start, int[] pairJ, double[] weight, double[] b, double[] x, double tolerance,
                      int maxIterations) {
+        return solve(n, start, pairJ, weight, b, x, largest -> tolerance, maxIterations);
+    }
+
+    /**
+     * As {@link #solve(int, int[], int[], double[], double[], double[], double, int)}, with the relative residual
+     * wanted a function of the current iterate's max |x_i| (evaluated once an iteration, O(n)).
+     */
+    static int solve(int n, int[] start, int[] pairJ, double[] weight, double[] b, double[] x,
+                     DoubleUnaryOperator tolerance, int maxIterations) {
         double[] inverseDiagonal = new double[n];
-        for (int p = 0; p < pairI.length; p++) {
-            inverseDiagonal[pairI[p]] += weight[p];
-            inverseDiagonal[pairJ[p]] += weight[p];
+        for (int i = 0; i < n; i++) {
+            double sum = 0;
+            for (int p = start[i]; p < start[i + 1]; p++) {
+                sum += weight[p];
+                inverseDiagonal[pairJ[p]] += weight[p];
+            }
+            inverseDiagonal[i] += sum;
         }
         for (int i = 0; i < n; i++) inverseDiagonal[i] = inverseDiagonal[i] > 0 ? 1 / inverseDiagonal[i] : 0;
         double[] r = b.clone();
@@ -42,17 +60,21 @@ final class LaplacianSystem {
             rz += r[i] * z[i];
         }
         for (int iteration = 1; iteration <= maxIterations; iteration++) {
-            multiply(pairI, pairJ, weight, d, q);
+            multiply(start, pairJ, weight, d, q);
             double curvature = dot(d, q);
-            if (!(curvature > 0)) return Math.sqrt(dot(r, r)) <= tolerance * bNorm ? iteration - 1 : -1;
+            if (!(curvature > 0)) {
+                return Math.sqrt(dot(r, r)) <= tolerance.applyAsDouble(largest(x)) * bNorm ? iteration - 1 : -1;
+            }
             double alpha = rz / curvature;
             double rr = 0;
+            double largest = 0;
             for (int i = 0; i < n; i++) {
                 x[i] += alpha * d[i];
                 r[i] -= alpha * q[i];
                 rr += r[i] * r[i];
+                largest = Math.max(largest, Math.abs(x[i]));
             }
-            if (Math.sqrt(rr) <= tolerance * bNorm) return iteration;
+            if (Math.sqrt(rr) <= tolerance.applyAsDouble(largest) * bNorm) return iteration;
             double rzNext = 0;
             for (int i = 0; i < n; i++) {
                 z[i] = inverseDiagonal[i] * r[i];
@@ -65,18 +87,28 @@ final class LaplacianSystem {
         return -1;
     }
 
-    /** q = L d: per pair, c_p (d_i − d_j) added to q_i and taken from q_j. */
-    static void multiply(int[] pairI, int[] pairJ, double[] weight, double[] d, double[] q) {
+    /**
+     * q = L d: per pair, c_p (d_i − d_j) added to q_i and taken from q_j; q_i summed in a register along i's row.
+     */
+    static void multiply(int[] start, int[] pairJ, double[] weight, double[] d, double[] q) {
         java.util.Arrays.fill(q, 0);
-        for (int p = 0; p < pairI.length; p++) {
-            double c = weight[p];
-            if (c == 0) continue;
-            int i = pairI[p];
-            int j = pairJ[p];
-            double flow = c * (d[i] - d[j]);
-            q[i] += flow;
-            q[j] -= flow;
+        for (int i = 0; i < q.length; i++) {
+            double di = d[i];
+            double qi = 0;
+            for (int p = start[i]; p < start[i + 1]; p++) {
+                int j = pairJ[p];
+                double flow = weight[p] * (di - d[j]);
+                qi += flow;
+                q[j] -= flow;
+            }
+            q[i] += qi;
         }
+    }
+
+    private static double largest(double[] x) {
+        double largest = 0;
+        for (double v : x) largest = Math.max(largest, Math.abs(v));
+        return largest;
     }
 
     private static double dot(double[] u, double[] v) {

@@ -44,7 +44,7 @@ final class OnlineEloEstimator implements Estimator {
         }
         anchor(ratings, graph.component);
         return new Estimate(new Ratings(ratings, graph.component, false, true), new boolean[names.size()], notes,
-                null, this::round);
+                null, () -> this::round);
     }
 
     private Ratings round(SplittableRandom random) {

@@ -43,11 +43,21 @@ final class PositiveDefiniteSystem {
 
     /** Overwrites {@code b} with the solution of L Lᵀ x = b, L from {@link #factor}; both passes read L by rows. */
     static void solveFactored(double[] l, int n, double[] b) {
-        for (int i = 0; i < n; i++) {           // L y = b
+        for (int i = 0; i < n; i++) {           // L y = b, the dot product in four independent sums
             int row = i * n;
-            double sum = b[i];
-            for (int k = 0; k < i; k++) sum -= l[row + k] * b[k];
-            b[i] = sum / l[row + i];
+            double s0 = 0;
+            double s1 = 0;
+            double s2 = 0;
+            double s3 = 0;
+            int k = 0;
+            for (; k + 3 < i; k += 4) {
+                s0 += l[row + k] * b[k];
+                s1 += l[row + k + 1] * b[k + 1];
+                s2 += l[row + k + 2] * b[k + 2];
+                s3 += l[row + k + 3] * b[k + 3];
+            }
+            for (; k < i; k++) s0 += l[row + k] * b[k];
+            b[i] = (b[i] - ((s0 + s1) + (s2 + s3))) / l[row + i];
         }
         for (int i = n - 1; i >= 0; i--) {      // Lᵀ x = y: x_i = y_i / L_ii, then y_k −= L_ik·x_i for k < i
             int row = i * n;

@@ -97,7 +97,7 @@ public final class RatingEngine {
     private static Intervals bootstrap(Estimator.Estimate estimate, RatingOptions options, List<String> names,
                                        int anchor, int baseline, List<String> notes) {
         List<Estimator.Ratings> rounds = new BootstrapIntervals(options.rounds(), options.seed(), options.threads())
-                .sample(estimate.rounds()::round);
+                .sample(() -> estimate.rounds().worker()::round);
         int withPrior = 0;
         int notConverged = 0;
         int withoutAnchor = 0;

@@ -219,7 +219,7 @@ final class SandwichIntervals {
         public double[] solve(double[] v) {
             double[] x = new double[n];
             // a relative residual of 1e-7 leaves the variance within ~1e-6 of its value: far below what is printed
-            LaplacianSystem.solve(n, cells.pairI, cells.pairJ, curvature, v, x, 1e-7, 10 * n + 100);
+            LaplacianSystem.solve(n, cells.pairStart, cells.pairJ, curvature, v, x, 1e-7, 10 * n + 100);
             return x;
         }
     }

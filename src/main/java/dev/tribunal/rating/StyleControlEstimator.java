@@ -60,7 +60,7 @@ final class StyleControlEstimator implements Estimator {
             notes.add(ComponentNotes.notConverged("style-controlled Bradley–Terry", fit.iterations(), fit.lastStep()));
         }
         return new Estimate(ratings(fit), new boolean[contestants], notes, StyleCoefficients.of(coefficients),
-                random -> round(pointBeta, random));
+                () -> random -> round(pointBeta, random));
     }
 
     private Ratings round(double[] pointBeta, SplittableRandom random) {

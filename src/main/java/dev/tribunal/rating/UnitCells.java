@@ -72,13 +72,14 @@ final class UnitCells {
             return unnamed;
         }
 
-        UnitCells build() {
+        /** @param position where each cell passed to {@link #add} ended up in the {@link PairCounts} */
+        UnitCells build(int[] position) {
             int size = entries.size();
             int[] unit = new int[size];
             int[] cell = new int[size];
             for (int e = 0; e < size; e++) {
                 unit[e] = (int) entries.field(e, 0);
-                cell[e] = (int) entries.field(e, 1);
+                cell[e] = position[(int) entries.field(e, 1)];
             }
             return new UnitCells(kind, units, unit, cell, Arrays.copyOf(counts, size));
         }

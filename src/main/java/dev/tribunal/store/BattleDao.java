@@ -46,6 +46,20 @@ public final class BattleDao {
     }
 
     /**
+     * Gives stored battles that have no answer styles yet the styles of the same battles (matched by external key)
+     * in {@code battles}; a battle with styles keeps them. For data whose styles a newer loader computes. Returns how
+     * many battles got styles.
+     */
+    public int fillMissingStyles(Collection<BattleRow> battles) {
+        List<BattleRow> styled = battles.stream()
+                .filter(b -> b.externalKey() != null && b.styleA() != null && b.styleB() != null).toList();
+        return sql.write(h -> Batches.insert(h, "UPDATE battles SET a_tokens = :aTokens, a_headers = :aHeaders, "
+                + "a_lists = :aLists, a_bold = :aBold, b_tokens = :bTokens, b_headers = :bHeaders, b_lists = :bLists, "
+                + "b_bold = :bBold WHERE external_key = :externalKey AND a_tokens IS NULL", styled,
+                (batch, b) -> bindStyles(batch, b).bind("externalKey", b.externalKey())));
+    }
+
+    /**
      * Streams the selected battles to the sink in time order (then id), through a database cursor: a
      * million battles never sit in memory. The sink must not write to the database.
      */
@@ -117,16 +131,19 @@ public final class BattleDao {
 
     private <S extends SqlStatement<S>> S bind(S st, BattleRow b) {
         Instant at = sql.stamp(b.createdAt());
+        return bindStyles(st, b).bind("kind", b.kind().code()).bind("a", b.a()).bind("b", b.b())
+                .bind("outcome", b.outcome()).bind("weight", b.weight()).bind("source", b.source())
+                .bind("category", b.category()).bind("createdAt", at.toEpochMilli())
+                .bind("voteId", b.voteId()).bind("externalKey", b.externalKey());
+    }
+
+    private static <S extends SqlStatement<S>> S bindStyles(S st, BattleRow b) {
         AnswerStyle sa = b.styleA();
         AnswerStyle sb = b.styleB();
-        return st.bind("kind", b.kind().code()).bind("a", b.a()).bind("b", b.b()).bind("outcome", b.outcome())
-                .bind("weight", b.weight()).bind("source", b.source()).bind("category", b.category())
-                .bind("createdAt", at.toEpochMilli())
-                .bind("aTokens", sa == null ? null : sa.tokens()).bind("aHeaders", sa == null ? null : sa.headers())
+        return st.bind("aTokens", sa == null ? null : sa.tokens()).bind("aHeaders", sa == null ? null : sa.headers())
                 .bind("aLists", sa == null ? null : sa.listItems()).bind("aBold", sa == null ? null : sa.bold())
                 .bind("bTokens", sb == null ? null : sb.tokens()).bind("bHeaders", sb == null ? null : sb.headers())
-                .bind("bLists", sb == null ? null : sb.listItems()).bind("bBold", sb == null ? null : sb.bold())
-                .bind("voteId", b.voteId()).bind("externalKey", b.externalKey());
+                .bind("bLists", sb == null ? null : sb.listItems()).bind("bBold", sb == null ? null : sb.bold());
     }
 
     static BattleRow map(ResultSet rs, StatementContext ctx) throws SQLException {

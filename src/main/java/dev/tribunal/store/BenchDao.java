@@ -13,7 +13,7 @@ import org.jdbi.v3.core.statement.StatementContext;
 /** Tables {@code questions}, {@code answers} and {@code judgments}: the benchmark side. */
 public final class BenchDao {
 
-    private static final String QUESTION_COLUMNS = "id, question_set, external_key, category, topic, difficulty, "
+    static final String QUESTION_COLUMNS = "id, question_set, external_key, category, topic, difficulty, "
             + "prompt, reference, generated_by, quality, created_at, position, turns_json, references_json";
     private static final String ANSWER_COLUMNS = "id, question_id, model_id, content, tokens, latency_ms, cost, "
             + "created_at, turns_json";
@@ -90,7 +90,7 @@ public final class BenchDao {
                 .bind("id", id).map(BenchDao::mapQuestion).findOne());
     }
 
-    private static Question mapQuestion(ResultSet rs, StatementContext ctx) throws SQLException {
+    static Question mapQuestion(ResultSet rs, StatementContext ctx) throws SQLException {
         return new Question(rs.getLong("id"), rs.getString("question_set"), rs.getString("external_key"),
                 rs.getString("category"), rs.getString("topic"), rs.getString("difficulty"), rs.getString("prompt"),
                 rs.getString("reference"), Columns.longOrNull(rs, "generated_by"), Columns.doubleOrNull(rs, "quality"),

@@ -12,14 +12,14 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
- * Tables {@code bench_runs} and {@code bench_units}: baseline-benchmark runs and their claimable units of work.
+ * Tables {@code bench_runs} and {@code bench_units}: benchmark runs (baseline and collective) and their claimable units of work.
  * A worker claims units with a lease and renews it while it works; a unit whose lease ran out (its worker died)
  * is claimable again, so a killed run resumes where it stopped and, on PostgreSQL, several nodes can share a run
  * (claims use SKIP LOCKED).
  */
 public final class BenchRunDao {
 
-    private static final String RUN_COLUMNS = "id, run_key, params_json, state, phase, error, created_at, updated_at";
+    private static final String RUN_COLUMNS = "id, kind, run_key, params_json, state, phase, error, created_at, updated_at";
     private static final String UNIT_COLUMNS = "id, run_id, phase, question_id, model_id, judge_id, game, state, "
             + "claimed_by, calls, cost, error";
 
@@ -29,13 +29,18 @@ public final class BenchRunDao {
         this.sql = database.sql();
     }
 
-    /** The run with this key, created (state running) when there is none. */
+    /** The baseline run with this key, created (state running) when there is none. */
     public BenchRun ensureRun(String runKey, String paramsJson) {
+        return ensureRun(BenchRun.BASELINE, runKey, paramsJson);
+    }
+
+    /** The run with this key, created (state running, of this kind) when there is none. */
+    public BenchRun ensureRun(String kind, String runKey, String paramsJson) {
         long now = sql.nowMillis();
         return sql.write(h -> {
-            h.createUpdate("INSERT INTO bench_runs (run_key, params_json, state, created_at, updated_at) VALUES "
-                            + "(:key, :params, 'running', :now, :now) ON CONFLICT (run_key) DO NOTHING")
-                    .bind("key", runKey).bind("params", paramsJson).bind("now", now).execute();
+            h.createUpdate("INSERT INTO bench_runs (kind, run_key, params_json, state, created_at, updated_at) VALUES "
+                            + "(:kind, :key, :params, 'running', :now, :now) ON CONFLICT (run_key) DO NOTHING")
+                    .bind("kind", kind).bind("key", runKey).bind("params", paramsJson).bind("now", now).execute();
             return h.createQuery("SELECT " + RUN_COLUMNS + " FROM bench_runs WHERE run_key = :key")
                     .bind("key", runKey).map(BenchRunDao::mapRun).one();
         });
@@ -181,7 +186,7 @@ public final class BenchRunDao {
     }
 
     private static BenchRun mapRun(ResultSet rs, StatementContext ctx) throws SQLException {
-        return new BenchRun(rs.getLong("id"), rs.getString("run_key"), rs.getString("params_json"),
+        return new BenchRun(rs.getLong("id"), rs.getString("kind"), rs.getString("run_key"), rs.getString("params_json"),
                 rs.getString("state"), rs.getString("phase"), rs.getString("error"), Columns.instant(rs, "created_at"),
                 Columns.instant(rs, "updated_at"));
     }

@@ -3,6 +3,11 @@ package dev.tribunal.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tribunal.bench.baseline.BaselineParams;
+import dev.tribunal.bench.collective.CollectiveJson;
+import dev.tribunal.bench.collective.CollectiveParams;
+import dev.tribunal.config.CollectiveConfig;
+import dev.tribunal.llm.ModelConfig;
+import dev.tribunal.rating.WeightRule;
 import dev.tribunal.imports.BadInputException;
 import dev.tribunal.jobs.BenchmarkJobs;
 import dev.tribunal.llm.JudgeConfig;
@@ -29,10 +34,12 @@ import java.util.concurrent.Semaphore;
 import java.util.regex.Pattern;
 
 /**
- * Baseline-benchmark jobs over HTTP. Admin (bearer token, see {@link AdminRoutes}): {@code POST /api/admin/jobs}
- * starts the run of the given parameters (those of {@code tribunal benchmark baseline}), {@code POST
- * /api/admin/jobs/{id}/stop} and {@code /resume}. Public: {@code GET /api/jobs}, {@code GET /api/jobs/{id}} and
- * {@code GET /api/jobs/{id}/events}, server-sent events with the job's progress.
+ * Benchmark jobs over HTTP. Admin (bearer token, see {@link AdminRoutes}): {@code POST /api/admin/jobs}
+ * starts the run of the given parameters (those of {@code tribunal benchmark baseline}; with {@code "kind":
+ * "collective"}, those of {@code tribunal benchmark collective}), {@code POST /api/admin/jobs/{id}/stop} and
+ * {@code /resume}. Public: {@code GET /api/jobs}, {@code GET /api/jobs/{id}}, {@code GET /api/jobs/{id}/events},
+ * server-sent events with the job's progress, and {@code GET /api/jobs/{id}/collective}, a collective run's boards
+ * and figures so far (the JSON of {@code tribunal benchmark collective --output json}).
  *
  * <p>Everything shown is read from the database (the run and its units), so any node can serve any job. An event
  * stream re-reads its job every {@code pollEvery} and sends it when it changed (event {@code progress}), a comment
@@ -48,8 +55,10 @@ public final class JobRoutes implements RouteGroup {
     private static final Pattern JOB_ID = Pattern.compile("[0-9]{1,18}");
     private static final int FAILURES_SHOWN = 20;
     private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
-    private static final Set<String> FIELDS = Set.of("questions", "limit", "baseline", "models", "judges",
+    private static final Set<String> FIELDS = Set.of("kind", "questions", "limit", "baseline", "models", "judges",
             "pool_judges", "strong_weight", "rounds", "seed");
+    private static final Set<String> COLLECTIVE_FIELDS = Set.of("kind", "models", "topics", "difficulties",
+            "iterations", "weights", "allow_self_judging", "allow_same_family", "from_run", "rounds", "seed");
 
     /** The job's figures for one phase: units by state. */
     record PhaseView(long total, long done, long failed, long pending, long inProgress) {
@@ -58,8 +67,9 @@ public final class JobRoutes implements RouteGroup {
         }
     }
 
+    /** A job's parameters: a baseline run's, or (questions, baseline, judges empty) a collective run's pool. */
     record ParamsView(String questions, Integer limit, String baseline, List<String> models, List<String> judges,
-                      boolean poolJudges, double strongWeight) {
+                      boolean poolJudges, double strongWeight, Integer iterations, String weights) {
     }
 
     /** Where a board of the job is: its source, the page and the API. */
@@ -80,6 +90,7 @@ public final class JobRoutes implements RouteGroup {
     private final BenchRunDao runs;
     private final BenchmarkJobs jobs;
     private final LlmConfig llm;
+    private final CollectiveConfig collective;
     private final ObjectMapper json;
     private final long maxBodyBytes;
     private final Semaphore streams;
@@ -88,12 +99,13 @@ public final class JobRoutes implements RouteGroup {
     private volatile boolean closing;
 
     /** @param jobs the job runner, or null when the service has no LLM gateway (then starting jobs is refused) */
-    public JobRoutes(Database db, BenchmarkJobs jobs, LlmConfig llm, ObjectMapper json, long maxBodyBytes,
-                     int maxStreams, Duration pollEvery, Duration maxStream) {
+    public JobRoutes(Database db, BenchmarkJobs jobs, LlmConfig llm, CollectiveConfig collective, ObjectMapper json,
+                     long maxBodyBytes, int maxStreams, Duration pollEvery, Duration maxStream) {
         this.db = db;
         this.runs = new BenchRunDao(db);
         this.jobs = jobs;
         this.llm = llm;
+        this.collective = collective;
         this.json = json;
         this.maxBodyBytes = maxBodyBytes;
         this.streams = new Semaphore(maxStreams);
@@ -121,6 +133,15 @@ public final class JobRoutes implements RouteGroup {
         });
         routes.get("/api/jobs/{id}", ctx -> respond(ctx, jobId(ctx)));
         routes.get("/api/jobs/{id}/events", this::events);
+        routes.get("/api/jobs/{id}/collective", ctx -> {
+            long id = jobId(ctx);
+            BenchRun run = run(id);
+            if (!BenchRun.COLLECTIVE.equals(run.kind()) || jobs == null) {
+                throw new ProblemException(404, "no-collective-report", "No collective report", "Job " + id
+                        + " is not a collective run" + (jobs == null ? " this server can read." : "."));
+            }
+            ApiJson.respond(ctx.header("Cache-Control", "no-store"), CollectiveJson.of(jobs.collectiveReport(id)));
+        });
     }
 
     /** Ends the open event streams (the server is stopping): they would otherwise hold its graceful stop. */
@@ -129,12 +150,13 @@ public final class JobRoutes implements RouteGroup {
     }
 
     private void start(Context ctx) {
-        JsonRequest body = JsonRequest.read(ctx, maxBodyBytes, false).allowOnly(FIELDS.stream().sorted()
-                .toArray(String[]::new));
-        BaselineParams params = params(body);
+        JsonRequest body = JsonRequest.read(ctx, maxBodyBytes, false);
+        boolean collectiveRun = body.has("kind")
+                && body.requiredOneOf("kind", List.of("baseline", "collective")).equals("collective");
+        body.allowOnly((collectiveRun ? COLLECTIVE_FIELDS : FIELDS).stream().sorted().toArray(String[]::new));
         BenchRun run;
         try {
-            run = runner().start(params);
+            run = collectiveRun ? runner().start(collectiveParams(body)) : runner().start(params(body));
         } catch (BadInputException e) {
             throw ProblemException.badRequest(e.getMessage());
         }
@@ -167,6 +189,32 @@ public final class JobRoutes implements RouteGroup {
         return new BaselineParams(set, limit, baseline, models, judges, strongWeight, pool, rounds, seed);
     }
 
+    /** {@code tribunal benchmark collective}'s parameters, the configuration's where a field is absent. */
+    private CollectiveParams collectiveParams(JsonRequest body) {
+        List<String> models = body.requiredTextList("models", 100, 200);
+        for (String model : models) {
+            if (llm.model(model).isEmpty()) {
+                List<String> known = llm.models().stream().map(ModelConfig::name).toList();
+                throw ProblemException.badRequest("Field 'models': '" + Problem.excerpt(model) + "' is not in llm.models"
+                        + (known.isEmpty() ? " (there are none)." : " (configured: " + String.join(", ", known) + ")."));
+            }
+        }
+        if (models.stream().distinct().count() < 2) {
+            throw ProblemException.badRequest("Field 'models' must name at least two models.");
+        }
+        List<String> topics = body.has("topics") ? body.requiredTextList("topics", 100, 200) : null;
+        List<String> difficulties = body.has("difficulties") ? body.requiredTextList("difficulties", 20, 200) : null;
+        Integer iterations = body.optionalInt("iterations", 1, 100_000);
+        String rule = body.has("weights") ? body.requiredOneOf("weights", List.of("equal", "autobench", "peer-rank"))
+                : "autobench";
+        Long fromRun = body.has("from_run") ? body.optionalLong("from_run", 1, Long.MAX_VALUE, 0) : null;
+        int rounds = (int) body.optionalLong("rounds", 0, 10_000, 100);
+        long seed = body.optionalLong("seed", Long.MIN_VALUE, Long.MAX_VALUE, 42);
+        return CollectiveParams.of(collective, models, topics, difficulties, iterations, WeightRule.parse(rule),
+                body.optionalBoolean("allow_self_judging", false), body.optionalBoolean("allow_same_family", false),
+                fromRun, rounds, seed);
+    }
+
     private BenchmarkJobs runner() {
         if (jobs == null) {
             throw new ProblemException(503, "jobs-disabled", "Benchmark jobs disabled", "This server has no LLM "
@@ -195,8 +243,11 @@ public final class JobRoutes implements RouteGroup {
 
     JobView view(BenchRun run) {
         Map<String, UnitCounts> counts = runs.counts(run.id());
+        boolean collectiveRun = BenchRun.COLLECTIVE.equals(run.kind());
         UnitCounts answers = counts.getOrDefault(BenchUnit.ANSWER, UnitCounts.none(BenchUnit.ANSWER));
-        UnitCounts judgments = counts.getOrDefault(BenchUnit.JUDGE, UnitCounts.none(BenchUnit.JUDGE));
+        // a collective run's judgments are its ratings of questions and of answers
+        UnitCounts judgments = collectiveRun ? sum(counts.get(BenchUnit.RATE_QUESTION), counts.get(BenchUnit.RATE_ANSWER))
+                : counts.getOrDefault(BenchUnit.JUDGE, UnitCounts.none(BenchUnit.JUDGE));
         List<String> failures = new ArrayList<>();
         long failed = answers.failed() + judgments.failed();
         if (failed > 0) {
@@ -205,15 +256,32 @@ public final class JobRoutes implements RouteGroup {
                 failures.add(u.error() == null ? "a unit failed" : u.error());
             }
         }
-        BaselineParams p = BaselineParams.fromJson(run.paramsJson());
-        return new JobView(run.id(), "baseline", run.state(), run.phase(), run.error(),
-                jobs != null && jobs.executingHere(run.id()), run.createdAt(), run.updatedAt(),
-                new ParamsView(p.questionSet(), p.limit(), p.baseline(), p.contenders(), p.judges(), p.poolJudges(),
-                        p.strongWeight()),
+        ParamsView params;
+        List<BoardLink> links;
+        if (collectiveRun) {
+            CollectiveParams c = CollectiveParams.fromJson(run.paramsJson());
+            params = new ParamsView(null, null, null, c.pool(), List.of(), false, 0, c.iterations(),
+                    c.weights().cliName());
+            links = List.of(modelsBoard("Models judged by the pool", CollectiveParams.boardSource(run.id())));
+        } else {
+            BaselineParams p = BaselineParams.fromJson(run.paramsJson());
+            params = new ParamsView(p.questionSet(), p.limit(), p.baseline(), p.contenders(), p.judges(),
+                    p.poolJudges(), p.strongWeight(), null, null);
+            links = links(p);
+        }
+        return new JobView(run.id(), run.kind(), run.state(), run.phase(), run.error(),
+                jobs != null && jobs.executingHere(run.id()), run.createdAt(), run.updatedAt(), params,
                 PhaseView.of(answers), PhaseView.of(judgments),
                 answers.done() + answers.failed() + judgments.done() + judgments.failed(),
                 answers.total() + judgments.total(), answers.calls() + judgments.calls(),
-                answers.cost() + judgments.cost(), failed, failures, links(p));
+                answers.cost() + judgments.cost(), failed, failures, links);
+    }
+
+    private static UnitCounts sum(UnitCounts a, UnitCounts b) {
+        if (a == null) return b == null ? UnitCounts.none(BenchUnit.RATE_ANSWER) : b;
+        if (b == null) return a;
+        return new UnitCounts(b.phase(), a.pending() + b.pending(), a.claimed() + b.claimed(), a.done() + b.done(),
+                a.failed() + b.failed(), a.calls() + b.calls(), a.cost() + b.cost());
     }
 
     private static List<BoardLink> links(BaselineParams p) {

@@ -3,6 +3,7 @@ package dev.tribunal.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tribunal.arena.StoredRounds;
+import dev.tribunal.jobs.Board;
 import dev.tribunal.jobs.RefreshScheduler;
 import dev.tribunal.store.BattleFilter;
 import dev.tribunal.store.Contestant;
@@ -35,6 +36,8 @@ import org.apache.commons.csv.CSVPrinter;
  * rating; {@code rank} is the position, {@code rank_ub} the rank range's upper end; rows with fewer battles than
  * the threshold are marked preliminary. {@code excluded_votes} counts the flagged arena votes the board left out
  * (in the CSV: the last column of every row, and the header {@code Tribunal-Excluded-Votes}).
+ * With {@code style_control=true} a models board is served style-controlled (its twin, rated from the same battles
+ * with answer length and markdown held equal) when it has one; {@code style_control_available} says whether it has.
  */
 public final class LeaderboardRoutes implements RouteGroup {
 
@@ -59,10 +62,13 @@ public final class LeaderboardRoutes implements RouteGroup {
      * @param sourceDescription the source in a sentence: where its battles come from
      * @param nextUpdateAt      when the board is next recomputed if its inputs changed (null: not scheduled)
      * @param votesSince        arena boards: votes recorded after the board's data was read (not in it yet); else null
+     * @param styleControl      whether these are the style-controlled ratings
+     * @param styleControlAvailable whether the board has a style-controlled twin rated from the same battles
      */
     record View(String kind, String source, String category, Instant computedAt, Instant cutoff, long battles,
                 String counts, String sourceDescription, Instant nextUpdateAt, Long votesSince,
-                long excludedVotes, String inputsHash, JsonNode settings, List<Row> rows, List<String> sources) {
+                long excludedVotes, String inputsHash, JsonNode settings, boolean styleControl,
+                boolean styleControlAvailable, List<Row> rows, List<String> sources) {
     }
 
     private final Database db;
@@ -155,8 +161,11 @@ public final class LeaderboardRoutes implements RouteGroup {
                 top.stream().map(Row::name).toList(), top.stream().map(Row::displayName).toList(), rate, battles);
     }
 
-    /** The board a request asks for: its kind in words, the sources there are, and the latest good snapshot. */
-    private record Requested(String what, List<String> available, Snapshot snapshot) {
+    /**
+     * The board a request asks for: its kind in words, the sources there are, the latest good snapshot, and its
+     * style-controlled twin when there is one rated from the same number of battles (else null).
+     */
+    private record Requested(String what, List<String> available, Snapshot snapshot, Snapshot styleControlled) {
     }
 
     private Requested requested(Context ctx, ContestantKind kind) {
@@ -167,21 +176,40 @@ public final class LeaderboardRoutes implements RouteGroup {
         if (category != null && category.isBlank()) category = null;
         String what = kind == ContestantKind.JUDGE ? "judges" : "models";
         Snapshot snapshot = latest(kind, what, source, category, available);
-        return new Requested(what, available, snapshot);
+        Snapshot twin = db.snapshots().latestOk(kind, Board.styleControlled(source), category)
+                .filter(t -> t.battleCount() == snapshot.battleCount()).orElse(null);
+        return new Requested(what, available, snapshot, twin);
+    }
+
+    /** {@code style_control}: true or false (default). */
+    private static boolean styleControlAsked(Context ctx) {
+        String value = ctx.queryParam("style_control");
+        if (value == null || value.equals("false")) return false;
+        if (value.equals("true")) return true;
+        throw ProblemException.badRequest("Query parameter 'style_control' must be true or false, not '"
+                + Problem.excerpt(value) + "'.");
     }
 
     private void show(Context ctx, ContestantKind kind) {
         boolean csv = wantsCsv(ctx);
+        boolean styleControl = styleControlAsked(ctx);
         Requested asked = requested(ctx, kind);
         String what = asked.what();
         List<String> available = asked.available();
-        Snapshot snapshot = asked.snapshot();
+        if (styleControl && asked.styleControlled() == null) {
+            throw new ProblemException(404, "no-style-control", "No style-controlled leaderboard",
+                    "The " + what + " leaderboard for source '" + Problem.excerpt(asked.snapshot().source()) + "' has "
+                    + "no style-controlled version: style control needs both answers' length and markdown on every "
+                    + "battle, and applies to models' answers only. Leave out style_control.");
+        }
+        Snapshot plain = asked.snapshot();
+        Snapshot snapshot = styleControl ? asked.styleControlled() : plain;
         List<Row> rows = rows(kind, db.snapshots().rows(snapshot.id()));
         if (csv) {
             writeCsv(ctx, rows, snapshot.excludedVotes());
             return;
         }
-        boolean arena = kind == ContestantKind.JUDGE && snapshot.source().equals(StoredRounds.SOURCE);
+        boolean arena = kind == ContestantKind.JUDGE && plain.source().equals(StoredRounds.SOURCE);
         RefreshScheduler.Times due = times.get();
         Long votesSince = null;
         Instant next = due.nextFullAt();
@@ -193,10 +221,11 @@ public final class LeaderboardRoutes implements RouteGroup {
                 next = due.nextArenaCheckAt();
             }
         }
-        ctx.header("Cache-Control", "no-cache").json(new View(what, snapshot.source(), snapshot.category(),
-                snapshot.computedAt(), snapshot.cutoff(), snapshot.battleCount(), counts(kind, snapshot.source()),
-                describeSource(kind, snapshot.source()), next, votesSince, snapshot.excludedVotes(),
-                snapshot.inputsHash(), settings(snapshot), rows, available));
+        ctx.header("Cache-Control", "no-cache").json(new View(what, plain.source(), plain.category(),
+                snapshot.computedAt(), snapshot.cutoff(), snapshot.battleCount(), counts(kind, plain.source()),
+                describeSource(kind, plain.source()), next, votesSince, snapshot.excludedVotes(),
+                snapshot.inputsHash(), settings(snapshot), styleControl, asked.styleControlled() != null, rows,
+                available));
     }
 
     /** What a board's {@code battles} counts, by source. */
@@ -205,6 +234,7 @@ public final class LeaderboardRoutes implements RouteGroup {
         if (source.equals("human-agreement")) return "judge-vs-judge comparisons";
         if (source.equals("human")) return "human votes";
         if (source.startsWith("judge:")) return "judge verdicts";
+        if (source.startsWith("collective:")) return "pairs of rated answers";
         return "battles";
     }
 
@@ -228,6 +258,12 @@ public final class LeaderboardRoutes implements RouteGroup {
         }
         if (source.startsWith("baseline:")) {
             return "The baseline benchmark: each model's answers against the baseline model's, as one judge saw them.";
+        }
+        if (source.startsWith("collective:")) {
+            return "The collective benchmark (run " + source.substring("collective:".length()) + "): the models wrote, "
+                    + "filtered, answered and rated each other's questions. Score: the weighted mean of an answer's 1-5 "
+                    + "ratings by the other models, averaged over questions; rating: Bradley-Terry on each question's "
+                    + "answers in pairs (the higher-rated answer wins).";
         }
         return "Battles imported with source '" + source + "'.";
     }

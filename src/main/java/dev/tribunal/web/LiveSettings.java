@@ -1,6 +1,7 @@
 package dev.tribunal.web;
 
 import dev.tribunal.config.ArenaConfig;
+import dev.tribunal.config.CollectiveConfig;
 import dev.tribunal.config.TribunalConfig;
 import dev.tribunal.llm.LlmGateway;
 import java.nio.file.Path;
@@ -15,9 +16,10 @@ import java.nio.file.Path;
  * @param maxInputChars    the longest input (and rubric) of a submitted sample
  * @param maxResponseChars the longest response (and reference) of a submitted sample
  * @param dataDirectory    where the bundled question sets and answers are (benchmark jobs; {@code data})
+ * @param collective       the collective benchmark's topics, difficulties and thresholds (collective jobs)
  */
 public record LiveSettings(LlmGateway gateway, double liveShare, int maxInputChars, int maxResponseChars,
-                           Path dataDirectory) {
+                           Path dataDirectory, CollectiveConfig collective) {
 
     public static final Path DATA = Path.of("data");
 
@@ -27,14 +29,19 @@ public record LiveSettings(LlmGateway gateway, double liveShare, int maxInputCha
     }
 
     public static LiveSettings of(LlmGateway gateway, ArenaConfig arena) {
-        return new LiveSettings(gateway, arena.liveShare(), arena.maxInputChars(), arena.maxResponseChars(), DATA);
+        return of(gateway, arena, CollectiveConfig.defaults());
+    }
+
+    public static LiveSettings of(LlmGateway gateway, ArenaConfig arena, CollectiveConfig collective) {
+        return new LiveSettings(gateway, arena.liveShare(), arena.maxInputChars(), arena.maxResponseChars(), DATA,
+                collective);
     }
 
     public LiveSettings withGateway(LlmGateway newGateway) {
-        return new LiveSettings(newGateway, liveShare, maxInputChars, maxResponseChars, dataDirectory);
+        return new LiveSettings(newGateway, liveShare, maxInputChars, maxResponseChars, dataDirectory, collective);
     }
 
     public LiveSettings withLiveShare(double share) {
-        return new LiveSettings(gateway, share, maxInputChars, maxResponseChars, dataDirectory);
+        return new LiveSettings(gateway, share, maxInputChars, maxResponseChars, dataDirectory, collective);
     }
 }

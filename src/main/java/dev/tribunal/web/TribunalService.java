@@ -8,9 +8,11 @@ import dev.tribunal.arena.LiveEvaluations;
 import dev.tribunal.arena.LiveJudges;
 import dev.tribunal.arena.StoredRounds;
 import dev.tribunal.config.ClusterConfig;
+import dev.tribunal.export.CollectiveVoteExport;
 import dev.tribunal.export.StoredVotes;
 import dev.tribunal.export.VoteExport;
 import dev.tribunal.bench.baseline.BaselineRun;
+import dev.tribunal.bench.collective.CollectiveRun;
 import dev.tribunal.imports.QuestionSets;
 import dev.tribunal.jobs.BenchmarkJobs;
 import dev.tribunal.jobs.JobScheduler;
@@ -107,9 +109,11 @@ public final class TribunalService implements AutoCloseable {
         JobScheduler jobScheduler = new JobScheduler(db, node, tasks,
                 new JobScheduler.Timing(cluster.schedulerPoll(), cluster.heartbeat()));
         BenchmarkJobs jobs = gateway == null ? null : new BenchmarkJobs(new BaselineRun(db, gateway,
-                new QuestionSets(db, liveSettings.dataDirectory()), cluster.benchLease(), clock));
-        JobRoutes jobRoutes = new JobRoutes(db, jobs, gateway == null ? LlmConfig.empty() : gateway.config(), json,
-                settings.web().maxBodyBytes(), JobRoutes.MAX_EVENT_STREAMS, JOB_EVENTS_EVERY, JOB_EVENTS_FOR);
+                new QuestionSets(db, liveSettings.dataDirectory()), cluster.benchLease(), clock),
+                new CollectiveRun(db, gateway, cluster.benchLease(), clock));
+        JobRoutes jobRoutes = new JobRoutes(db, jobs, gateway == null ? LlmConfig.empty() : gateway.config(),
+                liveSettings.collective(), json, settings.web().maxBodyBytes(), JobRoutes.MAX_EVENT_STREAMS,
+                JOB_EVENTS_EVERY, JOB_EVENTS_FOR);
         WebSettings web = settings.web();
         ArenaGate gate = new ArenaGate(new VoterIdentity(settings.voterSecret(), web.secureCookies()),
                 new ClientAddress(web.trustedProxyHeader(), web.trustedProxies()), settings,
@@ -120,7 +124,7 @@ public final class TribunalService implements AutoCloseable {
                 new GeneratorRoutes(generator, live, settings.web().maxBodyBytes()),
                 new LeaderboardRoutes(db, json, settings.preliminaryBelow(), clock, scheduler::times),
                 new JudgeReportRoutes(new ReportCards(db), REPORT_CARDS_KEPT, clock),
-                new ExportRoutes(new VoteExport(new StoredVotes(db)), settings.queryLimits()),
+                new ExportRoutes(new VoteExport(new StoredVotes(db)), new CollectiveVoteExport(db), settings.queryLimits()),
                 new BrowseRoutes(new BrowseDao(db, settings.queryLimits().budget()), settings.queryLimits()),
                 new AdminRoutes(scheduler, arena, db.votes(), settings.adminTokenVariable(), settings.adminToken(),
                         web.maxBodyBytes()),

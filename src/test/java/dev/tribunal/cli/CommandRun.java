@@ -1,5 +1,7 @@
 package dev.tribunal.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -17,7 +19,12 @@ import picocli.CommandLine;
 record CommandRun(int exitCode, String out, String err) {
 
     static CommandRun of(Object... args) {
-        CommandLine command = Main.commandLine();
+        return in(null, args);
+    }
+
+    /** As typed in {@code callerDirectory}, as scripts/run passes it (null: the working directory). */
+    static CommandRun in(java.nio.file.Path callerDirectory, Object... args) {
+        CommandLine command = Main.commandLine(callerDirectory);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         command.setOut(new PrintWriter(out, true));
@@ -26,6 +33,13 @@ record CommandRun(int exitCode, String out, String err) {
         for (int i = 0; i < args.length; i++) strings[i] = String.valueOf(args[i]);
         int code = command.execute(strings);
         return new CommandRun(code, out.toString(), err.toString());
+    }
+
+    /** Asserts bad input: exit code 2, nothing on stdout, and one line on stderr that contains {@code expected}. */
+    void assertOneLineError(String expected) {
+        assertThat(exitCode).as(err).isEqualTo(2);
+        assertThat(out).isEmpty();
+        assertThat(err.lines()).singleElement().asString().contains(expected).doesNotContain("Exception");
     }
 
     JsonNode json() {

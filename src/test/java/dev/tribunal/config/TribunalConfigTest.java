@@ -172,13 +172,13 @@ class TribunalConfigTest {
                 "TRIBUNAL_DATABASE_URL", "jdbc:postgresql://db:5432/tribunal",
                 "TRIBUNAL_DATABASE_USER", "tribunal",
                 "TRIBUNAL_ARENA_ROUND_TTL", "PT2M",
-                "TRIBUNAL_RATING_STYLE_CONTROL", "true",
+                "TRIBUNAL_RATING_STYLE_CONTROL", "false",
                 "TRIBUNAL_ADMIN_TOKEN", "not a config key, ignored here"));
         assertThat(c.server().port()).isEqualTo(9090);
         assertThat(c.database().url()).isEqualTo("jdbc:postgresql://db:5432/tribunal");
         assertThat(c.database().user()).isEqualTo("tribunal");
         assertThat(c.arena().roundTtl()).isEqualTo(Duration.ofMinutes(2));
-        assertThat(c.rating().styleControl()).isTrue();
+        assertThat(c.rating().styleControl()).isFalse();
     }
 
     @Test

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tribunal.rating.Battle;
+import dev.tribunal.rating.MarkdownStyle;
 import dev.tribunal.store.BattleFilter;
+import dev.tribunal.store.BattleRow;
 import dev.tribunal.store.Contestant;
 import dev.tribunal.store.ContestantKind;
 import dev.tribunal.store.Database;
@@ -146,6 +148,19 @@ abstract class DemoLoaderContract {
         assertThat(e.rawOutput()).isEqualTo(review.get("text").asText());
         assertThat(e.critique()).startsWith("Both Assistant 1 and Assistant 2").endsWith("Assistant 2: 8/10");
         assertThat(db.evaluations().forSample(sample.id())).hasSize(5);
+    }
+
+    /** Issue 12, item 5: style control needs the answers' length and markdown on the model battles. */
+    @Test
+    void modelBattlesCarryTheirAnswersStyles() throws IOException {
+        List<BattleRow> gpt4 = new ArrayList<>();
+        db.battles().forEachRow(BattleFilter.of(ContestantKind.MODEL).withSource("judge:gpt4"), gpt4::add);
+        assertThat(gpt4).isNotEmpty().allSatisfy(b -> assertThat(b.toBattle().hasStyle()).isTrue());
+        BattleRow first = gpt4.stream().filter(b -> b.externalKey().equals("prd:judge:gpt4:prd:q1:bard:claude"))
+                .findFirst().orElseThrow();
+        assertThat(first.styleA()).isEqualTo(MarkdownStyle.inWords(answerText("bard", 1)));
+        assertThat(first.styleB()).isEqualTo(MarkdownStyle.inWords(answerText("claude", 1)));
+        assertThat(first.styleA().tokens()).isEqualTo(answerText("bard", 1).strip().split("\\s+").length);
     }
 
     @Test

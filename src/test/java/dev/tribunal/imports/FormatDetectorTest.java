@@ -37,7 +37,7 @@ class FormatDetectorTest {
         assertThatThrownBy(() -> BattleImporter.detect(file))
                 .isInstanceOf(BadInputException.class)
                 .hasMessageContaining("other.jsonl: cannot tell the format from the first record's fields [question, answer]")
-                .hasMessageContaining("--format (arena-hard, battles, alpaca-eval, csv)");
+                .hasMessageContaining("--format (arena-hard, battles, alpaca-eval, csv, prd)");
     }
 
     @Test

@@ -59,6 +59,35 @@ class SparseFitTest {
     }
 
     @Test
+    void refitsOnAWellMixedGraphStopWithoutAConfirmingStepAndEqualDenseNewton() {
+        // 200 contestants, nearly every pair met: Newton from the point converges quadratically, so the refit solves
+        // its last step tightly enough to stop there (4 steps), rather than making a fifth only to see it is tiny
+        PairCounts cells = sparse(200, 200, 100_000, 2);
+        BradleyTerry sparse = BradleyTerry.of(cells, BradleyTerry.MAX_ITERATIONS, BradleyTerry.Algebra.SPARSE);
+        BradleyTerry dense = BradleyTerry.of(cells, BradleyTerry.MAX_ITERATIONS, BradleyTerry.Algebra.DENSE);
+        double[] scoreI = new double[cells.pairCount()];
+        double[] scoreJ = new double[cells.pairCount()];
+        cells.pairScores(cells.count, scoreI, scoreJ);
+        BradleyTerry.Fit point = sparse.fit(scoreI, scoreJ, null, 1);
+        BradleyTerry.Chord chord = sparse.chord(point, scoreI, scoreJ);
+        MultinomialResampler resampler = new MultinomialResampler(cells.count);
+        long[] drawn = new long[cells.size()];
+        double[] curvature = new double[cells.pairCount()];
+        for (int round = 0; round < 20; round++) {
+            resampler.resample(new SplittableRandom(round), drawn);
+            cells.pairScores(drawn, scoreI, scoreJ);
+
+            BradleyTerry.Fit refit = sparse.refit(chord, scoreI, scoreJ, 1, curvature);
+
+            assertThat(refit.solver()).isEqualTo(BradleyTerry.Solver.NEWTON_CG);
+            assertThat(refit.converged()).isTrue();
+            assertThat(refit.iterations()).as("round " + round).isLessThanOrEqualTo(4);
+            assertThat(refit.logStrength()).as("round " + round)
+                    .containsExactly(dense.fit(scoreI, scoreJ, null, 1).logStrength(), within(TOLERANCE));
+        }
+    }
+
+    @Test
     void sparseFitsWithThePriorAndDisconnectedGroupsEqualDense() {
         List<Battle> battles = new ArrayList<>();
         for (int k = 0; k < 3; k++) battles.add(Battle.of("A", "B", 1));   // A never loses

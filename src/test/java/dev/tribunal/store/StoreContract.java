@@ -53,7 +53,8 @@ abstract class StoreContract {
     @BeforeEach
     void empty() {
         db.sql().write(h -> {
-            for (String table : List.of("battles", "votes", "rounds", "evaluations", "samples", "snapshot_rows",
+            for (String table : List.of("collective_votes", "collective_weights", "collective_questions", "bench_units",
+                    "bench_runs", "battles", "votes", "rounds", "evaluations", "samples", "snapshot_rows",
                     "snapshots", "jobs", "judgments", "answers", "questions", "contestants", "settings")) {
                 h.execute("DELETE FROM " + table);
             }
@@ -473,6 +474,21 @@ abstract class StoreContract {
 
     // ---- battles
 
+    /** Styles computed later (the demo loader's version 3) fill battles stored without; stored styles are kept. */
+    @Test
+    void missingStylesAreFilledAndStoredOnesKept() {
+        AnswerStyle style = new AnswerStyle(120, 1, 4, 2);
+        BattleRow bare = battle("m1", "m2", 1, "human", T0).withExternalKey("fill:1");
+        db.battles().insertAll(List.of(bare, battle("m1", "m2", 0, "human", T0.plusSeconds(1))));
+        assertThat(db.battles().fillMissingStyles(List.of(bare.withStyles(style, style)))).isEqualTo(1);
+        AnswerStyle other = new AnswerStyle(5, 0, 0, 0);
+        assertThat(db.battles().fillMissingStyles(List.of(bare.withStyles(other, other)))).isZero();
+        List<Battle> stored = new ArrayList<>();
+        db.battles().forEachBattle(BattleFilter.of(ContestantKind.MODEL), stored::add);
+        assertThat(stored).extracting(Battle::styleA).containsExactly(style, null);
+        assertThat(stored).extracting(Battle::styleB).containsExactly(style, null);
+    }
+
     @Test
     void battlesRoundTripWithStyleAndFilters() {
         AnswerStyle sa = new AnswerStyle(120, 2, 5, 1);
@@ -718,6 +734,58 @@ abstract class StoreContract {
         assertThat(db.bench().answer(q.id(), base.id())).contains(b);
         assertThat(db.bench().judgments(q.id())).containsExactly(g1, single);
         assertThatThrownBy(() -> db.bench().insertJudgment(g1)).isInstanceOf(DuplicateKeyException.class);
+    }
+
+    @Test
+    void collectiveRowsRoundTrip() {
+        Contestant m1 = db.contestants().insert(Contestant.of(ContestantKind.MODEL, "m1", null, null, null));
+        Contestant m2 = db.contestants().insert(Contestant.of(ContestantKind.MODEL, "m2", null, null, null));
+        BenchRunDao runs = new BenchRunDao(db);
+        BenchRun run = runs.ensureRun(BenchRun.COLLECTIVE, "collective-key", "{}");
+        assertThat(run.kind()).isEqualTo(BenchRun.COLLECTIVE);
+        assertThat(runs.ensureRun("baseline-key", "{}").kind()).isEqualTo(BenchRun.BASELINE);
+        CollectiveDao dao = new CollectiveDao(db);
+        Question q = db.bench().insertQuestion(new Question(0, "collective:" + run.id(), "collective:" + run.id() + ":0:0",
+                null, "math", "hard", "What is 2 + 2?", null, m1.id(), null, null));
+        dao.insertAttempt(q.id(), run.id(), 0, 0, 0.25);
+        assertThat(dao.attempt(run.id(), 0, 0)).hasValueSatisfying(c -> {
+            assertThat(c.question()).isEqualTo(q);
+            assertThat(c.state()).isEqualTo(CollectiveQuestion.PENDING);
+        });
+        dao.judgeQuestion(q.id(), CollectiveQuestion.ACCEPTED, 4.25, 4.0);
+        assertThat(dao.questions(run.id())).singleElement().satisfies(c -> {
+            assertThat(c.qualityMean()).isEqualTo(4.25);
+            assertThat(c.qualityMedian()).isEqualTo(4.0);
+            assertThat(c.cost()).isEqualTo(0.25);
+        });
+        assertThatThrownBy(() -> dao.judgeQuestion(q.id(), "maybe", null, null)).isInstanceOf(InvalidRowException.class);
+
+        Answer a = db.bench().insertAnswer(new Answer(0, q.id(), m1.id(), "4", 1L, 10L, 0.001, null));
+        CollectiveVote onQuestion = new CollectiveVote(0, run.id(), q.id(), 0, null, m2.id(), 4, "clear", "rq-v1",
+                "Score: 4", ParseStatus.OK, false, 5L, 10L, 2L, 0.0001, T0);
+        CollectiveVote onAnswer = new CollectiveVote(0, run.id(), q.id(), m1.id(), a.id(), m2.id(), null, null, "ra-v1",
+                "hmm", ParseStatus.UNPARSEABLE, true, 5L, 10L, 2L, 0.0002, T0);
+        assertThat(dao.insertVoteIfAbsent(onQuestion)).isTrue();
+        assertThat(dao.insertVoteIfAbsent(onQuestion)).isFalse();
+        assertThat(dao.insertVoteIfAbsent(onAnswer)).isTrue();
+        List<CollectiveVote> votes = dao.votes(run.id());
+        assertThat(votes).hasSize(2);
+        assertThat(votes.get(0).ratesQuestion()).isTrue();
+        assertThat(votes.get(1)).usingRecursiveComparison().ignoringFields("id").isEqualTo(onAnswer);
+        assertThat(dao.votesOn(q.id())).isEqualTo(votes);
+
+        dao.saveWeights(run.id(), 0, Map.of(m1.id(), 0.5, m2.id(), 0.5));
+        dao.saveWeights(run.id(), 0, Map.of(m1.id(), 0.9, m2.id(), 0.1));
+        dao.saveWeights(run.id(), 1, Map.of(m1.id(), 0.7, m2.id(), 0.3));
+        assertThat(dao.weights(run.id())).containsExactly(Map.entry(0, Map.of(m1.id(), 0.5, m2.id(), 0.5)),
+                Map.entry(1, Map.of(m1.id(), 0.7, m2.id(), 0.3)));
+
+        // the collective phases are claimable units like the baseline's
+        runs.addUnits(run.id(), List.of(BenchUnit.Key.rateQuestion(q.id(), m1.id(), m2.id()),
+                BenchUnit.Key.rateAnswer(q.id(), m1.id(), m2.id())));
+        assertThat(runs.claim(run.id(), BenchUnit.RATE_ANSWER, "w", Duration.ofMinutes(1), 10)).singleElement()
+                .satisfies(u -> assertThat(u.judgeId()).isEqualTo(m2.id()));
+        assertThat(runs.counts(run.id()).get(BenchUnit.RATE_QUESTION).pending()).isEqualTo(1);
     }
 
     @Test

@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tribunal.store.BattleFilter;
 import dev.tribunal.store.ContestantKind;
+import dev.tribunal.store.SampleSource;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -88,6 +90,27 @@ class ArenaFlowTest {
         assertThat(reloaded.get("judges")).isEqualTo(round.get("judges"));
         assertThat(reloaded.at("/reveal/judges")).isEqualTo(reveal.get("judges"));
         assertThat(reloaded.at("/reveal/pair_stats")).isEqualTo(reveal.get("pair_stats"));
+    }
+
+    /**
+     * Issue 12 (re-check): 274 of the demo's 8,000 PRD reviews are only the class number ("1", "2"); dealt as a
+     * critique they gave the voter nothing to agree with. Such evaluations stay stored but are never dealt.
+     */
+    @Test
+    void aCritiqueWithoutWordsIsNeverDealt() {
+        long wordless = 0;
+        for (long sample : service.db().samples().idsWithJudges(2, List.of(SampleSource.DEMO))) {
+            wordless += service.db().evaluations().forSample(sample).stream()
+                    .filter(e -> !e.critique().matches("(?s).*\\p{L}.*")).count();
+        }
+        assertThat(wordless).as("the demo has such reviews").isGreaterThan(200);
+        for (int i = 0; i < 300; i++) {
+            JsonNode round = HttpSession.json(browser.post("/api/rounds", null));
+            for (String side : new String[] {"A", "B"}) {
+                assertThat(round.at("/judges/" + side + "/critique").asText()).as("round %d, judge %s", i, side)
+                        .containsPattern("\\p{L}{2,}");
+            }
+        }
     }
 
     @Test

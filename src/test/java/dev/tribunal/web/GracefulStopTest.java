@@ -52,7 +52,7 @@ class GracefulStopTest {
             }
         });
         server = new WebServer(new WebSettings("127.0.0.1", 0, 200, dir, false), ApiJson.mapper(),
-                List.of(echo, new ExportRoutes(export, QueryLimits.defaults()))).start();
+                List.of(echo, new ExportRoutes(export, null, QueryLimits.defaults()))).start();
     }
 
     @AfterEach

@@ -4,9 +4,12 @@ import static dev.tribunal.web.WebServerTest.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tribunal.jobs.LeaderboardRefresh;
 import dev.tribunal.jobs.RefreshResult;
 import dev.tribunal.jobs.RefreshScheduler;
+import dev.tribunal.rating.BattleSet;
+import dev.tribunal.rating.Leaderboard;
+import dev.tribunal.rating.LeaderboardRow;
+import dev.tribunal.rating.RatingEngine;
 import dev.tribunal.rating.RatingOptions;
 import dev.tribunal.store.BattleFilter;
 import dev.tribunal.store.BattleRow;
@@ -15,7 +18,6 @@ import dev.tribunal.store.Database;
 import dev.tribunal.store.Job;
 import dev.tribunal.store.JobState;
 import dev.tribunal.store.Snapshot;
-import dev.tribunal.store.SnapshotStatus;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -226,32 +228,59 @@ class LeaderboardRefreshTest {
         }
     }
 
+    /**
+     * Issue 12, item 5: the demo's judge-verdict battles carry both answers' styles, so their boards have a
+     * style-controlled twin; the API serves it on request, rated as the engine rates those battles with style control.
+     */
     @Test
-    void aFailedRunKeepsTheLastGoodSnapshotAndRecordsTheError() {
+    void aBoardWithAnswerStylesIsServedStyleControlledOnRequest() {
         try (RunningService service = RunningService.start(dir)) {
             HttpSession browser = service.newBrowser();
-            JsonNode good = HttpSession.json(browser.get("/api/leaderboards/models?source=human"));
-            service.db().battles().insert(BattleRow.of(ContestantKind.MODEL, "gpt4", "bard", 1, "human", "generic"));
+            JsonNode plain = HttpSession.json(browser.get("/api/leaderboards/models?source=judge:gpt4"));
+            assertThat(plain.get("style_control").asBoolean()).isFalse();
+            assertThat(plain.get("style_control_available").asBoolean()).isTrue();
+            assertThat(plain.get("settings").get("style_control").asBoolean()).isFalse();
 
-            // style control needs answer styles, which these battles lack: every model board fails
-            LeaderboardRefresh failing = new LeaderboardRefresh(service.db(),
-                    RatingOptions.defaults().withRounds(5).withStyleControl(true), Clock.systemUTC());
-            try (RefreshScheduler scheduler = new RefreshScheduler(failing, service.db(), java.time.Duration.ofHours(1), Clock.systemUTC())) {
-                RefreshResult result = scheduler.refreshNow();
-                assertThat(result.failed()).isPositive();
-                assertThat(result.errors()).anySatisfy(e -> assertThat(e).contains("models/human").contains("style"));
+            JsonNode styled = HttpSession.json(browser.get("/api/leaderboards/models?source=judge:gpt4&style_control=true"));
+            assertThat(styled.get("style_control").asBoolean()).isTrue();
+            assertThat(styled.get("source").asText()).isEqualTo("judge:gpt4");
+            assertThat(styled.get("settings").get("style_control").asBoolean()).isTrue();
+            assertThat(styled.get("battles").asLong()).isEqualTo(plain.get("battles").asLong());
+
+            // the twin is the engine's style-controlled fit of the same battles (the template rated with 20 rounds)
+            BattleSet.Builder battles = BattleSet.builder().keepStyle();
+            service.db().battles().forEachRow(BattleFilter.of(ContestantKind.MODEL).withSource("judge:gpt4"),
+                    row -> battles.add(row.toBattle()));
+            Leaderboard expected = RatingEngine.rate(battles.build(),
+                    RatingOptions.defaults().withRounds(20).withStyleControl(true));
+            assertThat(styled.get("rows")).hasSize(expected.rows().size());
+            for (JsonNode row : styled.get("rows")) {
+                LeaderboardRow same = expected.rows().stream().filter(r -> r.name().equals(row.get("name").asText()))
+                        .findFirst().orElseThrow();
+                assertThat(row.get("rating").asDouble()).isCloseTo(same.rating(), org.assertj.core.data.Offset.offset(1e-6));
+                assertThat(row.get("rank_ub").asInt()).isEqualTo(same.rankUb());
             }
-            Snapshot newest = service.db().snapshots().recent(ContestantKind.MODEL, 1).getFirst();
-            assertThat(newest.status()).isEqualTo(SnapshotStatus.FAILED);
-            assertThat(newest.error()).contains("style");
-            Job job = service.db().jobs().recent(1).getFirst();
-            assertThat(job.state()).isEqualTo(JobState.FAILED);
-            assertThat(job.error()).contains("style");
+            // holding length and markdown equal moves the ratings
+            assertThat(styled.get("rows").get(0).get("rating").asDouble())
+                    .isNotCloseTo(plain.get("rows").get(0).get("rating").asDouble(), org.assertj.core.data.Offset.offset(0.5));
 
-            JsonNode still = HttpSession.json(browser.get("/api/leaderboards/models?source=human"));
-            assertThat(still.get("computed_at")).isEqualTo(good.get("computed_at"));
-            assertThat(still.get("inputs_hash")).isEqualTo(good.get("inputs_hash"));
-            assertThat(still.get("rows")).isEqualTo(good.get("rows"));
+            assertProblem(browser.get("/api/leaderboards/models?source=judge:gpt4&style_control=maybe"), 400,
+                    "'style_control'");
+            // the human votes include models whose answers the demo lacks (guanaco-13b, …): no twin
+            assertThat(HttpSession.json(browser.get("/api/leaderboards/models?source=human"))
+                    .get("style_control_available").asBoolean()).isFalse();
+            JsonNode judges = HttpSession.json(browser.get("/api/leaderboards/judges?source=human-agreement"));
+            assertThat(judges.get("style_control_available").asBoolean()).isFalse();
+            assertProblem(browser.get("/api/leaderboards/judges?source=human-agreement&style_control=true"), 404,
+                    "style control");
+
+            // a battle without answer styles: the plain board counts it, the twin cannot, so it is no longer offered
+            service.db().battles().insert(BattleRow.of(ContestantKind.MODEL, "gpt4", "bard", 1, "judge:gpt4", null));
+            service.service().scheduler().refreshNow();
+            JsonNode after = HttpSession.json(browser.get("/api/leaderboards/models?source=judge:gpt4"));
+            assertThat(after.get("battles").asLong()).isEqualTo(plain.get("battles").asLong() + 1);
+            assertThat(after.get("style_control_available").asBoolean()).isFalse();
+            assertProblem(browser.get("/api/leaderboards/models?source=judge:gpt4&style_control=true"), 404, "style control");
         }
     }
 

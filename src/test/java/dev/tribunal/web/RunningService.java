@@ -30,7 +30,7 @@ public final class RunningService implements AutoCloseable {
      */
     public static ServiceSettings settings(Path webDir) {
         return new ServiceSettings(new WebSettings("127.0.0.1", 0, 16 * 1024, webDir, false), Duration.ofHours(1),
-                1000, 1000, 100_000, Duration.ofHours(1), RatingOptions.defaults().withRounds(20), 10,
+                1000, 1000, 100_000, Duration.ofHours(1), RatingOptions.defaults().withRounds(20).withStyleControl(true), 10,
                 "TRIBUNAL_ADMIN_TOKEN", ADMIN_TOKEN, VOTER_SECRET,
                 "test", 0, ServiceSettings.NO_ADDRESS_LIMITS, VoteRules.off(), QueryLimits.defaults());
     }

@@ -44,7 +44,7 @@ public final class TemplateDatabase {
         try (Database db = Database.open("jdbc:sqlite:" + file)) {
             new DemoLoader(db).load(DEMO);
             // with snapshots in place, a service started on a copy computes none at start-up: tests decide when
-            new LeaderboardRefresh(db, RatingOptions.defaults().withRounds(20), Clock.systemUTC()).run();
+            new LeaderboardRefresh(db, RatingOptions.defaults().withRounds(20).withStyleControl(true), Clock.systemUTC()).run();
         }
         // closing checkpointed the WAL into the file: the file alone is the database
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

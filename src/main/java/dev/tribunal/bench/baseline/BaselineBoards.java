@@ -7,6 +7,7 @@ import dev.tribunal.rating.Battle;
 import dev.tribunal.rating.BattleSet;
 import dev.tribunal.rating.Leaderboard;
 import dev.tribunal.rating.LeaderboardRow;
+import dev.tribunal.rating.MarkdownStyle;
 import dev.tribunal.rating.RatingEngine;
 import dev.tribunal.rating.RatingOptions;
 import dev.tribunal.store.Answer;

@@ -1,5 +1,6 @@
 package dev.tribunal.bench.baseline;
 
+import dev.tribunal.bench.UnitLoop;
 import dev.tribunal.imports.BadInputException;
 import dev.tribunal.imports.QuestionSets;
 import dev.tribunal.judging.Judge;
@@ -29,9 +30,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.DoubleAdder;
 import java.util.function.Consumer;
@@ -134,9 +132,9 @@ public final class BaselineRun {
         Plan plan = plan(params);
         BenchRun run = runs.ensureRun(params.runKey(), params.toJson());
         runs.retryFailed(run.id());
-        Execution ex = new Execution(run.id(), plan, listener, "worker-" + UUID.randomUUID());
-        Thread heartbeat = Thread.ofVirtual().name("bench-heartbeat").start(ex::heartbeat);
-        try {
+        Execution ex;
+        try (UnitLoop loop = new UnitLoop(runs, lease)) {
+            ex = new Execution(run.id(), plan, listener, loop);
             runs.setState(run.id(), BenchRun.RUNNING, ANSWERS, null);
             runs.addUnits(run.id(), missingAnswers(plan));
             ex.phase(BenchUnit.ANSWER, ANSWERS, ex::answer);
@@ -145,10 +143,6 @@ public final class BaselineRun {
                 runs.addUnits(run.id(), judgmentGames(plan));
                 ex.phase(BenchUnit.JUDGE, JUDGMENTS, ex::judge);
             }
-        } finally {
-            ex.finished = true;
-            heartbeat.interrupt();
-            runs.release(ex.worker);
         }
         List<BenchUnit> failures = runs.failures(run.id());
         if (ex.stopped()) {
@@ -282,101 +276,34 @@ public final class BaselineRun {
         return keys;
     }
 
-    /** One execution of a run by this process: its worker id, counters and the claim loop. */
+    /** One execution of a run by this process: its counters and its units' work. */
     private final class Execution {
         final long runId;
         final Plan plan;
         final RunListener listener;
-        final String worker;
+        final UnitLoop loop;
         final AtomicLong calls = new AtomicLong();
         final DoubleAdder cost = new DoubleAdder();
-        final Object lock = new Object();
-        /** Units this process is working on: a unit whose lease this process let run out must not run twice here. */
-        final Set<Long> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
-        int inFlight;
-        volatile boolean finished;
 
-        Execution(long runId, Plan plan, RunListener listener, String worker) {
+        Execution(long runId, Plan plan, RunListener listener, UnitLoop loop) {
             this.runId = runId;
             this.plan = plan;
             this.listener = listener;
-            this.worker = worker;
+            this.loop = loop;
         }
 
         boolean stopped() {
             return listener.halted() || runs.run(runId).map(r -> BenchRun.STOPPED.equals(r.state())).orElse(true);
         }
 
-        /** Renews this worker's leases every third of the lease, so that only a dead process loses its units. */
-        void heartbeat() {
-            while (!finished) {
-                try {
-                    Thread.sleep(lease.dividedBy(3));
-                } catch (InterruptedException e) {
-                    return;
-                }
-                if (!finished) runs.renew(worker, lease);
-            }
-        }
-
-        /**
-         * Claims and runs the phase's units until none is left: at most {@code window} in flight, each on its own
-         * virtual thread; units another process holds are waited for until they are done or their lease runs out.
-         */
+        /** Claims and runs the phase's units until none is left (see {@link UnitLoop#phase}). */
         void phase(String unitPhase, String phaseName, Consumer<BenchUnit> work) {
             UnitCounts start = runs.counts(runId).getOrDefault(unitPhase, UnitCounts.none(unitPhase));
             listener.phaseStarted(runId, phaseName, start.done() + start.failed(), start.total());
-            int window = window(unitPhase);
-            // claims are write transactions: take units in batches of a quarter window, not one by one
-            int batch = Math.max(1, window / 4);
-            try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-                while (!stopped()) {
-                    int free;
-                    synchronized (lock) {
-                        while (inFlight > window - batch) lock.wait();
-                        free = window - inFlight;
-                    }
-                    List<BenchUnit> units = runs.claim(runId, unitPhase, worker, lease, free).stream()
-                            .filter(u -> running.add(u.id())).toList();
-                    if (units.isEmpty()) {
-                        synchronized (lock) {
-                            if (inFlight > 0) {
-                                lock.wait(1_000);
-                                continue;
-                            }
-                        }
-                        UnitCounts now = runs.counts(runId).getOrDefault(unitPhase, UnitCounts.none(unitPhase));
-                        if (now.claimed() == 0) break;
-                        Thread.sleep(Math.min(1_000, Math.max(50, lease.toMillis() / 4)));
-                        continue;
-                    }
-                    synchronized (lock) {
-                        inFlight += units.size();
-                    }
-                    for (BenchUnit unit : units) {
-                        pool.submit(() -> {
-                            try {
-                                work.accept(unit);
-                            } finally {
-                                running.remove(unit.id());
-                                synchronized (lock) {
-                                    inFlight--;
-                                    lock.notifyAll();
-                                }
-                            }
-                        });
-                    }
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            }
+            loop.phase(runId, unitPhase, window(unitPhase), this::stopped, work);
         }
 
-        /**
-         * Three times the calls the phase's endpoints allow in flight: enough queued (waiting in the gateway's
-         * per-endpoint limits) that no endpoint waits for work while units are claimed and stored.
-         */
+        /** The phase's endpoints: the models' for answers, the judges' for judgments. */
         private int window(String unitPhase) {
             Set<String> endpoints = new java.util.HashSet<>();
             if (unitPhase.equals(BenchUnit.ANSWER)) {
@@ -384,8 +311,7 @@ public final class BaselineRun {
             } else {
                 for (String j : plan.judgeIds.keySet()) endpoints.add(gateway.config().judge(j).orElseThrow().endpoint());
             }
-            int parallel = endpoints.stream().mapToInt(e -> gateway.config().endpoint(e).orElseThrow().parallel()).sum();
-            return Math.max(4, 3 * parallel);
+            return UnitLoop.window(gateway.config(), endpoints);
         }
 
         void answer(BenchUnit unit) {

@@ -92,6 +92,23 @@ class BattlesPageTest extends BrowserTest {
         assertThat(pageErrors).isEmpty();
     }
 
+    /**
+     * Issue 12 (re-check): 1,434 of the demo's critiques (most of vicuna-13b's) open with the two scores alone, "7 8",
+     * which read as noise; the line is said in words, and the critique itself is left as the judge wrote it.
+     */
+    @Test
+    void aLeadingLineOfTwoScoresIsSaidInWords() {
+        page.navigate(site.url("/battles?q=reverses"));
+        assertThat(page.locator("article.battle")).hasCount(1);
+        var critique = page.locator(".critique-box", new Page.LocatorOptions().setHasText("uses slicing"));
+        critique.locator("summary").click();
+        assertThat(critique.locator(".critique")).containsText("Scores: Assistant 1 (Response A) 9 · Assistant 2 (Response B) 6");
+        assertThat(critique.locator(".critique")).containsText("A uses slicing, the idiomatic way");
+        assertThat(critique.locator(".critique")).not().containsText("9 6");
+        screenshot("score-line");
+        assertThat(pageErrors).isEmpty();
+    }
+
     @Test
     void fitsAPhoneScreen() {
         Page p = phonePage();

@@ -34,6 +34,10 @@ class JudgePageTest extends BrowserTest {
         phone.navigate(site.url("/judges/gpt4"));
         assertThat(phone.locator("#rows tr").first()).isVisible();
         assertFitsPhoneWidth(phone);
+        // issue 12 (d): on a phone the chart's labels were clipped at the left ("rst-position preference ...")
+        double beyond = ((Number) phone.evaluate("() => { const y = Chart.getChart('shares-chart').scales.y;"
+                + " return y._labelSizes.widest.width - y.width; }")).doubleValue();
+        assertThat(beyond).as("widest label beyond its axis, px").isLessThanOrEqualTo(0);
         screenshot(phone, "gpt4-phone");
         assertThat(pageErrors).isEmpty();
     }

@@ -3,8 +3,21 @@ package dev.tribunal.web.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.APIResponse;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.RequestOptions;
+import dev.tribunal.store.BattleRow;
+import dev.tribunal.store.ContestantKind;
+import dev.tribunal.store.Snapshot;
+import dev.tribunal.store.SnapshotRow;
+import dev.tribunal.store.SnapshotStatus;
+import dev.tribunal.web.RunningService;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -117,6 +130,76 @@ class LeaderboardPageTest extends BrowserTest {
         AccessibilityTest.assertAxe(page, "leaderboard matrix");
         page.locator("#tab-judges").click();
         assertThat(page.locator("#matrix tbody tr")).hasCount(3);
+        assertThat(pageErrors).isEmpty();
+    }
+
+    /**
+     * Issue 12, item 5: a models board whose battles carry the answers' styles switches to its style-controlled
+     * ratings and back; the switch says what it does, the address keeps it, and a board without styles says it has
+     * none. (The site's stronger models also write longer, more formatted answers, so the ratings move.)
+     */
+    @Test
+    void theStyleControlSwitchShowsTheStyleControlledBoard() throws IOException {
+        page.navigate(site.url("/leaderboard?board=models"));
+        assertThat(page.locator("#rows tr")).hasCount(4);
+        Locator box = page.locator("#style-control");
+        assertThat(box).isVisible();
+        assertThat(box).isEnabled();
+        assertThat(box).not().isChecked();
+        assertThat(page.locator("#style-note")).containsText("Off");
+        String plainTop = page.locator("#rows tr").first().locator("td").nth(2).textContent();
+
+        box.check();
+        assertThat(page.locator("#style-note")).containsText("held equal");
+        assertThat(page).hasURL(Pattern.compile("style_control=true"));
+        assertThat(page.locator("#csv")).hasAttribute("href", Pattern.compile("style_control=true"));
+        assertThat(page.locator("#rows tr")).hasCount(4);
+        String styledTop = page.locator("#rows tr").first().locator("td").nth(2).textContent();
+        JsonNode styled = new ObjectMapper().readTree(
+                page.request().get(site.url("/api/leaderboards/models?style_control=true")).text());
+        assertThat(styled.get("settings").get("style_control").asBoolean()).isTrue();
+        assertThat(styledTop).isEqualTo(String.valueOf(Math.round(styled.get("rows").get(0).get("rating").asDouble())));
+        assertThat(styledTop).isNotEqualTo(plainTop);
+        assertThat(drawnPixels(page)).isGreaterThan(500);
+        AccessibilityTest.assertAxe(page, "leaderboard with style control");
+        screenshot("style-control");
+        Page phone = phonePage();
+        phone.navigate(site.url("/leaderboard?board=models&style_control=true"));
+        assertThat(phone.locator("#style-control")).isChecked();
+        assertFitsPhoneWidth(phone);
+        screenshot(phone, "style-control-phone");
+
+        page.reload();
+        assertThat(page.locator("#style-control")).isChecked();
+        page.locator("#style-control").uncheck();
+        assertThat(page.locator("#style-note")).containsText("Off");
+        assertThat(page.locator("#rows tr").first().locator("td").nth(2)).hasText(plainTop);
+        page.locator("#tab-judges").click();
+        assertThat(page.locator("#style-filter")).isHidden();
+
+        // a source whose battles lack the answers' styles: no style-controlled board, and the page says so
+        site.db().battles().insert(BattleRow.of(ContestantKind.MODEL, "atlas-70b", "delta-mini", 1, "import:plain", null));
+        APIResponse refreshed = page.request().post(site.url("/api/admin/refresh"), RequestOptions.create()
+                .setHeader("Authorization", "Bearer " + RunningService.ADMIN_TOKEN));
+        assertThat(refreshed.status()).isEqualTo(200);
+        page.navigate(site.url("/leaderboard?board=models&source=import:plain&style_control=true"));
+        assertThat(page.locator("#error-text")).containsText("no style-controlled version");
+        assertThat(page.locator("#meta")).containsText("source import:plain");
+        assertThat(page.locator("#style-control")).isDisabled();
+        assertThat(page.locator("#style-note")).containsText("Not available");
+        screenshot("style-control-unavailable");
+
+        // a baseline board shows its style-controlled score as a column of its own: no switch to offer
+        Instant now = Instant.now();
+        site.db().snapshots().insert(new Snapshot(0, ContestantKind.MODEL, "baseline:set:fair:vs:delta-mini", null, now,
+                now, 2, "test", "{}", SnapshotStatus.OK, null, 0), List.of(
+                new SnapshotRow("atlas-70b", 1, 1100, 1050.0, 1150.0, 64.0, 57.0, 71.0, 50, 400.0, 58.0, 51.0, 65.0),
+                new SnapshotRow("delta-mini", 2, 1000, null, null, 50.0, null, null, 50, 120.0, 50.0, null, null)));
+        page.navigate(site.url("/leaderboard?board=models&source=baseline:set:fair:vs:delta-mini"));
+        assertThat(page.locator("th.score-col").last()).isVisible();
+        assertThat(page.locator("#rows tr").first()).containsText("58.0 %");
+        assertThat(page.locator("#style-filter")).isHidden();
+        pageErrors.removeIf(e -> e.contains("404"));   // the style-controlled board that does not exist
         assertThat(pageErrors).isEmpty();
     }
 

@@ -60,7 +60,7 @@ final class SiteSamples {
                         List.of("A>B", "A=B", "A>B"),
                         List.of("Both work; A is idiomatic and runs in linear time, while B is quadratic.",
                                 "Both are correct.",
-                                "A uses slicing, the idiomatic way; B builds the string one character at a time."))),
+                                "9 6\nA uses slicing, the idiomatic way; B builds the string one character at a time."))),
                 400, 40);
     }
 

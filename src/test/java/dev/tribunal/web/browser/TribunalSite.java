@@ -2,6 +2,7 @@ package dev.tribunal.web.browser;
 
 import dev.tribunal.arena.Choice;
 import dev.tribunal.imports.DemoLoader;
+import dev.tribunal.rating.AnswerStyle;
 import dev.tribunal.store.Answer;
 import dev.tribunal.store.BattleRow;
 import dev.tribunal.store.Contestant;
@@ -177,6 +178,7 @@ final class TribunalSite implements AutoCloseable {
                 {"cirrus-pro", "Cirrus Inc.", "Proprietary"}, {"delta-mini", "Delta Research", "Llama 3"}};
             for (String[] m : models) db.contestants().insert(Contestant.of(ContestantKind.MODEL, m[0], null, m[1], m[2]));
             Random random = new Random(11);
+            Random styles = new Random(13);
             List<BattleRow> battles = new ArrayList<>();
             for (int i = 0; i < modelBattles; i++) {
                 int a = random.nextInt(models.length);
@@ -184,10 +186,18 @@ final class TribunalSite implements AutoCloseable {
                 // a stronger model (lower index) wins more often
                 double pA = 0.5 + 0.12 * (b - a);
                 double outcome = random.nextDouble() < pA ? 1 : 0;
+                // ... and writes longer, more formatted answers: style control has something to hold equal
                 battles.add(BattleRow.of(ContestantKind.MODEL, models[a][0], models[b][0], outcome, "human",
-                        i % 2 == 0 ? "coding" : "writing"));
+                        i % 2 == 0 ? "coding" : "writing").withStyles(style(a, styles), style(b, styles)));
             }
             db.battles().insertAll(battles);
+        }
+
+        /** Model {@code index}'s answer style: length and markdown falling with the index, with noise. */
+        private static AnswerStyle style(int index, Random random) {
+            int richer = 4 - index;
+            return new AnswerStyle(100 + 120 * richer + random.nextInt(80), random.nextInt(richer + 1),
+                    random.nextInt(2 * richer + 1), random.nextInt(richer + 1));
         }
     }
 }
