@@ -1,22 +1,33 @@
 package dev.tribunal.arena;
 
+import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 
 /**
- * Vote counts per pair of judges, in memory: read once per pair from the store (all counted votes so far), then counted
- * up as counted votes arrive, so a reveal costs no query however many votes there are. Another server writing to the
- * same database is not seen until restart; the counts are shown to voters for interest and feed no rating.
+ * Vote counts per pair of judges, in memory: read from the store (all counted votes so far), then counted up as this
+ * process records counted votes, so a reveal costs no query however many votes there are. Read once per pair when this
+ * process is alone on its store; read again when older than {@code maxAge} when other nodes record votes too, so that
+ * theirs show within {@code maxAge} (one aggregate over the pair's votes per pair and node per {@code maxAge}, instead
+ * of one per vote). The counts are shown to voters for interest and feed no rating.
  */
 final class PairTallies {
 
-    /** Counts oriented to the pair's first name (alphabetically): [first, second, tie, both bad]. */
-    private final ConcurrentHashMap<String, long[]> counts = new ConcurrentHashMap<>();
-    private final BiFunction<String, String, PairTally> loader;
+    /** Counts oriented to the pair's first name (alphabetically): [first, second, tie, both bad], and when read. */
+    private record Counts(long[] c, long readAt) {
+    }
 
-    /** @param loader all stored votes between two judges, oriented to the first */
-    PairTallies(BiFunction<String, String, PairTally> loader) {
+    private final ConcurrentHashMap<String, Counts> counts = new ConcurrentHashMap<>();
+    private final BiFunction<String, String, PairTally> loader;
+    private final long maxAgeNanos;
+
+    /**
+     * @param loader all stored votes between two judges, oriented to the first
+     * @param maxAge how long counts read from the store are used; null = for good (this process alone writes votes)
+     */
+    PairTallies(BiFunction<String, String, PairTally> loader, Duration maxAge) {
         this.loader = loader;
+        this.maxAgeNanos = maxAge == null ? Long.MAX_VALUE : maxAge.toNanos();
     }
 
     PairTally tally(String judgeA, String judgeB) {
@@ -45,9 +56,11 @@ final class PairTallies {
     private long[] countsOf(String judgeA, String judgeB) {
         String first = judgeA.compareTo(judgeB) <= 0 ? judgeA : judgeB;
         String second = first.equals(judgeA) ? judgeB : judgeA;
-        return counts.computeIfAbsent(first + '\u0000' + second, key -> {
+        long now = System.nanoTime();
+        return counts.compute(first + '\u0000' + second, (key, held) -> {
+            if (held != null && now - held.readAt() < maxAgeNanos) return held;
             PairTally t = loader.apply(first, second);
-            return new long[] {t.a(), t.b(), t.tie(), t.bothBad()};
-        });
+            return new Counts(new long[] {t.a(), t.b(), t.tie(), t.bothBad()}, now);
+        }).c();
     }
 }

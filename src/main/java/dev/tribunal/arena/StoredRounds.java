@@ -4,10 +4,12 @@ import dev.tribunal.rating.Battle;
 import dev.tribunal.store.BattleRow;
 import dev.tribunal.store.ContestantKind;
 import dev.tribunal.store.Database;
+import dev.tribunal.store.Dialect;
 import dev.tribunal.store.DuplicateVoteException;
 import dev.tribunal.store.PairVoteStats;
 import dev.tribunal.store.VoteChoice;
 import dev.tribunal.store.VoteFlag;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
@@ -16,6 +18,16 @@ import java.util.Set;
  * Rounds and votes in the store: a round is kept as its sample and evaluation ids (the texts come back through
  * the {@link ArenaCatalog}); a vote and its battle (kind judge, source {@value #SOURCE}) are stored in one
  * transaction, and the store's primary key on the round makes it one vote per round.
+ *
+ * <p>Alone on its store (SQLite: one process owns the file) it keeps what it can in memory: dealt rounds reach the
+ * store in bulk within 0.2 s ({@link PendingRounds}), and pair tallies, voters' revealed evaluations and vote times
+ * are read once and counted up here. Shared (PostgreSQL: any number of nodes on one database, any of which may take
+ * the next request of a voter) it keeps nothing another node could change: a round is stored before it is dealt
+ * (one insert, so a vote reaching another node a millisecond later finds it), vote times and votes are read from
+ * the store each time (one indexed query each), a voter's revealed evaluations are topped up with those of the votes
+ * recorded since the last look ({@link RevealedEvaluations}). Pair tallies, shown to voters for interest
+ * only, are read again once they are {@value #SHARED_TALLY_AGE_MS} ms old: an aggregate over all the pair's votes
+ * per vote would grow with the arena.
  */
 public final class StoredRounds implements RoundStore, AutoCloseable {
 
@@ -27,27 +39,49 @@ public final class StoredRounds implements RoundStore, AutoCloseable {
     /** Rounds kept in memory after being dealt or read: about 200 bytes each (the texts are shared). */
     static final int RECENT_ROUNDS = 100_000;
 
+    /** Whether this process is the only one on the store, and so may keep state in memory (see the class comment). */
+    private final boolean alone;
+    /** How long a node uses a pair's tally read from a shared store: other nodes' votes show after at most this. */
+    public static final long SHARED_TALLY_AGE_MS = 1_000;
     private final PairTallies tallies;
-    private final RecentRounds recent = new RecentRounds(RECENT_ROUNDS);
+    private final RecentRounds recent;
     /** Voters whose revealed evaluations are kept in memory (a few KB each for the most active). */
     static final int REVEALED_VOTERS = 10_000;
     private final RevealedEvaluations revealed;
     private final RecentVoteTimes voteTimes;
+    /** Null when shared. */
     private final PendingRounds pending;
 
+    /** Alone on SQLite, shared on PostgreSQL. */
     public StoredRounds(Database db, ArenaCatalog catalog) {
+        this(db, catalog, db.dialect() == Dialect.SQLITE);
+    }
+
+    StoredRounds(Database db, ArenaCatalog catalog, boolean alone) {
         this.db = db;
         this.catalog = catalog;
-        this.tallies = new PairTallies(this::storedTally);
-        this.pending = new PendingRounds(db);
-        this.revealed = new RevealedEvaluations(REVEALED_VOTERS, db.votes()::evaluationsRevealedTo);
-        this.voteTimes = new RecentVoteTimes(REVEALED_VOTERS,
+        this.alone = alone;
+        this.tallies = new PairTallies(this::storedTally, alone ? null : Duration.ofMillis(SHARED_TALLY_AGE_MS));
+        this.pending = alone ? new PendingRounds(db) : null;
+        // capacity 0: every question is read from the store
+        this.recent = new RecentRounds(alone ? RECENT_ROUNDS : 0);
+        this.revealed = new RevealedEvaluations(REVEALED_VOTERS,
+                (voter, since) -> db.votes().evaluationsRevealedSince(voter, Instant.ofEpochMilli(since)), !alone,
+                System::currentTimeMillis);
+        this.voteTimes = new RecentVoteTimes(alone ? REVEALED_VOTERS : 0,
                 (voter, since, limit) -> db.votes().timesSince(voter, Instant.ofEpochMilli(since), limit));
     }
 
-    /** Keeps the round in memory; it reaches the store with its vote or within 0.2 s ({@link PendingRounds}). */
+    /**
+     * Alone: keeps the round in memory; it reaches the store with its vote or within 0.2 s ({@link PendingRounds}).
+     * Shared: stores it now.
+     */
     @Override
     public void insert(Round r) {
+        if (!alone) {
+            db.rounds().insert(toStore(r));
+            return;
+        }
         recent.put(new StoredRound(r, null));
         pending.add(r);
     }
@@ -76,7 +110,7 @@ public final class StoredRounds implements RoundStore, AutoCloseable {
                 VoteChoice.of(vote.choice().wireName()), vote.voterHash(), vote.createdAt(), flag);
         BattleRow row = new BattleRow(0, ContestantKind.JUDGE, battle.a(), battle.b(), battle.outcome(),
                 battle.weight(), SOURCE, battle.category(), Instant.ofEpochMilli(battle.time()), null, null, null, null);
-        Round unstored = pending.take(vote.roundId());
+        Round unstored = alone ? pending.take(vote.roundId()) : null;
         try {
             if (unstored == null) {
                 db.votes().record(stored, row);
@@ -127,7 +161,7 @@ public final class StoredRounds implements RoundStore, AutoCloseable {
     /** Writes the rounds not yet in the store. */
     @Override
     public void close() {
-        pending.close();
+        if (pending != null) pending.close();
     }
 
     private PairTally storedTally(String first, String second) {

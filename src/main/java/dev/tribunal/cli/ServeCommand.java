@@ -1,11 +1,15 @@
 package dev.tribunal.cli;
 
 import dev.tribunal.arena.VoteRules;
+import dev.tribunal.config.ClusterConfig;
 import dev.tribunal.config.ConfigException;
 import dev.tribunal.config.RatingConfig;
 import dev.tribunal.config.TribunalConfig;
 import dev.tribunal.rating.RatingOptions;
+import dev.tribunal.llm.ClusterSlots;
 import dev.tribunal.store.Database;
+import dev.tribunal.store.Dialect;
+import dev.tribunal.store.EndpointSlotDao;
 import dev.tribunal.llm.LlmConfig;
 import dev.tribunal.llm.LlmGateway;
 import dev.tribunal.store.LlmCallDao;
@@ -96,10 +100,16 @@ public final class ServeCommand implements Callable<Integer> {
         Database db = Database.open(config.database().connectionSettings(env), Clock.systemUTC());
         try {
             if (config.demo().load()) out.println(DemoData.load(db, config.demo().directory()));
-            LlmGateway gateway = new LlmGateway(LlmConfig.parse(config.llm()), new LlmCallDao(db), env::get);
+            // one id for this start: the jobs, the endpoint slots and /api/health name the node by it
+            ClusterConfig cluster = config.cluster().withNodeId(config.cluster().node());
+            ClusterSlots slots = db.dialect() == Dialect.POSTGRESQL
+                    ? new ClusterSlots(new EndpointSlotDao(db), cluster.nodeId()) : null;
+            LlmGateway gateway = new LlmGateway(LlmConfig.parse(config.llm()), new LlmCallDao(db), env::get, slots);
             try {
-                TribunalService service = TribunalService.start(db, settings(config, env, db), Clock.systemUTC(),
-                        LiveSettings.of(gateway, config.arena(), config.collective()));
+                TribunalService service = TribunalService.start(db, settings(config, env, db), cluster,
+                        Clock.systemUTC(), LiveSettings.of(gateway, config.arena(), config.collective()));
+                out.println("Node " + cluster.nodeId() + " (role " + cluster.role().name().toLowerCase() + ", "
+                        + db.dialect().name().toLowerCase() + ")");
                 // the address last, on a line of its own: what a newcomer looks for
                 out.println(liveJudges(gateway.config()));
                 out.println("Tribunal is running at " + service.address() + "  (Ctrl-C stops it)");

@@ -3,7 +3,9 @@ package dev.tribunal.config;
 import static dev.tribunal.config.ConfigException.require;
 
 import dev.tribunal.store.SettingDao;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -14,9 +16,13 @@ import java.util.Optional;
  * @param adminTokenEnv    holds the token admin requests must carry; unset = admin actions disabled
  * @param voterSecretEnv   holds the secret voter ids are signed and hashed with
  * @param voterSecretFile  else the key file holding it, created on first start; null = {@code voter.key} next to
- *                         the SQLite database file ({@code data/voter.key} for PostgreSQL)
+ *                         the SQLite database file ({@code data/voter.key} for PostgreSQL). Every node of a cluster
+ *                         must have the same secret (the variable, or a copy of the file), or they disagree about
+ *                         who a voter is
+ * @param adminTokenFile   when the variable is unset, a file holding the admin token (e.g. a mounted secret shared
+ *                         by the nodes); null = none
  */
-public record SecretsConfig(String adminTokenEnv, String voterSecretEnv, String voterSecretFile) {
+public record SecretsConfig(String adminTokenEnv, String voterSecretEnv, String voterSecretFile, String adminTokenFile) {
 
     /** The settings row where versions before 0.2 kept a generated voter secret; moved out on start. */
     public static final String VOTER_SECRET_SETTING = "voter_secret";
@@ -28,14 +34,25 @@ public record SecretsConfig(String adminTokenEnv, String voterSecretEnv, String 
                 voterSecretEnv);
         require(voterSecretFile == null || !voterSecretFile.isBlank(), "secrets.voter_secret_file",
                 "must be a file path, or null for voter.key next to the database", voterSecretFile);
+        require(adminTokenFile == null || !adminTokenFile.isBlank(), "secrets.admin_token_file",
+                "must be a file path, or null for none", adminTokenFile);
     }
 
     public SecretsConfig(String adminTokenEnv, String voterSecretEnv) {
-        this(adminTokenEnv, voterSecretEnv, null);
+        this(adminTokenEnv, voterSecretEnv, null, null);
     }
 
+    /** The admin token: the environment variable when set, else the first line of the token file, if any. */
     public Optional<String> adminToken(Map<String, String> env) {
-        return Optional.ofNullable(env.get(adminTokenEnv)).filter(s -> !s.isBlank());
+        Optional<String> fromEnv = Optional.ofNullable(env.get(adminTokenEnv)).filter(s -> !s.isBlank());
+        if (fromEnv.isPresent() || adminTokenFile == null) return fromEnv;
+        try {
+            return Files.readAllLines(Path.of(adminTokenFile), StandardCharsets.UTF_8).stream().findFirst()
+                    .map(String::strip).filter(s -> !s.isEmpty());
+        } catch (IOException e) {
+            throw new ConfigException("secrets.admin_token_file", "cannot read " + adminTokenFile + " ("
+                    + e.getClass().getSimpleName() + ")");
+        }
     }
 
     /** The key file this configuration names, or the default one for this database. */

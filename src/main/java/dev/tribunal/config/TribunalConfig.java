@@ -17,7 +17,7 @@ import java.util.Map;
  */
 public record TribunalConfig(ServerConfig server, DatabaseConfig database, DemoConfig demo,
                              LeaderboardConfig leaderboard, RatingConfig rating, ArenaConfig arena,
-                             SecretsConfig secrets, CollectiveConfig collective, JsonNode llm) {
+                             SecretsConfig secrets, CollectiveConfig collective, ClusterConfig cluster, JsonNode llm) {
 
     public TribunalConfig {
         section(server, "server");
@@ -28,6 +28,7 @@ public record TribunalConfig(ServerConfig server, DatabaseConfig database, DemoC
         section(arena, "arena");
         section(secrets, "secrets");
         section(collective, "collective");
+        section(cluster, "cluster");
         if (llm != null && (llm.isNull() || llm.isMissingNode())) llm = null;
     }
 
@@ -44,8 +45,9 @@ public record TribunalConfig(ServerConfig server, DatabaseConfig database, DemoC
                 new LeaderboardConfig(Duration.ofHours(1), LeaderboardConfig.DEFAULT_ARENA_REFRESH),
                 new RatingConfig(RatingMethod.BRADLEY_TERRY, 100, 42, 4, null, 1000, true),
                 ArenaConfig.defaults(),
-                new SecretsConfig("TRIBUNAL_ADMIN_TOKEN", "TRIBUNAL_VOTER_SECRET", null),
+                new SecretsConfig("TRIBUNAL_ADMIN_TOKEN", "TRIBUNAL_VOTER_SECRET", null, null),
                 CollectiveConfig.defaults(),
+                ClusterConfig.defaults(),
                 null);
     }
 

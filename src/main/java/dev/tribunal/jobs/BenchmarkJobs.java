@@ -41,6 +41,8 @@ public final class BenchmarkJobs implements AutoCloseable {
     /** Runs executing in this process, and those asked to resume as soon as their stopping execution ends. */
     private final Map<Long, Boolean> active = new HashMap<>();
     private final Set<Long> resumeAfterStop = new HashSet<>();
+    /** Runs this configuration cannot execute, already reported once. */
+    private final Set<Long> unresumable = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile boolean closing;
 
     public BenchmarkJobs(BaselineRun runner, CollectiveRun collective) {
@@ -129,11 +131,14 @@ public final class BenchmarkJobs implements AutoCloseable {
     public int resumeLeftRunning(List<BenchRun> running) {
         int resumed = 0;
         for (BenchRun run : running) {
+            if (executingHere(run.id()) || unresumable.contains(run.id())) continue;
             try {
                 launch(run.id(), open(run));
                 resumed++;
             } catch (BadInputException | IllegalArgumentException e) {
-                LOG.warn("benchmark run {} was left running but cannot be resumed here: {}", run.id(), e.getMessage());
+                if (unresumable.add(run.id())) {
+                    LOG.warn("benchmark run {} is running but cannot be executed here: {}", run.id(), e.getMessage());
+                }
             }
         }
         return resumed;
@@ -173,6 +178,19 @@ public final class BenchmarkJobs implements AutoCloseable {
     /** Whether the run is executing in this process. */
     public synchronized boolean executingHere(long runId) {
         return active.containsKey(runId);
+    }
+
+    /** The runs executing in this process. */
+    public synchronized List<Long> executing() {
+        return List.copyOf(active.keySet());
+    }
+
+    /**
+     * Takes part in the runs another node started (or one that died left): every run in the store that is running
+     * and not yet rating (a run being rated is finishing on the node rating it) and not executing here.
+     */
+    public void joinRunning(List<BenchRun> running) {
+        resumeLeftRunning(running.stream().filter(r -> !BaselineRun.RATING.equals(r.phase())).toList());
     }
 
     /** Asks the runs executing here to claim no more units (they stay running in the database); does not wait. */

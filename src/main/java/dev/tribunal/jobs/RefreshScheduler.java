@@ -1,16 +1,19 @@
 package dev.tribunal.jobs;
 
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import dev.tribunal.arena.StoredRounds;
+import dev.tribunal.config.ClusterConfig;
 import dev.tribunal.store.ContestantKind;
 import dev.tribunal.store.Database;
 import dev.tribunal.store.Dialect;
 import dev.tribunal.store.Job;
 import dev.tribunal.store.Snapshot;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -22,9 +25,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the {@link LeaderboardRefresh} every {@code every} on one background thread, at once on start when the
- * store has no snapshot yet, and on demand. Each run is recorded in the jobs table (kind {@value #JOB_KIND}):
- * running (claimed by this process's node id, with a heartbeat in {@code updated_at} every
+ * Runs the {@link LeaderboardRefresh} every {@code every} as a recurring task of the cluster's {@link JobScheduler}
+ * (so once per interval however many nodes run, on whichever node picks it), at once on start when the store has no
+ * snapshot yet, and on demand. Each run is recorded in the jobs table (kind {@value #JOB_KIND}):
+ * running (claimed by the node id, with a heartbeat in {@code updated_at} every
  * {@link #HEARTBEAT_EVERY}), then done with a summary, or failed with the boards that failed. The scheduled run
  * also deletes the arena rounds that expired without a vote (they are never needed again; voted rounds stay with
  * their votes).
@@ -32,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * <p>A process killed during a run (kill -9, power loss) leaves its job {@code running}. On start, such jobs are
  * marked failed ("{@value #STOPPED}"), and a refresh runs at once to redo the interrupted one. On SQLite this
  * process is the only one using the file, so every running job is such a leftover; on PostgreSQL, shared by
- * several processes, only those whose heartbeat is older than {@link #ABANDONED_AFTER}.
+ * several processes, only those whose heartbeat is older than {@link #ABANDONED_AFTER}. The scheduler itself
+ * notices a node that died during a run, and runs it again elsewhere.
  *
  * <p>Between the full runs, every {@code arenaEvery} (default five minutes) a cheap check counts the votes recorded
  * since the arena boards were last read; only when there are any, the arena boards alone are refreshed
@@ -51,40 +56,47 @@ public final class RefreshScheduler implements AutoCloseable {
 
     private final LeaderboardRefresh refresh;
     private final Database db;
-    private final Duration every;
-    private final Duration arenaEvery;
     private final Clock clock;
-    /** When the next full run and the next check for new votes are due (null: not scheduled). */
-    private volatile Instant nextFullAt;
-    private volatile Instant nextArenaCheckAt;
+    /** The recurring tasks: the full refresh, and the check for new votes (null when it is not more frequent). */
+    private final RecurringTask<Void> fullTask;
+    private final RecurringTask<Void> arenaTask;
+    /** Set by {@link #start}. */
+    private volatile JobScheduler jobs;
     /** The cut-off of the last run that read the arena's votes, in this process (null: none yet). */
     private final AtomicReference<Instant> arenaReadAt = new AtomicReference<>();
-    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "leaderboard-refresh");
-        t.setDaemon(true);
-        return t;
-    });
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "job-heartbeat");
         t.setDaemon(true);
         return t;
     });
     private final AtomicReference<RefreshResult> last = new AtomicReference<>();
-    /** Who runs this process's jobs (claimed_by): random per start, and nothing about the machine. */
-    private final String node = "node-" + HexFormat.of().toHexDigits(new SecureRandom().nextInt())
-            + "-pid-" + ProcessHandle.current().pid();
+    /** Who runs the jobs this process records (claimed_by). */
+    private final String node;
 
+    /** For a process of its own: the default arena interval, and a random node id. */
     public RefreshScheduler(LeaderboardRefresh refresh, Database db, Duration every, Clock clock) {
-        this(refresh, db, every, DEFAULT_ARENA_EVERY, clock);
+        this(refresh, db, every, DEFAULT_ARENA_EVERY, clock, ClusterConfig.defaults().node());
     }
 
     /** @param arenaEvery how often to look for new votes and refresh the arena boards when there are any */
-    public RefreshScheduler(LeaderboardRefresh refresh, Database db, Duration every, Duration arenaEvery, Clock clock) {
+    public RefreshScheduler(LeaderboardRefresh refresh, Database db, Duration every, Duration arenaEvery, Clock clock,
+                            String node) {
         this.refresh = refresh;
         this.db = db;
-        this.every = every;
-        this.arenaEvery = arenaEvery;
         this.clock = clock;
+        this.node = node;
+        this.fullTask = Tasks.recurring(JOB_KIND, new JobScheduler.Every(every)).execute((instance, context) -> scheduledRun());
+        this.arenaTask = arenaEvery.compareTo(every) < 0
+                ? Tasks.recurring("arena-boards", new JobScheduler.Every(arenaEvery)).execute((i, c) -> scheduledArenaCheck())
+                : null;
+    }
+
+    /** The recurring tasks for the cluster's {@link JobScheduler}. */
+    public List<RecurringTask<?>> tasks() {
+        List<RecurringTask<?>> tasks = new ArrayList<>();
+        tasks.add(fullTask);
+        if (arenaTask != null) tasks.add(arenaTask);
+        return tasks;
     }
 
     /** The default of {@code leaderboard.arena_refresh_interval}. */
@@ -100,27 +112,25 @@ public final class RefreshScheduler implements AutoCloseable {
     public record Times(Instant nextFullAt, Instant nextArenaCheckAt, Instant arenaReadAt) {
     }
 
+    /** As the cluster's scheduler has them (null: not known, e.g. while a run is in progress or before start). */
     public Times times() {
-        return new Times(nextFullAt, nextArenaCheckAt, arenaReadAt.get());
+        JobScheduler scheduler = jobs;
+        if (scheduler == null) return new Times(null, null, arenaReadAt.get());
+        return new Times(scheduler.nextRun(fullTask).orElse(null),
+                arenaTask == null ? null : scheduler.nextRun(arenaTask).orElse(null), arenaReadAt.get());
     }
 
     /**
-     * Fails the jobs a stopped process left running, then schedules the hourly (or configured) refresh; the first
-     * one runs at once when there is no snapshot yet or when a refresh was interrupted.
+     * Fails the jobs a stopped process left running; the scheduler (started, with {@link #tasks()}) runs the next
+     * refresh at once when there is no snapshot yet or when a refresh was interrupted.
      */
-    public void start() {
+    public void start(JobScheduler scheduler) {
+        this.jobs = scheduler;
         int abandoned = failAbandoned();
         if (abandoned > 0) LOG.warn("{} job(s) left running by a process that stopped were marked failed", abandoned);
         boolean none = db.snapshots().recent(ContestantKind.JUDGE, 1).isEmpty()
                 && db.snapshots().recent(ContestantKind.MODEL, 1).isEmpty();
-        long initialDelay = none || abandoned > 0 ? 0 : every.toMillis();
-        nextFullAt = clock.instant().plusMillis(initialDelay);
-        executor.scheduleWithFixedDelay(this::scheduledRun, initialDelay, every.toMillis(), TimeUnit.MILLISECONDS);
-        if (arenaEvery.compareTo(every) < 0) {
-            nextArenaCheckAt = clock.instant().plus(arenaEvery);
-            executor.scheduleWithFixedDelay(this::scheduledArenaCheck, arenaEvery.toMillis(), arenaEvery.toMillis(),
-                    TimeUnit.MILLISECONDS);
-        }
+        if (none || abandoned > 0) scheduler.runNow(fullTask);
     }
 
     /** Marks failed the running jobs whose process stopped (see the class comment); returns how many. */
@@ -201,8 +211,6 @@ public final class RefreshScheduler implements AutoCloseable {
                     result.unchanged(), result.failed());
         } catch (RuntimeException e) {
             LOG.error("leaderboard refresh failed", e);   // the next run tries again
-        } finally {
-            nextFullAt = clock.instant().plus(every);
         }
     }
 
@@ -212,22 +220,12 @@ public final class RefreshScheduler implements AutoCloseable {
                     + "{} unchanged, {} failed", result.computed(), result.unchanged(), result.failed()));
         } catch (RuntimeException e) {
             LOG.error("arena board refresh failed", e);   // the next check tries again
-        } finally {
-            nextArenaCheckAt = clock.instant().plus(arenaEvery);
         }
     }
 
+    /** Stops the jobs table's heartbeats; close the {@link JobScheduler} first, which lets a running refresh finish. */
     @Override
     public void close() {
-        // let a running refresh finish (its snapshot is one transaction either way), then stop
-        executor.shutdown();
-        try {
-            if (!executor.awaitTermination(30, TimeUnit.SECONDS)) executor.shutdownNow();
-        } catch (InterruptedException e) {
-            executor.shutdownNow();
-            Thread.currentThread().interrupt();
-        } finally {
-            heartbeats.shutdownNow();
-        }
+        heartbeats.shutdownNow();
     }
 }

@@ -23,11 +23,14 @@ import java.util.Objects;
  * @param inputPricePerMillion  price of a million input tokens (any currency, used consistently)
  * @param outputPricePerMillion price of a million output tokens
  * @param structuredOutput      whether JSON-schema output is requested when a request carries a schema
+ * @param clusterParallel       requests in flight at most over all the nodes of a cluster on PostgreSQL (so that N
+ *                              nodes do not send N × {@code parallel}), or null for no such limit
  */
 public record EndpointConfig(String name, Provider provider, String baseUrl, String model, String apiKeyEnv,
                              int parallel, Duration timeout, int retries, Duration backoffInitial,
                              Duration backoffMax, Duration retryAfterMax, Double temperature, Integer maxTokens,
-                             double inputPricePerMillion, double outputPricePerMillion, boolean structuredOutput) {
+                             double inputPricePerMillion, double outputPricePerMillion, boolean structuredOutput,
+                             Integer clusterParallel) {
 
     public EndpointConfig {
         Objects.requireNonNull(name, "name");
@@ -40,6 +43,9 @@ public record EndpointConfig(String name, Provider provider, String baseUrl, Str
         Objects.requireNonNull(retryAfterMax, "retryAfterMax");
         if (parallel <= 0) throw new IllegalArgumentException("parallel must be > 0: " + parallel);
         if (retries < 0) throw new IllegalArgumentException("retries must be >= 0: " + retries);
+        if (clusterParallel != null && clusterParallel <= 0) {
+            throw new IllegalArgumentException("cluster_parallel must be > 0: " + clusterParallel);
+        }
     }
 
     /** Cost of a call: tokens × price per million / 10^6, input and output priced separately. */

@@ -19,8 +19,8 @@ final class LlmConfigParser {
     private static final Set<String> GENERATOR_KEYS = Set.of("endpoint", "every", "batch", "mix");
     private static final Set<String> MIX_KEYS = Set.of("good", "bad", "ambiguous");
     private static final Set<String> ENDPOINT_KEYS = Set.of("name", "provider", "base_url", "model", "api_key_env",
-            "parallel", "timeout", "retries", "backoff_initial", "backoff_max", "retry_after_max", "temperature",
-            "max_tokens", "price_input_per_million", "price_output_per_million", "structured_output");
+            "parallel", "cluster_parallel", "timeout", "retries", "backoff_initial", "backoff_max", "retry_after_max",
+            "temperature", "max_tokens", "price_input_per_million", "price_output_per_million", "structured_output");
     private static final Set<String> JUDGE_KEYS = Set.of("name", "display_name", "organisation", "endpoint", "prompts",
             "family");
     private static final Set<String> MODEL_KEYS = Set.of("name", "endpoint", "display_name", "organisation", "licence",
@@ -126,7 +126,8 @@ final class LlmConfigParser {
                 node.duration("retry_after_max", Duration.ofSeconds(120)), node.optionalTemperature(),
                 node.optionalIntAtLeast("max_tokens", 1), node.price("price_input_per_million"),
                 node.price("price_output_per_million"),
-                node.bool("structured_output", provider.structuredOutputByDefault()));
+                node.bool("structured_output", provider.structuredOutputByDefault()),
+                node.optionalIntAtLeast("cluster_parallel", 1));
     }
 
     private static JudgeConfig judge(Node node, Set<String> endpointNames) {

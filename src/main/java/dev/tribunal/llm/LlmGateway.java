@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one way to call a model. Per endpoint it keeps at most {@code parallel} requests in flight (a fair
- * semaphore: callers block as virtual threads, in arrival order), retries 429/5xx/timeouts/network errors with
+ * semaphore: callers block as virtual threads, in arrival order) and, in a cluster, at most {@code cluster_parallel}
+ * over all nodes ({@link ClusterSlots}), retries 429/5xx/timeouts/network errors with
  * exponential backoff and full jitter or the server's Retry-After, answers repeated requests from the cache in
  * {@code llm_calls}, and writes a ledger row for every call. API keys are read from the named environment
  * variable when an endpoint is first used and never logged, stored or put in an exception message.
@@ -41,11 +42,23 @@ public final class LlmGateway implements AutoCloseable {
 
     /** {@code environment} maps a variable name to its value (or null); tests pass a map's {@code get}. */
     public LlmGateway(LlmConfig config, LlmCallDao ledger, Function<String, String> environment) {
+        this(config, ledger, environment, null);
+    }
+
+    /**
+     * @param clusterSlots where the endpoints' cluster-wide limits are kept (a cluster on PostgreSQL), or null: then
+     *                     {@code cluster_parallel} is not enforced (one process: {@code parallel} is the limit)
+     */
+    public LlmGateway(LlmConfig config, LlmCallDao ledger, Function<String, String> environment,
+                      ClusterSlots clusterSlots) {
         this.config = config;
         this.ledger = ledger;
         this.ledgerWriter = new LedgerWriter(ledger);
         this.environment = environment;
-        for (EndpointConfig e : config.endpoints()) lanes.put(e.name(), new EndpointLane(e));
+        for (EndpointConfig e : config.endpoints()) {
+            if (clusterSlots != null) clusterSlots.prepare(e);
+            lanes.put(e.name(), new EndpointLane(e, clusterSlots));
+        }
     }
 
     public LlmConfig config() {
@@ -146,21 +159,31 @@ public final class LlmGateway implements AutoCloseable {
         }
     }
 
-    /** One endpoint: its limit on requests in flight and its chat model, built on first use. */
+    /** One endpoint: its limits on requests in flight and its chat model, built on first use. */
     private static final class EndpointLane {
         private final EndpointConfig endpoint;
         private final Semaphore inFlight;
+        /** Null when the cluster-wide limit is not enforced. */
+        private final ClusterSlots clusterSlots;
         private volatile ChatModel model;
         private volatile String apiKey;
 
-        EndpointLane(EndpointConfig endpoint) {
+        EndpointLane(EndpointConfig endpoint, ClusterSlots clusterSlots) {
             this.endpoint = endpoint;
             this.inFlight = new Semaphore(endpoint.parallel(), true);
+            this.clusterSlots = clusterSlots;
         }
 
         Answer send(LlmRequest request, Function<String, String> environment) {
             ChatModel chatModel = model(environment);
             inFlight.acquireUninterruptibly();
+            int slot;
+            try {
+                slot = clusterSlots == null ? -1 : clusterSlots.take(endpoint);
+            } catch (RuntimeException e) {
+                inFlight.release();   // the store failed: not the provider's doing
+                throw e;
+            }
             long start = System.nanoTime();
             ChatResponse response;
             try {
@@ -168,6 +191,7 @@ public final class LlmGateway implements AutoCloseable {
             } catch (RuntimeException e) {
                 throw new ProviderFailureSignal(ProviderFailure.classify(e, apiKey));
             } finally {
+                if (slot >= 0) clusterSlots.release(endpoint, slot);
                 inFlight.release();
             }
             long latencyMs = (System.nanoTime() - start) / 1_000_000;

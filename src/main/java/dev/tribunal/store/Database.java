@@ -28,6 +28,8 @@ public final class Database implements AutoCloseable {
     private final Sql sql;
     private final List<HikariDataSource> pools;
     private final WriteQueue queue;
+    /** For the libraries that bring their own SQL; null in the view {@link #inTransaction} gives. */
+    private final DataSource librarySource;
     /** Null in the view {@link #inTransaction} gives: that view owns nothing. */
     private final StoreThreads threads;
     private final ContestantDao contestants;
@@ -42,10 +44,12 @@ public final class Database implements AutoCloseable {
     private final SettingDao settings;
     private final ReportDao reports;
 
-    private Database(Sql sql, List<HikariDataSource> pools, WriteQueue queue, StoreThreads threads) {
+    private Database(Sql sql, List<HikariDataSource> pools, WriteQueue queue, DataSource librarySource,
+                     StoreThreads threads) {
         this.sql = sql;
         this.pools = pools;
         this.queue = queue;
+        this.librarySource = librarySource;
         this.threads = threads;
         this.contestants = new ContestantDao(sql);
         this.samples = new SampleDao(sql);
@@ -87,12 +91,16 @@ public final class Database implements AutoCloseable {
             HikariDataSource reader = memory ? writer
                     : pool("tribunal-read", sqliteSource(url, false), settings.poolSize(), "PRAGMA query_only = 1", false);
             if (!memory) pools.add(reader);
+            // libraries with SQL of their own (the job scheduler) write through a connection of their own, taking turns
+            // with the writer's
+            HikariDataSource jobs = memory ? writer : pool("tribunal-jobs", sqliteSource(url, true), 1, null, false);
+            if (!memory) pools.add(jobs);
             Jdbi writes = Jdbi.create(writer);
             WriteQueue queue = new WriteQueue(writes);
             // one thread per read connection: writes go through the queue's own thread
             StoreThreads threads = new StoreThreads("tribunal-db", memory ? 1 : settings.poolSize());
             return new Database(new Sql(Jdbi.create(reader), writes, queue, Dialect.SQLITE, clock, threads), pools,
-                    queue, threads);
+                    queue, jobs, threads);
         } catch (RuntimeException e) {
             pools.forEach(HikariDataSource::close);
             throw e;
@@ -112,7 +120,7 @@ public final class Database implements AutoCloseable {
             Jdbi jdbi = Jdbi.create(pool);
             StoreThreads threads = new StoreThreads("tribunal-db", settings.poolSize());
             return new Database(new Sql(jdbi, jdbi, null, Dialect.POSTGRESQL, clock, threads), List.of(pool), null,
-                    threads);
+                    pool, threads);
         } catch (RuntimeException e) {
             pool.close();
             throw e;
@@ -172,7 +180,7 @@ public final class Database implements AutoCloseable {
      * on them joins the transaction, so all of it is stored or none of it. Do not keep the view.
      */
     public <R> R inTransaction(java.util.function.Function<Database, R> work) {
-        return sql.transaction(bound -> work.apply(new Database(bound, List.of(), null, null)));
+        return sql.transaction(bound -> work.apply(new Database(bound, List.of(), null, null, null)));
     }
 
     /** As {@link #inTransaction}, for work without a result. */
@@ -185,6 +193,14 @@ public final class Database implements AutoCloseable {
 
     public Dialect dialect() {
         return sql.dialect();
+    }
+
+    /**
+     * The connections for libraries that bring their own SQL (the job scheduler, the shared rate limits): the pool on
+     * PostgreSQL, a writing connection of their own on SQLite.
+     */
+    public DataSource librarySource() {
+        return librarySource;
     }
 
     /** For DAOs added elsewhere in this package. */

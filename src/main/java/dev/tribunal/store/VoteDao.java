@@ -64,11 +64,16 @@ public final class VoteDao {
      * both judges). Uses the index on votes (voter_hash), then the rounds' primary key.
      */
     public Set<Long> evaluationsRevealedTo(String voterHash) {
+        return evaluationsRevealedSince(voterHash, Instant.EPOCH);
+    }
+
+    /** As {@link #evaluationsRevealedTo}, by the votes recorded at or after {@code since} only (a range of the index). */
+    public Set<Long> evaluationsRevealedSince(String voterHash, Instant since) {
         return sql.read(h -> {
             Set<Long> ids = new HashSet<>();
             h.createQuery("SELECT r.eval_a_id, r.eval_b_id FROM votes v JOIN rounds r ON r.id = v.round_id "
-                            + "WHERE v.voter_hash = :v")
-                    .bind("v", voterHash)
+                            + "WHERE v.voter_hash = :v AND v.created_at >= :t")
+                    .bind("v", voterHash).bind("t", since.toEpochMilli())
                     .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)})
                     .forEach(pair -> {
                         ids.add(pair[0]);

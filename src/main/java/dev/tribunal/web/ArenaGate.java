@@ -1,6 +1,7 @@
 package dev.tribunal.web;
 
 import dev.tribunal.config.PerAddressConfig;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,14 +33,25 @@ public final class ArenaGate {
     private final RateLimiter addressSamples;
 
     public ArenaGate(VoterIdentity voters, ClientAddress addresses, ServiceSettings s) {
+        this(voters, addresses, s, null);
+    }
+
+    /**
+     * @param sharedBuckets where the per-voter limits keep their buckets so that they hold across the nodes of a
+     *                      cluster; null = in this process's memory. The per-address limits are always in memory: no
+     *                      address is ever stored (with N nodes behind a balancer, an address may get up to N times its
+     *                      limit)
+     */
+    public ArenaGate(VoterIdentity voters, ClientAddress addresses, ServiceSettings s,
+                     ProxyManager<String> sharedBuckets) {
         this.voters = voters;
         this.addresses = addresses;
         PerAddressConfig a = s.perAddress();
         newVoters = new RateLimiter("new voters", ADDRESS, List.of(perHour(a.newVotersPerHour())));
-        voterRounds = new RateLimiter("rounds", VOTER, List.of(perMinute(s.roundsPerMinute())));
-        voterVotes = new RateLimiter("votes", VOTER, List.of(perMinute(s.votesPerMinute()),
-                new RateLimiter.Limit(s.votesPerDay(), Duration.ofDays(1))));
-        voterSamples = new RateLimiter("submitted samples", VOTER, List.of(perHour(s.samplesPerHour())));
+        voterRounds = perVoter("rounds", List.of(perMinute(s.roundsPerMinute())), sharedBuckets);
+        voterVotes = perVoter("votes", List.of(perMinute(s.votesPerMinute()),
+                new RateLimiter.Limit(s.votesPerDay(), Duration.ofDays(1))), sharedBuckets);
+        voterSamples = perVoter("submitted samples", List.of(perHour(s.samplesPerHour())), sharedBuckets);
         addressRounds = new RateLimiter("rounds", ADDRESS, List.of(perMinute(a.roundsPerMinute())));
         addressVotes = new RateLimiter("votes", ADDRESS, List.of(perMinute(a.votesPerMinute())));
         addressSamples = new RateLimiter("submitted samples", ADDRESS, List.of(perHour(a.samplesPerHour())));
@@ -65,6 +77,10 @@ public final class ArenaGate {
             RateLimiter.acquireAll(own);
         }
         return voter;
+    }
+
+    private static RateLimiter perVoter(String what, List<RateLimiter.Limit> limits, ProxyManager<String> shared) {
+        return shared == null ? new RateLimiter(what, VOTER, limits) : RateLimiter.shared(what, VOTER, limits, shared);
     }
 
     private List<RateLimiter> byAddress(Action action) {

@@ -1,5 +1,6 @@
 package dev.tribunal.web;
 
+import dev.tribunal.config.ClusterConfig;
 import dev.tribunal.store.ContestantKind;
 import dev.tribunal.store.Database;
 import dev.tribunal.store.Snapshot;
@@ -11,10 +12,12 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * {@code GET /api/health}: 200 when the database answers, 503 when it does not; with the age of the newest
- * leaderboard snapshot of each kind and the version. Cheap enough to poll: one key lookup and two indexed reads.
+ * leaderboard snapshot of each kind, the version, and which node answered: its id, its role and the jobs it is
+ * running (so a load balancer's nodes can be told apart). Cheap enough to poll: one key lookup and two indexed reads.
  */
 public final class HealthRoutes implements RouteGroup {
 
@@ -22,17 +25,23 @@ public final class HealthRoutes implements RouteGroup {
     }
 
     record Health(String status, String version, boolean databaseReachable, String database,
-                  Map<String, SnapshotAge> snapshots) {
+                  Map<String, SnapshotAge> snapshots, String node, String role, List<String> jobsHeld) {
+    }
+
+    /** This node: its id, its role, and the jobs it is running now. */
+    public record Node(String id, ClusterConfig.Role role, Supplier<List<String>> jobsHeld) {
     }
 
     private final Database db;
     private final String version;
     private final Clock clock;
+    private final Node node;
 
-    public HealthRoutes(Database db, String version, Clock clock) {
+    public HealthRoutes(Database db, String version, Clock clock, Node node) {
         this.db = db;
         this.version = version;
         this.clock = clock;
+        this.node = node;
     }
 
     @Override
@@ -53,7 +62,8 @@ public final class HealthRoutes implements RouteGroup {
         }
         ctx.header("Cache-Control", "no-store").status(reachable ? 200 : 503)
                 .json(new Health(reachable ? "ok" : "unavailable", version, reachable,
-                        db.dialect().name().toLowerCase(), ages));
+                        db.dialect().name().toLowerCase(), ages, node.id(), node.role().name().toLowerCase(),
+                        node.jobsHeld().get()));
     }
 
     private SnapshotAge age(ContestantKind kind) {

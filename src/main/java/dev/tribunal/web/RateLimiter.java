@@ -1,5 +1,11 @@
 package dev.tribunal.web;
 
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.EstimationProbe;
+import io.github.bucket4j.distributed.BucketProxy;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,6 +18,11 @@ import java.util.function.LongSupplier;
  * token from every bucket or none (refused with the wait until all have one). Keys are voter hashes; buckets
  * that have refilled completely are forgotten, so memory follows the number of recently active keys. Keys are voter
  * hashes or network addresses; they live in this memory only and are never written or shown.
+ *
+ * <p>A {@link #shared} limiter keeps its buckets in the store instead (Bucket4j's PostgreSQL backend, same refill
+ * rule), so that its limit holds across the nodes of a cluster: only for voter hashes, never for addresses. A request
+ * with one such permit costs one short transaction (take, or learn the wait); with several, two each (a look, then the
+ * take).
  */
 public final class RateLimiter {
 
@@ -30,16 +41,38 @@ public final class RateLimiter {
     private final LongSupplier nanoClock;
     private final ConcurrentHashMap<String, Buckets> byKey = new ConcurrentHashMap<>();
     private final AtomicLong calls = new AtomicLong();
+    /** The store's buckets, for a shared limiter; null for one in memory. */
+    private final ProxyManager<String> shared;
+    private final BucketConfiguration sharedConfiguration;
 
     /**
      * @param what what is being limited, for the problem detail ("votes", "rounds")
      * @param from whose requests, in words ("this voter", "this network address"): never the key itself
      */
     public RateLimiter(String what, String from, List<Limit> limits, LongSupplier nanoClock) {
+        this(what, from, limits, nanoClock, null);
+    }
+
+    private RateLimiter(String what, String from, List<Limit> limits, LongSupplier nanoClock,
+                        ProxyManager<String> shared) {
         this.what = what;
         this.from = from;
         this.limits = limits.stream().filter(l -> l.permits() > 0).toList();
         this.nanoClock = nanoClock;
+        this.shared = shared;
+        var config = BucketConfiguration.builder();
+        for (Limit l : this.limits) {
+            config.addLimit(Bandwidth.builder().capacity(l.permits()).refillGreedy(l.permits(), l.period()).build());
+        }
+        this.sharedConfiguration = this.limits.isEmpty() ? null : config.build();
+    }
+
+    /**
+     * A limiter whose buckets are in {@code buckets}, shared by every node; {@code what} also names its buckets there
+     * (one per limiter and key).
+     */
+    public static RateLimiter shared(String what, String from, List<Limit> limits, ProxyManager<String> buckets) {
+        return new RateLimiter(what, from, limits, System::nanoTime, buckets);
     }
 
     public RateLimiter(String what, List<Limit> limits, LongSupplier nanoClock) {
@@ -70,9 +103,14 @@ public final class RateLimiter {
      * last token may both get it: a limit is exact up to the concurrency of its key.
      */
     public static void acquireAll(List<Permit> permits) {
+        // the one permit kept in the store, if there is exactly one, is taken in one round trip once the others are free
+        List<Permit> stored = permits.stream().filter(p -> p.limiter.shared != null && !p.limiter.limits.isEmpty())
+                .toList();
+        Permit last = stored.size() == 1 ? stored.getFirst() : null;
         Permit longest = null;
         long longestWait = 0;
         for (Permit p : permits) {
+            if (p == last) continue;
             long wait = p.limiter.wait(p.key);
             if (wait > longestWait) {
                 longest = p;
@@ -80,12 +118,20 @@ public final class RateLimiter {
             }
         }
         if (longest != null) throw longest.limiter.refusal(longestWait);
-        for (Permit p : permits) p.limiter.take(p.key);
+        if (last != null) {
+            ConsumptionProbe probe = last.limiter.sharedBucket(last.key).tryConsumeAndReturnRemaining(1);
+            if (!probe.isConsumed()) throw last.limiter.refusal(Math.max(1, probe.getNanosToWaitForRefill()));
+        }
+        for (Permit p : permits) if (p != last) p.limiter.take(p.key);
     }
 
     /** Nanoseconds until {@code key} has a token in every bucket; 0 = now. */
     private long wait(String key) {
         if (limits.isEmpty()) return 0;
+        if (shared != null) {
+            EstimationProbe probe = sharedBucket(key).estimateAbilityToConsume(1);
+            return probe.canBeConsumed() ? 0 : Math.max(1, probe.getNanosToWaitForRefill());
+        }
         long now = nanoClock.getAsLong();
         Buckets buckets = byKey.get(key);
         return buckets == null ? 0 : buckets.waitFor(limits, now);
@@ -93,9 +139,17 @@ public final class RateLimiter {
 
     private void take(String key) {
         if (limits.isEmpty()) return;
+        if (shared != null) {
+            sharedBucket(key).tryConsume(1);   // a race for the last token lost here lets the request through
+            return;
+        }
         long now = nanoClock.getAsLong();
         if (calls.incrementAndGet() % SWEEP_EVERY == 0) sweep(now);
         byKey.computeIfAbsent(key, k -> new Buckets(limits, now)).take(limits, now);
+    }
+
+    private BucketProxy sharedBucket(String key) {
+        return shared.builder().build(what + ':' + key, () -> sharedConfiguration);
     }
 
     private ProblemException refusal(long waitNanos) {

@@ -43,6 +43,12 @@ public record ServiceSettings(WebSettings web, Duration roundLifetime, int round
                 queryLimits, LeaderboardConfig.DEFAULT_ARENA_REFRESH);
     }
 
+    public ServiceSettings withRefreshEvery(Duration every) {
+        return new ServiceSettings(web, roundLifetime, roundsPerMinute, votesPerMinute, votesPerDay, every,
+                rating, preliminaryBelow, adminTokenVariable, adminToken, voterSecret, version, samplesPerHour,
+                perAddress, voteRules, queryLimits, arenaRefreshEvery);
+    }
+
     public ServiceSettings withArenaRefreshEvery(Duration every) {
         return new ServiceSettings(web, roundLifetime, roundsPerMinute, votesPerMinute, votesPerDay, refreshEvery,
                 rating, preliminaryBelow, adminTokenVariable, adminToken, voterSecret, version, samplesPerHour,

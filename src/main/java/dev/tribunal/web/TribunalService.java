@@ -7,6 +7,7 @@ import dev.tribunal.arena.JudgeArena;
 import dev.tribunal.arena.LiveEvaluations;
 import dev.tribunal.arena.LiveJudges;
 import dev.tribunal.arena.StoredRounds;
+import dev.tribunal.config.ClusterConfig;
 import dev.tribunal.export.CollectiveVoteExport;
 import dev.tribunal.export.StoredVotes;
 import dev.tribunal.export.VoteExport;
@@ -14,6 +15,8 @@ import dev.tribunal.bench.baseline.BaselineRun;
 import dev.tribunal.bench.collective.CollectiveRun;
 import dev.tribunal.imports.QuestionSets;
 import dev.tribunal.jobs.BenchmarkJobs;
+import dev.tribunal.jobs.JobScheduler;
+import dev.tribunal.jobs.RunJoiner;
 import dev.tribunal.jobs.LeaderboardRefresh;
 import dev.tribunal.llm.LlmConfig;
 import dev.tribunal.store.BenchRun;
@@ -26,6 +29,10 @@ import dev.tribunal.llm.LlmGateway;
 import dev.tribunal.jobs.RefreshScheduler;
 import dev.tribunal.store.BrowseDao;
 import dev.tribunal.store.Database;
+import dev.tribunal.store.Dialect;
+import dev.tribunal.store.SharedBuckets;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,32 +49,42 @@ public final class TribunalService implements AutoCloseable {
     /** How often a job's event stream re-reads its progress, and how long one stream lasts at most. */
     static final Duration JOB_EVENTS_EVERY = Duration.ofMillis(500);
     static final Duration JOB_EVENTS_FOR = Duration.ofMinutes(10);
-    /** How long a benchmark unit stays reserved for a process that stopped renewing it (as the CLI's --lease). */
-    static final Duration BENCH_LEASE = Duration.ofSeconds(60);
-
     private final WebServer web;
     private final RefreshScheduler scheduler;
+    private final JobScheduler jobScheduler;
+    private final RunJoiner joiner;
     private final StoredRounds rounds;
     private final SampleGenerator generator;
     private final BenchmarkJobs jobs;
     private final JobRoutes jobRoutes;
 
-    private TribunalService(WebServer web, RefreshScheduler scheduler, StoredRounds rounds, SampleGenerator generator,
-                            BenchmarkJobs jobs, JobRoutes jobRoutes) {
+    private TribunalService(WebServer web, RefreshScheduler scheduler, JobScheduler jobScheduler, RunJoiner joiner,
+                            StoredRounds rounds, SampleGenerator generator, BenchmarkJobs jobs, JobRoutes jobRoutes) {
         this.web = web;
         this.scheduler = scheduler;
+        this.jobScheduler = jobScheduler;
+        this.joiner = joiner;
         this.rounds = rounds;
         this.generator = generator;
         this.jobs = jobs;
         this.jobRoutes = jobRoutes;
     }
 
+    /** As {@link #start(Database, ServiceSettings, ClusterConfig, Clock, LiveSettings)}, a node of its own. */
+    public static TribunalService start(Database db, ServiceSettings settings, Clock clock, LiveSettings liveSettings) {
+        return start(db, settings, ClusterConfig.defaults(), clock, liveSettings);
+    }
+
     /**
      * Starts the service, with live LLM judges when {@code liveSettings} has a gateway: they are stored as judges
      * (idempotent), judge submitted samples and take part in rounds. The caller owns their gateway and closes it
-     * after this.
+     * after this. On PostgreSQL any number of nodes may run on one database ({@code cluster} says which node this is
+     * and whether it runs jobs): one of them runs each scheduled job, and all of those that run jobs share the
+     * benchmark runs.
      */
-    public static TribunalService start(Database db, ServiceSettings settings, Clock clock, LiveSettings liveSettings) {
+    public static TribunalService start(Database db, ServiceSettings settings, ClusterConfig cluster, Clock clock,
+                                        LiveSettings liveSettings) {
+        String node = cluster.node();
         ObjectMapper json = ApiJson.mapper();
         ArenaCatalog catalog = new ArenaCatalog(db, clock, Duration.ofMinutes(1));
         StoredRounds rounds = new StoredRounds(db, catalog);
@@ -80,16 +97,27 @@ public final class TribunalService implements AutoCloseable {
                 settings.roundLifetime(), settings.voteRules(), clock);
         RefreshScheduler scheduler = new RefreshScheduler(new LeaderboardRefresh(db, settings.rating(), clock,
                 new AnomalousVoters(db, settings.voteRules())), db, settings.refreshEvery(), settings.arenaRefreshEvery(),
-                clock);
+                clock, node);
+        // on PostgreSQL the per-voter limits hold across nodes: their buckets are in the store, and once an hour one
+        // node forgets the voters whose buckets have refilled
+        SharedBuckets buckets = db.dialect() == Dialect.POSTGRESQL ? new SharedBuckets(db) : null;
+        List<RecurringTask<?>> tasks = new java.util.ArrayList<>(scheduler.tasks());
+        if (buckets != null) {
+            tasks.add(Tasks.recurring("voter-buckets-cleanup", new JobScheduler.Every(Duration.ofHours(1)))
+                    .execute((instance, context) -> buckets.removeExpired()));
+        }
+        JobScheduler jobScheduler = new JobScheduler(db, node, tasks,
+                new JobScheduler.Timing(cluster.schedulerPoll(), cluster.heartbeat()));
         BenchmarkJobs jobs = gateway == null ? null : new BenchmarkJobs(new BaselineRun(db, gateway,
-                new QuestionSets(db, liveSettings.dataDirectory()), BENCH_LEASE, clock),
-                new CollectiveRun(db, gateway, BENCH_LEASE, clock));
+                new QuestionSets(db, liveSettings.dataDirectory()), cluster.benchLease(), clock),
+                new CollectiveRun(db, gateway, cluster.benchLease(), clock));
         JobRoutes jobRoutes = new JobRoutes(db, jobs, gateway == null ? LlmConfig.empty() : gateway.config(),
                 liveSettings.collective(), json, settings.web().maxBodyBytes(), JobRoutes.MAX_EVENT_STREAMS,
                 JOB_EVENTS_EVERY, JOB_EVENTS_FOR);
         WebSettings web = settings.web();
         ArenaGate gate = new ArenaGate(new VoterIdentity(settings.voterSecret(), web.secureCookies()),
-                new ClientAddress(web.trustedProxyHeader(), web.trustedProxies()), settings);
+                new ClientAddress(web.trustedProxyHeader(), web.trustedProxies()), settings,
+                buckets == null ? null : buckets.buckets());
         List<RouteGroup> groups = List.of(
                 new ArenaRoutes(arena, gate, web.maxBodyBytes()),
                 new SampleRoutes(arena, live, gate, web.maxBodyBytes(), liveSettings),
@@ -101,14 +129,32 @@ public final class TribunalService implements AutoCloseable {
                 new AdminRoutes(scheduler, arena, db.votes(), settings.adminTokenVariable(), settings.adminToken(),
                         web.maxBodyBytes()),
                 jobRoutes,
-                new HealthRoutes(db, settings.version(), clock));
+                new HealthRoutes(db, settings.version(), clock, new HealthRoutes.Node(node, cluster.role(),
+                        () -> held(jobScheduler, jobs, cluster))));
         WebServer server = new WebServer(web, json, groups);
         server.start();
-        scheduler.start();
+        RunJoiner joiner = null;
+        if (cluster.role().runsJobs()) {
+            jobScheduler.start();
+            scheduler.start(jobScheduler);
+            // runs left running by a process that stopped are resumed (what is done stays done), and runs started on
+            // other nodes are joined
+            if (jobs != null) {
+                BenchRunDao runs = new BenchRunDao(db);
+                jobs.resumeLeftRunning(runs.runsIn(BenchRun.RUNNING));
+                joiner = new RunJoiner(cluster.benchJoinEvery(), List.of(() -> jobs.joinRunning(runs.runsIn(BenchRun.RUNNING))));
+            }
+        }
         if (generator != null) generator.start();
-        // runs left running by a process that stopped are resumed (what is done stays done)
-        if (jobs != null) jobs.resumeLeftRunning(new BenchRunDao(db).runsIn(BenchRun.RUNNING));
-        return new TribunalService(server, scheduler, rounds, generator, jobs, jobRoutes);
+        return new TribunalService(server, scheduler, jobScheduler, joiner, rounds, generator, jobs, jobRoutes);
+    }
+
+    /** The jobs this node is running: scheduled ones as "task/instance", benchmark runs as "benchmark-run/id". */
+    private static List<String> held(JobScheduler scheduler, BenchmarkJobs jobs, ClusterConfig cluster) {
+        if (!cluster.role().runsJobs()) return List.of();
+        List<String> held = new java.util.ArrayList<>(scheduler.held());
+        if (jobs != null) jobs.executing().forEach(id -> held.add("benchmark-run/" + id));
+        return held;
     }
 
     public URI address() {
@@ -153,9 +199,11 @@ public final class TribunalService implements AutoCloseable {
     }
 
     private void stopJobs() {
+        if (joiner != null) joiner.close();
         // the units in flight finish (the database is still open)
         if (jobs != null) jobs.close();
         if (generator != null) generator.close();
+        jobScheduler.close();
         scheduler.close();
         rounds.close();
     }

@@ -190,6 +190,35 @@ class TribunalConfigTest {
     }
 
     @Test
+    void aClusterNodeIsConfiguredInTheFileOrTheEnvironment() {
+        ClusterConfig defaults = TribunalConfig.defaults().cluster();
+        assertThat(defaults.role()).isEqualTo(ClusterConfig.Role.ALL);
+        assertThat(defaults.node()).matches("node-[0-9a-f]{8}").isNotEqualTo(defaults.node());
+        TribunalConfig c = TribunalConfig.parse("cluster:\n  role: web\n  bench_lease: PT5S\n", "test.yaml",
+                Map.of("TRIBUNAL_CLUSTER_NODE_ID", "eu-1"));
+        assertThat(c.cluster().node()).isEqualTo("eu-1");
+        assertThat(c.cluster().role().runsJobs()).isFalse();
+        assertThat(c.cluster().benchLease()).isEqualTo(Duration.ofSeconds(5));
+        assertThatThrownBy(() -> parse("cluster:\n  node_id: \"a b\"\n")).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("cluster.node_id");
+        assertThatThrownBy(() -> TribunalConfig.parse("", "test.yaml", Map.of("TRIBUNAL_CLUSTER_ROLE", "leader")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("cluster.role");
+    }
+
+    @Test
+    void theAdminTokenMayComeFromAFileTheNodesShare(@TempDir Path dir) throws Exception {
+        Path token = Files.writeString(dir.resolve("admin.token"), "s3cret-token\n");
+        SecretsConfig secrets = TribunalConfig.parse("secrets:\n  admin_token_file: " + token + "\n", "test.yaml",
+                Map.of()).secrets();
+        assertThat(secrets.adminToken(Map.of())).contains("s3cret-token");
+        assertThat(secrets.adminToken(Map.of("TRIBUNAL_ADMIN_TOKEN", "from-env"))).contains("from-env");
+        SecretsConfig missing = new SecretsConfig("TRIBUNAL_ADMIN_TOKEN", "TRIBUNAL_VOTER_SECRET", null,
+                dir.resolve("nowhere").toString());
+        assertThatThrownBy(() -> missing.adminToken(Map.of())).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("secrets.admin_token_file").hasMessageNotContaining("Exception:");
+    }
+
+    @Test
     void secretsComeFromTheEnvironmentOnly(@TempDir Path dir) throws Exception {
         TribunalConfig c = TribunalConfig.defaults();
         assertThat(c.secrets().adminToken(Map.of())).isEmpty();

@@ -1,6 +1,7 @@
 package dev.tribunal.web;
 
 import dev.tribunal.arena.VoteRules;
+import dev.tribunal.config.ClusterConfig;
 import dev.tribunal.rating.RatingOptions;
 import dev.tribunal.store.Database;
 import java.nio.charset.StandardCharsets;
@@ -56,9 +57,15 @@ public final class RunningService implements AutoCloseable {
     /** Starts on the database at {@code jdbcUrl} as it is, with live judges. */
     public static RunningService on(String jdbcUrl, ServiceSettings settings, Clock clock,
                                     java.util.function.Function<Database, LiveSettings> live) {
+        return on(jdbcUrl, settings, ClusterConfig.defaults(), clock, live);
+    }
+
+    /** Starts a node of a cluster on the database at {@code jdbcUrl} as it is, with live judges. */
+    public static RunningService on(String jdbcUrl, ServiceSettings settings, ClusterConfig cluster, Clock clock,
+                                    java.util.function.Function<Database, LiveSettings> live) {
         Database db = Database.open(jdbcUrl);
         try {
-            return new RunningService(db, TribunalService.start(db, settings, clock, live.apply(db)));
+            return new RunningService(db, TribunalService.start(db, settings, cluster, clock, live.apply(db)));
         } catch (RuntimeException e) {
             db.close();
             throw e;

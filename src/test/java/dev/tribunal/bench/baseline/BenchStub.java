@@ -25,6 +25,8 @@ public final class BenchStub implements AutoCloseable {
 
     private final OpenAiStubServer server = new OpenAiStubServer();
     private volatile long latencyMs;
+    /** How many times each request (its body) came. */
+    private final Map<String, Integer> seen = new java.util.concurrent.ConcurrentHashMap<>();
 
     public BenchStub() {
         server.keepBodies(false).respondWith(this::reply);
@@ -43,7 +45,18 @@ public final class BenchStub implements AutoCloseable {
         return server.requests();
     }
 
+    /** Requests that repeated an earlier one exactly: calls paid twice. */
+    public int repeats() {
+        return seen.values().stream().mapToInt(n -> n - 1).sum();
+    }
+
+    /** Different requests received. */
+    public int distinct() {
+        return seen.size();
+    }
+
     private StubReply reply(JsonNode body) {
+        seen.merge(body.toString(), 1, Integer::sum);
         String model = body.path("model").asText();
         JsonNode messages = body.path("messages");
         String last = messages.path(messages.size() - 1).path("content").asText();
@@ -88,12 +101,23 @@ public final class BenchStub implements AutoCloseable {
 
     /** A tribunal.yaml for a SQLite file in {@code dir}, every model and judge on this stub. */
     public Path config(Path dir, int parallel) {
-        StringBuilder y = new StringBuilder("database:\n  url: jdbc:sqlite:" + dir.resolve("bench.db") + "\n"
-                + "demo:\n  load: false\nllm:\n  endpoints:\n");
+        return config(dir, "jdbc:sqlite:" + dir.resolve("bench.db"), parallel, "", "");
+    }
+
+    /**
+     * A tribunal.yaml for the database at {@code url}, every model and judge on this stub.
+     *
+     * @param endpointKeys more keys for every endpoint, e.g. ", cluster_parallel: 2" (or "")
+     * @param sections     more top-level YAML (or "")
+     */
+    public Path config(Path dir, String url, int parallel, String endpointKeys, String sections) {
+        StringBuilder y = new StringBuilder("database:\n  url: \"" + url + "\"\n"
+                + "demo:\n  load: false\n" + sections + "llm:\n  endpoints:\n");
         for (String name : new String[] {"strong", "medium", "weak", "baseline", "fair-judge", "biased-judge"}) {
             y.append("    - {name: ").append(name).append(", provider: openai_compatible, base_url: '")
                     .append(server.baseUrl()).append("', model: ").append(name).append(", parallel: ").append(parallel)
-                    .append(", retries: 0, price_input_per_million: 1, price_output_per_million: 2}\n");
+                    .append(", retries: 0, price_input_per_million: 1, price_output_per_million: 2")
+                    .append(endpointKeys).append("}\n");
         }
         y.append("  judges:\n    - {name: fair, endpoint: fair-judge}\n    - {name: biased, endpoint: biased-judge}\n");
         y.append("  models:\n");
