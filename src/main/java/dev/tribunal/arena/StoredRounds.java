@@ -57,7 +57,8 @@ public final class StoredRounds implements RoundStore, AutoCloseable {
         this(db, catalog, db.dialect() == Dialect.SQLITE);
     }
 
-    StoredRounds(Database db, ArenaCatalog catalog, boolean alone) {
+    /** @param alone whether this process is the only one on the store (always true on SQLite) */
+    public StoredRounds(Database db, ArenaCatalog catalog, boolean alone) {
         this.db = db;
         this.catalog = catalog;
         this.alone = alone;

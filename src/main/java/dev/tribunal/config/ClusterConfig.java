@@ -21,9 +21,13 @@ import java.util.HexFormat;
  * @param benchLease     how long a benchmark unit stays reserved for a node that stopped renewing it (a killed node's
  *                       units are taken up by the others after it)
  * @param benchJoinEvery how often the node looks for benchmark runs started elsewhere, to work on them too
+ * @param singleNode     the operator's promise that this is the only node on its PostgreSQL database: the arena then
+ *                       keeps in memory what several nodes must read from the store (rounds written behind, pair
+ *                       tallies, recent rounds, revealed critiques, vote times, per-voter limits), as on SQLite, with
+ *                       fewer database round trips per vote; false (the default) is safe for any number of nodes
  */
 public record ClusterConfig(String nodeId, Role role, Duration schedulerPoll, Duration heartbeat, Duration benchLease,
-                            Duration benchJoinEvery) {
+                            Duration benchJoinEvery, boolean singleNode) {
 
     /** What a node does besides answering requests. */
     public enum Role {
@@ -49,7 +53,7 @@ public record ClusterConfig(String nodeId, Role role, Duration schedulerPoll, Du
 
     public static ClusterConfig defaults() {
         return new ClusterConfig(null, Role.ALL, Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(60),
-                Duration.ofSeconds(5));
+                Duration.ofSeconds(5), false);
     }
 
     /** The configured id, or a random one. */
@@ -58,11 +62,16 @@ public record ClusterConfig(String nodeId, Role role, Duration schedulerPoll, Du
     }
 
     public ClusterConfig withNodeId(String id) {
-        return new ClusterConfig(id, role, schedulerPoll, heartbeat, benchLease, benchJoinEvery);
+        return new ClusterConfig(id, role, schedulerPoll, heartbeat, benchLease, benchJoinEvery, singleNode);
     }
 
     public ClusterConfig withTimings(Duration poll, Duration beat, Duration lease, Duration joinEvery) {
-        return new ClusterConfig(nodeId, role, poll, beat, lease, joinEvery);
+        return new ClusterConfig(nodeId, role, poll, beat, lease, joinEvery, singleNode);
+    }
+
+    /** The same node, alone on its database (or not). */
+    public ClusterConfig withSingleNode(boolean alone) {
+        return new ClusterConfig(nodeId, role, schedulerPoll, heartbeat, benchLease, benchJoinEvery, alone);
     }
 
     private static boolean positive(Duration d) {

@@ -87,7 +87,9 @@ public final class TribunalService implements AutoCloseable {
         String node = cluster.node();
         ObjectMapper json = ApiJson.mapper();
         ArenaCatalog catalog = new ArenaCatalog(db, clock, Duration.ofMinutes(1));
-        StoredRounds rounds = new StoredRounds(db, catalog);
+        // alone on its store (SQLite, or PostgreSQL with cluster.single_node), the arena keeps its state in memory
+        boolean alone = db.dialect() == Dialect.SQLITE || cluster.singleNode();
+        StoredRounds rounds = new StoredRounds(db, catalog, alone);
         LlmGateway gateway = liveSettings.gateway();
         LiveJudges live = new LiveJudges(gateway == null ? null : new Judge(gateway), db, catalog);
         GeneratorConfig generatorConfig = gateway == null ? null : gateway.config().generator();
@@ -98,9 +100,9 @@ public final class TribunalService implements AutoCloseable {
         RefreshScheduler scheduler = new RefreshScheduler(new LeaderboardRefresh(db, settings.rating(), clock,
                 new AnomalousVoters(db, settings.voteRules())), db, settings.refreshEvery(), settings.arenaRefreshEvery(),
                 clock, node);
-        // on PostgreSQL the per-voter limits hold across nodes: their buckets are in the store, and once an hour one
+        // shared, the per-voter limits hold across nodes: their buckets are in the store, and once an hour one
         // node forgets the voters whose buckets have refilled
-        SharedBuckets buckets = db.dialect() == Dialect.POSTGRESQL ? new SharedBuckets(db) : null;
+        SharedBuckets buckets = alone ? null : new SharedBuckets(db);
         List<RecurringTask<?>> tasks = new java.util.ArrayList<>(scheduler.tasks());
         if (buckets != null) {
             tasks.add(Tasks.recurring("voter-buckets-cleanup", new JobScheduler.Every(Duration.ofHours(1)))

@@ -199,6 +199,9 @@ class TribunalConfigTest {
         assertThat(c.cluster().node()).isEqualTo("eu-1");
         assertThat(c.cluster().role().runsJobs()).isFalse();
         assertThat(c.cluster().benchLease()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(defaults.singleNode()).isFalse();
+        assertThat(TribunalConfig.parse("", "test.yaml", Map.of("TRIBUNAL_CLUSTER_SINGLE_NODE", "true")).cluster()
+                .singleNode()).isTrue();
         assertThatThrownBy(() -> parse("cluster:\n  node_id: \"a b\"\n")).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("cluster.node_id");
         assertThatThrownBy(() -> TribunalConfig.parse("", "test.yaml", Map.of("TRIBUNAL_CLUSTER_ROLE", "leader")))
