@@ -4,6 +4,7 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import dev.tribunal.arena.StoredRounds;
 import dev.tribunal.config.ClusterConfig;
+import dev.tribunal.config.LeaderboardConfig;
 import dev.tribunal.store.ContestantKind;
 import dev.tribunal.store.Database;
 import dev.tribunal.store.Dialect;
@@ -75,7 +76,7 @@ public final class RefreshScheduler implements AutoCloseable {
 
     /** For a process of its own: the default arena interval, and a random node id. */
     public RefreshScheduler(LeaderboardRefresh refresh, Database db, Duration every, Clock clock) {
-        this(refresh, db, every, DEFAULT_ARENA_EVERY, clock, ClusterConfig.defaults().node());
+        this(refresh, db, every, LeaderboardConfig.DEFAULT_ARENA_REFRESH, clock, ClusterConfig.defaults().node());
     }
 
     /** @param arenaEvery how often to look for new votes and refresh the arena boards when there are any */
@@ -98,9 +99,6 @@ public final class RefreshScheduler implements AutoCloseable {
         if (arenaTask != null) tasks.add(arenaTask);
         return tasks;
     }
-
-    /** The default of {@code leaderboard.arena_refresh_interval}. */
-    public static final Duration DEFAULT_ARENA_EVERY = Duration.ofMinutes(5);
 
     /**
      * When the boards are next due to change.
