@@ -161,7 +161,7 @@ class AccessibilityTest extends BrowserTest {
         List<String> serious = results.getViolations().stream()
                 .filter(v -> anyImpact || "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
                 .map(v -> v.getImpact() + " " + v.getId() + " (" + v.getNodes().size() + "): " + v.getHelp() + " at "
-                        + v.getNodes().stream().limit(3).map(n -> String.valueOf(n.getTarget())).toList())
+                        + v.getNodes().stream().limit(3).map(n -> n.getTarget() + " " + n.getFailureSummary()).toList())
                 .toList();
         System.out.printf("axe-core, %s: %d violations, %d serious or critical%n", where, results.getViolations().size(),
                 serious.size());
