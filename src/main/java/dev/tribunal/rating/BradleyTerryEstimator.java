@@ -83,12 +83,12 @@ final class BradleyTerryEstimator implements Estimator {
 
         Ratings round(SplittableRandom random) {
             if (units == null) {
-                cells.resampledPairScores(resampler, random, drawn, scoreI, scoreJ);
+                resampler.resample(random, drawn);
             } else {
                 resampler.resample(random, unitsDrawn);
                 units.cellCounts(unitsDrawn, drawn);
-                cells.pairScores(drawn, scoreI, scoreJ);
             }
+            cells.pairScores(drawn, scoreI, scoreJ);
             return ratings(model.refit(chord, scoreI, scoreJ, priorTie, curvature));
         }
     }

@@ -95,25 +95,10 @@ final class MultinomialResampler {
             chain.draw(random, drawn);
             return;
         }
-        Arrays.fill(drawn, 0, cells, 0);
-        drawBattles(random, c -> drawn[c]++);
-    }
-
-    /** Receives the cell of each battle a resample draws. */
-    @FunctionalInterface
-    interface BattleSink {
-        void drawn(int cell);
-    }
-
-    /**
-     * Blocks, then battles only: hands the cell of each of the N drawn battles to {@code sink}, in order of the
-     * blocks, without counts per cell (a caller that wants sums over cells adds each battle straight in).
-     */
-    void drawBattles(SplittableRandom random, BattleSink sink) {
-        if (method != Method.BLOCKS_THEN_BATTLES) throw new IllegalStateException("draws cell counts, not battles");
         int blocks = blockBattle.length - 1;
         long[] perBlock = new long[blocks];
         chain.draw(random, perBlock);
+        Arrays.fill(drawn, 0, cells, 0);
         for (int b = 0; b < blocks; b++) {
             int first = blockBattle[b];
             long size = blockBattle[b + 1] - first;
@@ -123,7 +108,7 @@ final class MultinomialResampler {
                 for (int half = 0; half < 2 && k > 0; half++, bits <<= 32) {
                     long scaled = (bits >>> 32) * size;
                     if ((scaled & 0xFFFFFFFFL) < rejectBelow) continue;
-                    sink.drawn(cellOfBattle[first + (int) (scaled >>> 32)]);
+                    drawn[cellOfBattle[first + (int) (scaled >>> 32)]]++;
                     k--;
                 }
             }

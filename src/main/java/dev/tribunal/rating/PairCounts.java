@@ -1,7 +1,6 @@
 package dev.tribunal.rating;
 
 import java.util.Arrays;
-import java.util.SplittableRandom;
 
 /**
  * The aggregated battles: per distinct cell (a, b, outcome, weight) the number of battles, and the unordered
@@ -16,9 +15,6 @@ final class PairCounts {
     final double[] outcome;
     final double[] weight;
     final long[] count;
-    /** Per cell, what one of its battles adds to the score of a and of b: weight·outcome and weight·(1 − outcome). */
-    private final double[] scoreOfA;
-    private final double[] scoreOfB;
     /**
      * Pair of each cell; the cells are in order of their pairs, so a pass over the cells writes the pairs in order,
      * and each has a &lt; b (a = pairI of its pair: a cell (b, a, o) is stored as the same evidence (a, b, 1 − o)).
@@ -42,12 +38,6 @@ final class PairCounts {
         this.outcome = outcome;
         this.weight = weight;
         this.count = count;
-        this.scoreOfA = new double[count.length];
-        this.scoreOfB = new double[count.length];
-        for (int c = 0; c < count.length; c++) {
-            scoreOfA[c] = weight[c] * outcome[c];
-            scoreOfB[c] = weight[c] - scoreOfA[c];
-        }
         this.cellPair = cellPair;
         this.pairI = pairI;
         this.pairJ = pairJ;
@@ -147,28 +137,6 @@ final class PairCounts {
             scoreI[cellPair[c]] += scoreOfA;
             scoreJ[cellPair[c]] += w - scoreOfA;
         }
-    }
-
-    /**
-     * Pair scores of one resample of the cells' battles drawn by {@code resampler} (built on {@link #count}). When
-     * it draws battle by battle, each drawn battle adds its cell's scores to its pair straight away: no counts per
-     * cell, and no pass over the cells (O(N + pairs) rather than O(N + cells + pairs)); else as
-     * {@link #pairScores} of the drawn counts, kept in {@code drawn}.
-     */
-    void resampledPairScores(MultinomialResampler resampler, SplittableRandom random, long[] drawn, double[] scoreI,
-                             double[] scoreJ) {
-        if (resampler.method() != MultinomialResampler.Method.BLOCKS_THEN_BATTLES) {
-            resampler.resample(random, drawn);
-            pairScores(drawn, scoreI, scoreJ);
-            return;
-        }
-        Arrays.fill(scoreI, 0, pairI.length, 0);
-        Arrays.fill(scoreJ, 0, pairI.length, 0);
-        resampler.drawBattles(random, c -> {
-            int p = cellPair[c];
-            scoreI[p] += scoreOfA[c];
-            scoreJ[p] += scoreOfB[c];
-        });
     }
 
     /** Weighted number of battles per contestant. */

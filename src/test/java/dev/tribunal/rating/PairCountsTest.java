@@ -94,43 +94,6 @@ class PairCountsTest {
         }
     }
 
-    @Test
-    void battlesDrawnStraightIntoPairScoresGiveThePairScoresOfTheDrawnCounts() {
-        SplittableRandom random = new SplittableRandom(11);
-        int contestants = 30;
-        int size = 600;
-        int[] a = new int[size];
-        int[] b = new int[size];
-        double[] outcome = new double[size];
-        double[] weight = new double[size];
-        long[] count = new long[size];
-        for (int c = 0; c < size; c++) {
-            a[c] = random.nextInt(contestants);
-            b[c] = (a[c] + 1 + random.nextInt(contestants - 1)) % contestants;
-            outcome[c] = random.nextInt(3) / 2.0;
-            weight[c] = 0.5 + random.nextInt(3);
-            count[c] = 1 + random.nextInt(2);   // one or two battles a cell: drawn battle by battle
-        }
-        PairCounts cells = PairCounts.of(contestants, a, b, outcome, weight, count, null);
-        MultinomialResampler resampler = new MultinomialResampler(cells.count);
-        assertThat(resampler.method()).isEqualTo(MultinomialResampler.Method.BLOCKS_THEN_BATTLES);
-        long[] drawn = new long[size];
-        double[][] straight = {new double[cells.pairCount()], new double[cells.pairCount()]};
-        double[][] viaCounts = {new double[cells.pairCount()], new double[cells.pairCount()]};
-
-        for (long seed = 0; seed < 5; seed++) {
-            cells.resampledPairScores(resampler, new SplittableRandom(seed), drawn, straight[0], straight[1]);
-            resampler.resample(new SplittableRandom(seed), drawn);
-            cells.pairScores(drawn, viaCounts[0], viaCounts[1]);
-
-            for (int side = 0; side < 2; side++) {
-                for (int p = 0; p < cells.pairCount(); p++) {
-                    assertThat(straight[side][p]).isCloseTo(viaCounts[side][p], within(1e-12));
-                }
-            }
-        }
-    }
-
     /** What contestant {@code x} scored in the pair scores. */
     private static double sumOfScoresOf(PairCounts cells, double[] scoreI, double[] scoreJ, int x) {
         double sum = 0;
