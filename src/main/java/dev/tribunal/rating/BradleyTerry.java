@@ -18,7 +18,10 @@ import java.util.function.DoubleUnaryOperator;
  * <b>Many contestants, sparse comparison graphs.</b> Above 500 contestants, or when few of the n(n − 1)/2 pairs
  * met (n² &gt; 8·pairs), both fits and refits use Newton's method with the step solved by
  * conjugate gradients on H as a graph Laplacian ({@link LaplacianSystem}): O(pairs) per CG iteration and O(pairs + n)
- * memory, no n × n matrix at all. The point fit solves each step to a relative residual of 1e-8 and damps it by
+ * memory, no n × n matrix at all. H's weights are kept in single precision (the passes over the pairs are bound by
+ * memory bandwidth: 8 bytes a pair per CG iteration rather than 12); the step then solves a Hessian within a
+ * relative 6e-8 of H, which slows Newton's convergence by no more than that factor per step and changes nothing
+ * at the maximum, where the gradient (in double precision) is 0. The point fit solves each step to a relative residual of 1e-8 and damps it by
  * the same line search; a refit starts from θ̂ (its first gradient and Hessian from σ(θ̂_i − θ̂_j) kept per pair:
  * a pass without divisions) and solves each step only as tightly as Newton's quadratic convergence makes
  * worthwhile, the last one to leave less than 1e-11 ({@link RefitForcing}: 4 steps of 2–5 CG iterations on 1,000
@@ -149,7 +152,7 @@ final class BradleyTerry {
         }
         double[] theta = startingPoint(start);
         if (algebra == Algebra.SPARSE) {
-            Outcome outcome = newtonCg(theta, null, sI, sJ, graph, true, new double[pairI.length]);
+            Outcome outcome = newtonCg(theta, null, sI, sJ, graph, true, new float[pairI.length]);
             centre(theta, graph);
             return new Fit(theta, graph, prior, outcome.iterations(), Solver.NEWTON_CG, outcome.converged(),
                     outcome.lastStep());
@@ -179,14 +182,14 @@ final class BradleyTerry {
      * {@link #fit}.
      */
     Fit refit(Chord chord, double[] scoreI, double[] scoreJ, double priorTie) {
-        return refit(chord, scoreI, scoreJ, priorTie, new double[pairI.length]);
+        return refit(chord, scoreI, scoreJ, priorTie, new float[pairI.length]);
     }
 
     /**
      * As {@link #refit(Chord, double[], double[], double)}, with the Hessian's weights per pair (sparse algebra)
      * kept in {@code curvature}, which a caller can reuse from one refit to the next.
      */
-    Fit refit(Chord chord, double[] scoreI, double[] scoreJ, double priorTie, double[] curvature) {
+    Fit refit(Chord chord, double[] scoreI, double[] scoreJ, double priorTie, float[] curvature) {
         Fit point = chord.point();
         // a point that needed the prior has no factor, and a graph that no resample keeps
         if (!point.graph().keptBy(scoreI, scoreJ)) return fit(scoreI, scoreJ, point.logStrength(), priorTie);
@@ -285,7 +288,7 @@ final class BradleyTerry {
      * fit. Undamped (a refit from a nearby start): to 1e-4, not converged as soon as a step fails to halve.
      */
     private Outcome newtonCg(double[] theta, double[] startSigma, double[] sI, double[] sJ, ComparisonGraph graph,
-                             boolean damped, double[] curvature) {
+                             boolean damped, float[] curvature) {
         double[] gradient = new double[n];
         double[] step = new double[n];
         double negativeLogLikelihood = Double.NaN;
@@ -369,7 +372,7 @@ final class BradleyTerry {
      * @param sigma σ(θ_i − θ_j) per pair when known (θ is the point), else null
      */
     private void pairDerivatives(double[] theta, double[] sigma, double[] sI, double[] sJ, double[] gradient,
-                                 double[] curvature) {
+                                 float[] curvature) {
         Arrays.fill(gradient, 0);
         double[] strength = sigma == null ? strengths(theta) : null;
         for (int i = 0; i < n; i++) {
@@ -382,7 +385,7 @@ final class BradleyTerry {
                 double residual = sI[p] - total * s;
                 gi += residual;
                 gradient[j] -= residual;
-                curvature[p] = total * s * (1 - s);
+                curvature[p] = (float) (total * s * (1 - s));
             }
             gradient[i] += gi;
         }

@@ -75,7 +75,7 @@ final class BradleyTerryEstimator implements Estimator {
         private final long[] unitsDrawn = new long[units == null ? 0 : units.units];
         private final double[] scoreI = new double[cells.pairCount()];
         private final double[] scoreJ = new double[cells.pairCount()];
-        private final double[] curvature = new double[cells.pairCount()];
+        private final float[] curvature = new float[cells.pairCount()];
 
         Worker(BradleyTerry.Chord chord) {
             this.chord = chord;

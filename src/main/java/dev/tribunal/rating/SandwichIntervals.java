@@ -69,7 +69,7 @@ final class SandwichIntervals {
             residual[c] = cells.weight[c] * (cells.outcome[c] - BradleyTerry.sigmoid(theta[cells.cellA[c]] - theta[cells.cellB[c]]));
         }
         Solver solver = algebra == BradleyTerry.Algebra.DENSE ? new Dense(n, cells, curvature, component)
-                : new Sparse(n, cells, curvature);
+                : new Sparse(n, cells, single(curvature));
         int groups = 0;
         for (int c : component) groups = Math.max(groups, c + 1);
         int[] size = new int[groups];
@@ -214,7 +214,14 @@ final class SandwichIntervals {
     }
 
     /** Conjugate gradients on H as a Laplacian. */
-    private record Sparse(int n, PairCounts cells, double[] curvature) implements Solver {
+    /** The weights in single precision, as {@link LaplacianSystem} takes them. */
+    private static float[] single(double[] weight) {
+        float[] single = new float[weight.length];
+        for (int p = 0; p < weight.length; p++) single[p] = (float) weight[p];
+        return single;
+    }
+
+    private record Sparse(int n, PairCounts cells, float[] curvature) implements Solver {
         @Override
         public double[] solve(double[] v) {
             double[] x = new double[n];

@@ -72,7 +72,7 @@ class SparseFitTest {
         BradleyTerry.Chord chord = sparse.chord(point, scoreI, scoreJ);
         MultinomialResampler resampler = new MultinomialResampler(cells.count);
         long[] drawn = new long[cells.size()];
-        double[] curvature = new double[cells.pairCount()];
+        float[] curvature = new float[cells.pairCount()];
         for (int round = 0; round < 20; round++) {
             resampler.resample(new SplittableRandom(round), drawn);
             cells.pairScores(drawn, scoreI, scoreJ);
