@@ -61,6 +61,10 @@ class ClusterJobsTest {
                 assertThat(statuses).containsExactly(201, 201, 201, 201, 429, 429);
                 assertThat(new HttpSession(nodes.get(2).address()).post("/api/rounds", null).statusCode()).isEqualTo(201);
                 Thread.sleep(Math.max(0, (end - System.nanoTime()) / 1_000_000));
+                // at least three runs to compare: the first computes every board of the demo, which takes seconds
+                // on a loaded machine (the later ones find their inputs unchanged)
+                long patience = System.nanoTime() + 60_000_000_000L;
+                while (refreshes(nodes.getFirst().db()).size() < 3 && System.nanoTime() < patience) Thread.sleep(200);
                 for (RunningService node : nodes) {
                     JsonNode health = HttpSession.json(node.newBrowser().get("/api/health"));
                     assertThat(health.get("role").asText()).isEqualTo("all");
@@ -70,12 +74,11 @@ class ClusterJobsTest {
                 nodes.forEach(RunningService::close);
             }
             try (Database db = Database.open(schema.url())) {
-                runs = db.jobs().recent(1000).stream().filter(j -> j.kind().equals(RefreshScheduler.JOB_KIND))
-                        .sorted(Comparator.comparing(Job::createdAt)).toList();
+                runs = refreshes(db);
             }
         }
         assertThat(nodesSeen).containsExactly("node-1", "node-2", "node-3");
-        assertThat(runs).as("refreshes in about five seconds").hasSizeGreaterThanOrEqualTo(3);
+        assertThat(runs).as("refreshes").hasSizeGreaterThanOrEqualTo(3);
         for (int i = 1; i < runs.size(); i++) {
             Job before = runs.get(i - 1);
             Job next = runs.get(i);
@@ -85,5 +88,10 @@ class ClusterJobsTest {
                             next.claimedBy())
                     .isGreaterThanOrEqualTo(EVERY.minusMillis(50));
         }
+    }
+
+    private static List<Job> refreshes(Database db) {
+        return db.jobs().recent(1000).stream().filter(j -> j.kind().equals(RefreshScheduler.JOB_KIND))
+                .sorted(Comparator.comparing(Job::createdAt)).toList();
     }
 }
