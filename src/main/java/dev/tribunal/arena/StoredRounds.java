@@ -23,9 +23,9 @@ import java.util.Set;
  * store in bulk within 0.2 s ({@link PendingRounds}), and pair tallies, voters' revealed evaluations and vote times
  * are read once and counted up here. Shared (PostgreSQL: any number of nodes on one database, any of which may take
  * the next request of a voter) it keeps nothing another node could change: a round is stored before it is dealt
- * (one insert, so a vote reaching another node a millisecond later finds it), vote times and votes are read from
- * the store each time (one indexed query each), a voter's revealed evaluations are topped up with those of the votes
- * recorded since the last look ({@link RevealedEvaluations}). Pair tallies, shown to voters for interest
+ * (one insert, so a vote reaching another node a millisecond later finds it), votes are read from the store each
+ * time, a voter's revealed evaluations and vote times are topped up with those of the votes recorded since the last
+ * look ({@link RevealedEvaluations}, {@link RecentVoteTimes}). Pair tallies, shown to voters for interest
  * only, are read again once they are {@value #SHARED_TALLY_AGE_MS} ms old: an aggregate over all the pair's votes
  * per vote would grow with the arena.
  */
@@ -69,8 +69,9 @@ public final class StoredRounds implements RoundStore, AutoCloseable {
         this.revealed = new RevealedEvaluations(REVEALED_VOTERS,
                 (voter, since) -> db.votes().evaluationsRevealedSince(voter, Instant.ofEpochMilli(since)), !alone,
                 System::currentTimeMillis);
-        this.voteTimes = new RecentVoteTimes(alone ? REVEALED_VOTERS : 0,
-                (voter, since, limit) -> db.votes().timesSince(voter, Instant.ofEpochMilli(since), limit));
+        this.voteTimes = new RecentVoteTimes(REVEALED_VOTERS,
+                (voter, since, limit) -> db.votes().timesSince(voter, Instant.ofEpochMilli(since), limit), !alone,
+                System::currentTimeMillis);
     }
 
     /**
