@@ -82,7 +82,7 @@ public final class JudgeArena {
 
     /** A new round on the same sample as {@code roundId}, with other judges where the sample has them. */
     public Round regenerate(String roundId, String voterHash) {
-        Round current = find(roundId).round();
+        Round current = findToVote(roundId).round();
         requireOwner(current, voterHash);
         Matchup matchup = source.redraw(current.sample().id(), Set.of(current.a().judge(), current.b().judge()), random)
                 .orElseThrow(() -> new ArenaException(Reason.NO_MATCHUP,
@@ -97,7 +97,7 @@ public final class JudgeArena {
 
     /** Records the vote and returns the reveal. */
     public Reveal vote(String roundId, Choice choice, String voterHash) {
-        StoredRound stored = find(roundId);
+        StoredRound stored = findToVote(roundId);
         Round round = stored.round();
         requireOwner(round, voterHash);
         if (stored.voted()) throw alreadyVoted(stored.vote());
@@ -149,8 +149,16 @@ public final class JudgeArena {
     }
 
     private StoredRound find(String roundId) {
-        return rounds.find(roundId).orElseThrow(() -> new ArenaException(Reason.UNKNOWN_ROUND,
-                "There is no round " + roundId + " (it may have been removed after it expired); start a new round."));
+        return rounds.find(roundId).orElseThrow(() -> unknown(roundId));
+    }
+
+    private StoredRound findToVote(String roundId) {
+        return rounds.findToVote(roundId).orElseThrow(() -> unknown(roundId));
+    }
+
+    private static ArenaException unknown(String roundId) {
+        return new ArenaException(Reason.UNKNOWN_ROUND,
+                "There is no round " + roundId + " (it may have been removed after it expired); start a new round.");
     }
 
     private static void requireOwner(Round round, String voterHash) {

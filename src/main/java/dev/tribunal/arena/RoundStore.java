@@ -21,6 +21,12 @@ public interface RoundStore {
     Optional<StoredRound> find(String roundId);
 
     /**
+     * The round, to vote on it: as {@link #find}, but a round this process dealt may come back without a vote another
+     * process has since taken; {@link #recordVote} refuses that second vote.
+     */
+    Optional<StoredRound> findToVote(String roundId);
+
+    /**
      * Stores the vote and the battle it makes, both or neither.
      *
      * @param flag why the vote is left out of the leaderboards, or null when it counts

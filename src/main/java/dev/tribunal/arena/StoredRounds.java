@@ -22,12 +22,14 @@ import java.util.Set;
  * <p>Alone on its store (SQLite: one process owns the file) it keeps what it can in memory: dealt rounds reach the
  * store in bulk within 0.2 s ({@link PendingRounds}), and pair tallies, voters' revealed evaluations and vote times
  * are read once and counted up here. Shared (PostgreSQL: any number of nodes on one database, any of which may take
- * the next request of a voter) it keeps nothing another node could change: a round is stored before it is dealt
- * (one insert, so a vote reaching another node a millisecond later finds it), vote times and votes are read from
- * the store each time (one indexed query each), a voter's revealed evaluations are topped up with those of the votes
- * recorded since the last look ({@link RevealedEvaluations}). Pair tallies, shown to voters for interest
- * only, are read again once they are {@value #SHARED_TALLY_AGE_MS} ms old: an aggregate over all the pair's votes
- * per vote would grow with the arena.
+ * the next request of a voter) it trusts nothing in memory that another node could change: a round is stored before
+ * it is dealt (one insert, so a vote reaching another node a millisecond later finds it) and kept here for its vote
+ * (the votes' primary key refuses a vote another node took meanwhile, so the dealer reads nothing back); a round
+ * read from the store comes with its vote in one query, and a round kept here is read again for a page unless
+ * voted; a voter's revealed evaluations and vote times are topped up with the votes recorded since the last look
+ * ({@link RevealedEvaluations}, {@link RecentVoteTimes}: one indexed range, usually a vote or two). Pair tallies,
+ * shown to voters for interest only, are read again once they are {@value #SHARED_TALLY_AGE_MS} ms old: an
+ * aggregate over all the pair's votes per vote would grow with the arena.
  */
 public final class StoredRounds implements RoundStore, AutoCloseable {
 
@@ -64,27 +66,24 @@ public final class StoredRounds implements RoundStore, AutoCloseable {
         this.alone = alone;
         this.tallies = new PairTallies(this::storedTally, alone ? null : Duration.ofMillis(SHARED_TALLY_AGE_MS));
         this.pending = alone ? new PendingRounds(db) : null;
-        // capacity 0: every question is read from the store
-        this.recent = new RecentRounds(alone ? RECENT_ROUNDS : 0);
+        this.recent = new RecentRounds(RECENT_ROUNDS);
         this.revealed = new RevealedEvaluations(REVEALED_VOTERS,
                 (voter, since) -> db.votes().evaluationsRevealedSince(voter, Instant.ofEpochMilli(since)), !alone,
                 System::currentTimeMillis);
-        this.voteTimes = new RecentVoteTimes(alone ? REVEALED_VOTERS : 0,
-                (voter, since, limit) -> db.votes().timesSince(voter, Instant.ofEpochMilli(since), limit));
+        this.voteTimes = new RecentVoteTimes(REVEALED_VOTERS,
+                (voter, since, limit) -> db.votes().timesSince(voter, Instant.ofEpochMilli(since), limit), !alone,
+                System::currentTimeMillis);
     }
 
     /**
      * Alone: keeps the round in memory; it reaches the store with its vote or within 0.2 s ({@link PendingRounds}).
-     * Shared: stores it now.
+     * Shared: stores it now, and keeps it in memory for its vote.
      */
     @Override
     public void insert(Round r) {
-        if (!alone) {
-            db.rounds().insert(toStore(r));
-            return;
-        }
+        if (!alone) db.rounds().insert(toStore(r));
         recent.put(new StoredRound(r, null));
-        pending.add(r);
+        if (alone) pending.add(r);
     }
 
     static dev.tribunal.store.Round toStore(Round r) {
@@ -92,16 +91,28 @@ public final class StoredRounds implements RoundStore, AutoCloseable {
                 r.createdAt(), r.expiresAt());
     }
 
+    /**
+     * Shared, a round kept here without a vote is read again with its vote (one query): another node may have taken
+     * it. A vote, once taken, never changes.
+     */
     @Override
     public Optional<StoredRound> find(String roundId) {
         StoredRound cached = recent.get(roundId);
-        if (cached != null) return Optional.of(cached);
-        Optional<StoredRound> stored = db.rounds().byId(roundId).map(r -> new StoredRound(
-                new Round(r.id(), catalog.sample(r.sampleId()), catalog.evaluation(r.evalAId()),
-                        catalog.evaluation(r.evalBId()), r.voterHash(), r.createdAt(), r.expiresAt()),
-                db.votes().byRound(roundId).map(StoredRounds::toArena).orElse(null)));
+        if (cached != null && (alone || cached.voted())) return Optional.of(cached);
+        Optional<StoredRound> stored = db.rounds().byId(roundId).map(rv -> new StoredRound(
+                new Round(rv.round().id(), catalog.sample(rv.round().sampleId()),
+                        catalog.evaluation(rv.round().evalAId()), catalog.evaluation(rv.round().evalBId()),
+                        rv.round().voterHash(), rv.round().createdAt(), rv.round().expiresAt()),
+                rv.vote() == null ? null : toArena(rv.vote())));
         stored.ifPresent(recent::put);
         return stored;
+    }
+
+    /** No query for a round kept here: the votes' primary key refuses a vote another node took meanwhile. */
+    @Override
+    public Optional<StoredRound> findToVote(String roundId) {
+        StoredRound cached = recent.get(roundId);
+        return cached != null ? Optional.of(cached) : find(roundId);
     }
 
     @Override

@@ -37,9 +37,22 @@ public final class RoundDao {
         return sql.write(h -> Batches.insert(h, INSERT, rounds, (batch, r) -> bind(batch, r)));
     }
 
-    public Optional<Round> byId(String id) {
-        return sql.read(h -> h.createQuery("SELECT id, sample_id, eval_a_id, eval_b_id, voter_hash, created_at, "
-                + "expires_at FROM rounds WHERE id = :id").bind("id", id).map(RoundDao::map).findOne());
+    /** A round and its vote, null until voted. */
+    public record WithVote(Round round, Vote vote) {
+    }
+
+    /** The round and its vote in one query (the votes' primary key is the round's id). */
+    public Optional<WithVote> byId(String id) {
+        return sql.read(h -> h.createQuery("SELECT r.id, r.sample_id, r.eval_a_id, r.eval_b_id, r.voter_hash, "
+                        + "r.created_at, r.expires_at, v.choice AS v_choice, v.voter_hash AS v_voter_hash, "
+                        + "v.created_at AS v_created_at, v.flag AS v_flag "
+                        + "FROM rounds r LEFT JOIN votes v ON v.round_id = r.id WHERE r.id = :id")
+                .bind("id", id)
+                .map((rs, ctx) -> new WithVote(map(rs, ctx), rs.getString("v_choice") == null ? null
+                        : new Vote(rs.getString("id"), VoteChoice.of(rs.getString("v_choice")),
+                                rs.getString("v_voter_hash"), Columns.instant(rs, "v_created_at"),
+                                VoteFlag.of(rs.getString("v_flag")))))
+                .findOne());
     }
 
     /** Rounds dealt to this voter at or after {@code since} (rate limits). */

@@ -212,16 +212,18 @@ abstract class StoreContract {
         Round r1 = round("r1", a, b, T0);
         Round r2 = round("r2", b, a, T0.plusSeconds(60));
 
-        assertThat(db.rounds().byId("r1")).contains(r1);
+        assertThat(db.rounds().byId("r1")).contains(new RoundDao.WithVote(r1, null));
         assertThat(db.rounds().byId("nope")).isEmpty();
         assertThat(db.rounds().countCreatedSince("voter-1", T0)).isEqualTo(2);
         assertThat(db.rounds().countCreatedSince("voter-1", T0.plusSeconds(1))).isEqualTo(1);
         assertThat(db.rounds().countCreatedSince("voter-2", T0)).isZero();
         assertThatThrownBy(() -> round("r1", a, b, T0)).isInstanceOf(DuplicateKeyException.class);
 
-        db.votes().record(new Vote("r1", VoteChoice.A, "voter-1", T0.plusSeconds(5)), null);
+        Vote vote = new Vote("r1", VoteChoice.A, "voter-1", T0.plusSeconds(5), VoteFlag.DAILY_CAP);
+        db.votes().record(vote, null);
+        assertThat(db.rounds().byId("r1")).contains(new RoundDao.WithVote(r1, vote));
         assertThat(db.rounds().deleteExpiredUnvoted(T0.plus(Duration.ofHours(2)))).isEqualTo(1);
-        assertThat(db.rounds().byId("r1")).isPresent();
+        assertThat(db.rounds().byId("r1")).contains(new RoundDao.WithVote(r1, vote));
         assertThat(db.rounds().byId(r2.id())).isEmpty();
     }
 

@@ -40,7 +40,7 @@ class BlindVotesTest {
                 String id = HttpSession.json(browser.post("/api/rounds", null)).get("round_id").asText();
                 HttpResponse<String> vote = browser.postJson("/api/rounds/" + id + "/vote", "{\"choice\":\"tie\"}");
                 assertThat(vote.statusCode()).as(vote.body()).isEqualTo(200);
-                Round round = service.db().rounds().byId(id).orElseThrow();
+                Round round = service.db().rounds().byId(id).orElseThrow().round();
                 assertThat(revealed).as("round %d shows a critique revealed to this voter before", i)
                         .doesNotContain(round.evalAId(), round.evalBId());
                 assertThat(service.db().votes().byRound(id).orElseThrow().flag()).isNull();
@@ -59,7 +59,7 @@ class BlindVotesTest {
             String first = HttpSession.json(browser.post("/api/rounds", null)).get("round_id").asText();
             JsonNode reveal = HttpSession.json(browser.postJson("/api/rounds/" + first + "/vote", "{\"choice\":\"A\"}"));
             assertThat(reveal.at("/judges/A/name").asText()).isNotBlank();
-            Round seen = service.db().rounds().byId(first).orElseThrow();
+            Round seen = service.db().rounds().byId(first).orElseThrow().round();
 
             // a round that shows the same critiques again (what a regenerated round or an exhausted pool can deal)
             Instant now = Instant.now();
@@ -85,7 +85,7 @@ class BlindVotesTest {
             HttpSession browser = service.newBrowser();
             String first = HttpSession.json(browser.post("/api/rounds", null)).get("round_id").asText();
             browser.postJson("/api/rounds/" + first + "/vote", "{\"choice\":\"A\"}");
-            Round seen = service.db().rounds().byId(first).orElseThrow();
+            Round seen = service.db().rounds().byId(first).orElseThrow().round();
             Instant now = Instant.now();
             service.db().rounds().insert(new Round("again", seen.sampleId(), seen.evalAId(), seen.evalBId(),
                     RunningService.voterHash(browser), now, now.plus(Duration.ofMinutes(30))));

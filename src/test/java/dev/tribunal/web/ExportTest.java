@@ -74,7 +74,7 @@ class ExportTest {
             for (int line = 0; line < lines.size(); line++) {
                 int i = order.get(line);
                 JsonNode vote = JSON.readTree(lines.get(line));
-                Round round = service.db().rounds().byId(rounds.get(i)).orElseThrow();
+                Round round = service.db().rounds().byId(rounds.get(i)).orElseThrow().round();
                 Sample sample = service.db().samples().byId(round.sampleId()).orElseThrow();
                 // one label per voter within the export
                 assertThat(vote.get("voter").asText()).matches("voter-[0-9a-f]{8}")

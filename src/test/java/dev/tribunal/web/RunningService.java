@@ -96,7 +96,7 @@ public final class RunningService implements AutoCloseable {
         long deadline = System.nanoTime() + 5_000_000_000L;
         while (true) {
             var round = db.rounds().byId(roundId);
-            if (round.isPresent()) return round.get();
+            if (round.isPresent()) return round.get().round();
             if (System.nanoTime() > deadline) throw new AssertionError("round " + roundId + " was never stored");
             try {
                 Thread.sleep(20);
