@@ -78,8 +78,8 @@ public final class AttackArenaCommand implements Callable<Integer> {
     @Mixin
     ConfigFile config;
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
+    /** Made when the command runs: picocli makes every command at each start, and a client costs 0.2 s (TLS). */
+    private HttpClient http;
     private final SecureRandom random = new SecureRandom();
 
     /** Critique text → judge name, as far as the attacker has learned it. */
@@ -87,6 +87,8 @@ public final class AttackArenaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
         seconds = Math.max(12, Math.min(60, seconds));
         long scrapeSeconds = seconds / 4;
         long stuffSeconds = seconds / 3;
