@@ -169,8 +169,19 @@ class ArenaFlowTest {
 
         Set<String> before = judgesOf(id);
         Set<String> after = judgesOf(fresh.get("round_id").asText());
-        // five judges per sample: two others are always available
-        assertThat(after).doesNotContainAnyElementsOf(before).hasSize(2);
+        assertThat(after).hasSize(2).isNotEqualTo(before);
+        if (!java.util.Collections.disjoint(after, before)) {
+            // five judges per sample, but a critique without a word (some stored reviews are only a class number) is
+            // never dealt: a judge is shown again only when the sample has fewer than four worth showing
+            Set<String> seen = new java.util.HashSet<>(before);
+            String last = fresh.get("round_id").asText();
+            for (int i = 0; i < 20; i++) {
+                last = HttpSession.json(browser.post("/api/rounds/" + last + "/regenerate", null)).get("round_id")
+                        .asText();
+                seen.addAll(judgesOf(last));
+            }
+            assertThat(seen).as("judges with a critique of this sample").hasSizeLessThan(4);
+        }
     }
 
     @Test
