@@ -83,9 +83,6 @@ public final class BenchmarkCommand implements Runnable {
                 description = "battles a strong verdict (A>>B, B>>A) counts as (default 3, as Arena-Hard)")
         double strongWeight;
 
-        @Option(names = "--rounds", paramLabel = "N", defaultValue = "100", description = "bootstrap rounds (default 100)")
-        int rounds;
-
         @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "bootstrap seed (default 42)")
         long seed;
 
@@ -102,11 +99,10 @@ public final class BenchmarkCommand implements Runnable {
             Map<String, String> env = System.getenv();
             try {
                 Duration lease = options.lease();
-                if (rounds < 0) throw new BadInputException("--rounds must be >= 0: " + rounds);
                 BaselineParams params;
                 try {
                     params = new BaselineParams(questionSet, limit, baseline, models, judges, strongWeight, poolJudges,
-                            rounds, seed);
+                            options.rounds(), seed);
                 } catch (IllegalArgumentException e) {
                     throw new BadInputException("--strong-weight: " + e.getMessage());
                 }
@@ -180,9 +176,6 @@ public final class BenchmarkCommand implements Runnable {
         @Option(names = "--from-run", paramLabel = "ID", description = "start from this collective run's last weights")
         Long fromRun;
 
-        @Option(names = "--rounds", paramLabel = "N", defaultValue = "100", description = "bootstrap rounds (default 100)")
-        int rounds;
-
         @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
                 description = "seeds the iterations' choices and the bootstrap (default 42)")
         long seed;
@@ -206,7 +199,7 @@ public final class BenchmarkCommand implements Runnable {
                 CollectiveParams params;
                 try {
                     params = CollectiveParams.of(configured.collective(), models, topics, difficulties, iterations,
-                            rule, allowSelfJudging, allowSameFamily, fromRun, rounds, seed);
+                            rule, allowSelfJudging, allowSameFamily, fromRun, options.rounds(), seed);
                 } catch (IllegalArgumentException e) {
                     throw new BadInputException(e.getMessage());
                 }

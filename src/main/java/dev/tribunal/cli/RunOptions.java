@@ -28,6 +28,15 @@ final class RunOptions {
     @Option(names = "--no-progress", description = "no progress bar on stderr")
     boolean noProgress;
 
+    @Option(names = "--rounds", paramLabel = "N", defaultValue = "100", description = "bootstrap rounds (default 100)")
+    int rounds;
+
+    /** @throws BadInputException when {@code --rounds} is negative */
+    int rounds() {
+        if (rounds < 0) throw new BadInputException("--rounds must be >= 0: " + rounds);
+        return rounds;
+    }
+
     /** @throws BadInputException when {@code --lease} is not positive */
     Duration lease() {
         if (leaseSeconds <= 0) throw new BadInputException("--lease must be > 0: " + leaseSeconds);
