@@ -29,6 +29,12 @@ import java.util.function.DoubleUnaryOperator;
  * step·r/(1 − r), below 1e-11 (see {@link #remainingAfter}), which saves the iteration that would only confirm it.
  * Refits whose steps do not halve fall back to the damped fit. The two paths reach the same maximum.
  * <p>
+ * <b>Bootstrap refits.</b> Where the point's Hessian is well conditioned once its slowest modes are deflated (arenas
+ * and benchmarks where contestants meet many others), resamples are refitted from θ̂ by {@link ChebyshevRefit}: one
+ * pass over the pairs for the gradient per iteration, no linear solve (1,000 uniformly paired contestants: 10 passes,
+ * 6.4 ms a refit against 9.5 ms for Newton with conjugate gradients; 500: 1.5 ms against 2.8 ms for the chord below).
+ * Elsewhere, or when that iteration does not converge, they are refitted by the algebra's own method, as follows.
+ * <p>
  * Bootstrap resamples are refitted from the point estimate θ̂ by the chord method ({@link #refit}): with H₀ the
  * Hessian of the full data at θ̂, factored once, θ ← θ + H₀⁻¹ g(θ), O(pairs + n²) per iteration instead of
  * O(pairs + n³). A resample's Hessian is close to H₀, so the error contracts linearly by ‖I − H₀⁻¹H‖ (a few
@@ -54,14 +60,18 @@ final class BradleyTerry {
     private final int[] pairStart;
     private final int maxIterations;
     private final Algebra algebra;
+    /** Refit by {@link ChebyshevRefit} where the point's spectrum allows. */
+    private final boolean chebyshev;
 
-    private BradleyTerry(int n, int[] pairI, int[] pairJ, int[] pairStart, int maxIterations, Algebra algebra) {
+    private BradleyTerry(int n, int[] pairI, int[] pairJ, int[] pairStart, int maxIterations, Algebra algebra,
+                         boolean chebyshev) {
         this.n = n;
         this.pairI = pairI;
         this.pairJ = pairJ;
         this.pairStart = pairStart;
         this.maxIterations = maxIterations;
         this.algebra = algebra;
+        this.chebyshev = chebyshev;
     }
 
     static BradleyTerry of(PairCounts counts) {
@@ -75,7 +85,13 @@ final class BradleyTerry {
 
     /** With the linear algebra chosen by the caller rather than by the size of the graph. */
     static BradleyTerry of(PairCounts counts, int maxIterations, Algebra algebra) {
-        return new BradleyTerry(counts.contestants, counts.pairI, counts.pairJ, counts.pairStart, maxIterations, algebra);
+        return new BradleyTerry(counts.contestants, counts.pairI, counts.pairJ, counts.pairStart, maxIterations, algebra,
+                true);
+    }
+
+    /** The same model refitting resamples only by its algebra's own method (tests of those methods). */
+    BradleyTerry withoutChebyshev() {
+        return new BradleyTerry(n, pairI, pairJ, pairStart, maxIterations, algebra, false);
     }
 
     Algebra algebra() {
@@ -101,7 +117,7 @@ final class BradleyTerry {
     }
 
     /** How a fit reached the maximum. */
-    enum Solver { NEWTON, CHORD, NEWTON_CG }
+    enum Solver { NEWTON, CHORD, NEWTON_CG, CHEBYSHEV }
 
     /** The linear algebra: a dense n × n Cholesky factor, or conjugate gradients on the sparse Hessian. */
     enum Algebra {
@@ -122,10 +138,11 @@ final class BradleyTerry {
     /**
      * What resamples of the data of {@code point} are refitted from: the point, and unless it needed the prior,
      * σ(θ̂_i − θ̂_j) per pair (every refit's first gradient and Hessian are taken there: one pass without a
-     * division or an exponential) and, for the dense algebra, the contestants held fixed and the Cholesky factor of
-     * the (fixed-reduced) Hessian at the point.
+     * division or an exponential), the Chebyshev iteration's preconditioner and bounds where they pay (else null)
+     * and, for the dense algebra without them, the contestants held fixed and the Cholesky factor of the
+     * (fixed-reduced) Hessian at the point.
      */
-    record Chord(Fit point, double[] sigma, boolean[] fixed, double[] factor) {
+    record Chord(Fit point, double[] sigma, boolean[] fixed, double[] factor, ChebyshevRefit chebyshev) {
     }
 
     /**
@@ -162,24 +179,41 @@ final class BradleyTerry {
         return new Fit(theta, graph, prior, outcome.iterations(), Solver.NEWTON, outcome.converged(), outcome.lastStep());
     }
 
-    /** The chord of the data fitted by {@code point}: the factor of H₀, the Hessian of those scores at the point. */
+    /**
+     * What resamples of the data fitted by {@code point} are refitted from: the {@link ChebyshevRefit} of H₀, the
+     * Hessian of those scores at the point, where its spectrum allows; else, for the dense algebra, H₀'s factor.
+     */
     Chord chord(Fit point, double[] scoreI, double[] scoreJ) {
-        if (!point.graph().estimable()) return new Chord(point, null, null, null);
+        if (!point.graph().estimable()) return new Chord(point, null, null, null, null);
         double[] theta = startingPoint(point.logStrength());
         double[] sigma = new double[pairI.length];
         for (int p = 0; p < sigma.length; p++) sigma[p] = sigmoid(theta[pairI[p]] - theta[pairJ[p]]);
-        if (algebra == Algebra.SPARSE) return new Chord(point, sigma, null, null);
+        ChebyshevRefit spectral = null;
+        if (chebyshev) {
+            float[] curvature = new float[pairI.length];
+            pairDerivatives(theta, sigma, scoreI, scoreJ, new double[n], curvature);
+            double[] diagonal = new double[n];
+            for (int i = 0; i < n; i++) {
+                for (int p = pairStart[i]; p < pairStart[i + 1]; p++) {
+                    diagonal[i] += curvature[p];
+                    diagonal[pairJ[p]] += curvature[p];
+                }
+            }
+            spectral = ChebyshevRefit.of(n, pairStart, pairJ, curvature, diagonal, point.graph().component,
+                    point.graph().components);
+        }
+        if (algebra == Algebra.SPARSE || spectral != null) return new Chord(point, sigma, null, null, spectral);
         boolean[] fixed = fixedContestants(point.graph());
         double[] hessian = new double[n * n];
         derivatives(theta, sigma, scoreI, scoreJ, fixed, new double[n], hessian);
         PositiveDefiniteSystem.factor(hessian, n);
-        return new Chord(point, sigma, fixed, hessian);
+        return new Chord(point, sigma, fixed, hessian, spectral);
     }
 
     /**
-     * Fits θ to the pair scores of a resample of the data of {@code chord}'s point, starting there: by chord
-     * iterations when the resample has the point's components and a maximum, else (or when they stall) by
-     * {@link #fit}.
+     * Fits θ to the pair scores of a resample of the data of {@code chord}'s point, starting there: when the
+     * resample has the point's components and a maximum, by the Chebyshev iteration, chord iterations or Newton with
+     * conjugate gradients (see the class comment), else (or when those do not converge) by {@link #fit}.
      */
     Fit refit(Chord chord, double[] scoreI, double[] scoreJ, double priorTie) {
         return refit(chord, scoreI, scoreJ, priorTie, new float[pairI.length]);
@@ -194,6 +228,16 @@ final class BradleyTerry {
         // a point that needed the prior has no factor, and a graph that no resample keeps
         if (!point.graph().keptBy(scoreI, scoreJ)) return fit(scoreI, scoreJ, point.logStrength(), priorTie);
         double[] theta = startingPoint(point.logStrength());
+        if (chord.chebyshev() != null) {
+            double[] gradient = new double[n];
+            double[] diagonal = new double[n];
+            pointDerivatives(chord.sigma(), scoreI, scoreJ, gradient, diagonal);
+            int iterations = chord.chebyshev().solve(theta, gradient, diagonal,
+                    (at, into) -> pairDerivatives(at, null, scoreI, scoreJ, into, null), STEP_TOLERANCE);
+            if (iterations < 0) return fit(scoreI, scoreJ, point.logStrength(), priorTie);
+            centre(theta, point.graph());
+            return new Fit(theta, point.graph(), false, iterations, Solver.CHEBYSHEV, true, 0);
+        }
         if (algebra == Algebra.SPARSE) {
             Outcome outcome = newtonCg(theta, chord.sigma(), scoreI, scoreJ, point.graph(), false, curvature);
             if (!outcome.converged()) return fit(scoreI, scoreJ, point.logStrength(), priorTie);
@@ -385,9 +429,33 @@ final class BradleyTerry {
                 double residual = sI[p] - total * s;
                 gi += residual;
                 gradient[j] -= residual;
-                curvature[p] = (float) (total * s * (1 - s));
+                if (curvature != null) curvature[p] = (float) (total * s * (1 - s));
             }
             gradient[i] += gi;
+        }
+    }
+
+    /**
+     * At the point (σ per pair known: no division), the gradient g of ℓ and the diagonal of the negative Hessian,
+     * Σ_j n_ij σ(1 − σ) per contestant, in one pass.
+     */
+    private void pointDerivatives(double[] sigma, double[] sI, double[] sJ, double[] gradient, double[] diagonal) {
+        for (int i = 0; i < n; i++) {
+            double gi = 0;
+            double hi = 0;
+            for (int p = pairStart[i]; p < pairStart[i + 1]; p++) {
+                int j = pairJ[p];
+                double total = sI[p] + sJ[p];
+                double s = sigma[p];
+                double residual = sI[p] - total * s;
+                double curvature = total * s * (1 - s);
+                gi += residual;
+                gradient[j] -= residual;
+                hi += curvature;
+                diagonal[j] += curvature;
+            }
+            gradient[i] += gi;
+            diagonal[i] += hi;
         }
     }
 
