@@ -25,7 +25,7 @@ import picocli.CommandLine.TypeConversionException;
  */
 @Command(name = "correlate", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
         description = {"Correlates two score columns over models: Pearson, Spearman and Kendall (tau-b), each with a"
-                + " bootstrap 95% interval over the models.",
+                + " bootstrap 95%% interval over the models.",
                 "FILE is CSV with a header row, one model a row (a leaderboard CSV from rate, the API or a benchmark"
                         + " will do). With one file both columns come from it; with two, X from the first and Y from the"
                         + " second, joined on the model column (names compared ignoring case, after --aliases). Rows"

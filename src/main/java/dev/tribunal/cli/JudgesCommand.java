@@ -56,7 +56,7 @@ public final class JudgesCommand implements Runnable {
             description = {"Prints each judge's report card from the verdicts in the store: verdicts by position,"
                     + " position consistency and first-position preference, length preference, self- and"
                     + " family preference, agreement with people, reliability, arena rating; each with its count"
-                    + " and 95 % interval. With the default configuration the demo is loaded first, as serve does."},
+                    + " and 95 %% interval. With the default configuration the demo is loaded first, as serve does."},
             exitCodeOnInvalidInput = 2, exitCodeOnExecutionException = 1)
     static final class Report implements Callable<Integer> {
 
@@ -125,9 +125,9 @@ public final class JudgesCommand implements Runnable {
                     + " per pair both games are brought back to the pair's orientation and score +1 when they match"
                     + " the label, -1 when they contradict it, 0 for a tie or no decision; the pair is correct when"
                     + " the sum is positive. Reported per judge model and per source group (knowledge, reasoning,"
-                    + " math, coding) with 95 % intervals, beside the pairs whose two games agree and the share of"
+                    + " math, coding) with 95 %% intervals, beside the pairs whose two games agree and the share of"
                     + " decisive games for the answer shown first (flag position-biased when its interval excludes"
-                    + " 50 %). With --judge, a configured live judge is asked both orders of each pair instead"
+                    + " 50 %%). With --judge, a configured live judge is asked both orders of each pair instead"
                     + " (stored, cached and resumable); its games count on its report card."},
             exitCodeOnInvalidInput = 2, exitCodeOnExecutionException = 1)
     static final class Accuracy implements Callable<Integer> {

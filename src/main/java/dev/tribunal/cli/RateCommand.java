@@ -105,7 +105,7 @@ public final class RateCommand implements Callable<Integer> {
     Integer threads;
 
     @Option(names = "--intervals", paramLabel = "bootstrap|sandwich", converter = IntervalsConverter.class,
-            defaultValue = "bootstrap", description = "95% intervals from the bootstrap (default) or the analytic"
+            defaultValue = "bootstrap", description = "95%% intervals from the bootstrap (default) or the analytic"
                     + " sandwich covariance (Bradley-Terry only, no rounds needed)")
     IntervalMethod intervals;
 
