@@ -3,6 +3,7 @@ package dev.tribunal.rating;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 
 /**
  * Bradley–Terry ratings of a battle set, anchored, and their bootstrap rounds: a multinomial resample of the
@@ -52,7 +53,6 @@ final class BradleyTerryEstimator implements Estimator {
         double[] scoreJ = new double[cells.pairCount()];
         cells.pairScores(cells.count, scoreI, scoreJ);
         BradleyTerry.Fit fit = model.fit(scoreI, scoreJ, null, priorTie);
-        BradleyTerry.Chord chord = model.chord(fit, scoreI, scoreJ);
         ComparisonGraph graph = fit.graph();
         List<String> notes = new ArrayList<>();
         if (graph.components > 1) notes.add(ComponentNotes.disconnected(names, graph, anchoring));
@@ -65,7 +65,17 @@ final class BradleyTerryEstimator implements Estimator {
             int c = graph.component[i];
             fromPrior[i] = c >= 0 && !graph.stronglyConnected[c];
         }
-        return new Estimate(ratings(fit), fromPrior, notes, null, () -> new Worker(chord)::round);
+        // made by the first bootstrap thread that asks, once: without rounds there is no need for it
+        Supplier<BradleyTerry.Chord> chord = new Supplier<>() {
+            private BradleyTerry.Chord made;
+
+            @Override
+            public synchronized BradleyTerry.Chord get() {
+                if (made == null) made = model.chord(fit, scoreI, scoreJ);
+                return made;
+            }
+        };
+        return new Estimate(ratings(fit), fromPrior, notes, null, () -> new Worker(chord.get())::round);
     }
 
     /** One thread's rounds: the counts, pair scores and Hessian weights of a round, kept for the next. */

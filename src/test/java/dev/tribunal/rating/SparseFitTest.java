@@ -20,7 +20,8 @@ class SparseFitTest {
     @Test
     void theChoiceFollowsTheShareOfPairsThatMet() {
         assertThat(BradleyTerry.Algebra.forGraph(100, 100 * 99 / 2)).isEqualTo(BradleyTerry.Algebra.DENSE);
-        assertThat(BradleyTerry.Algebra.forGraph(400, 400 * 399 / 2)).isEqualTo(BradleyTerry.Algebra.DENSE);
+        assertThat(BradleyTerry.Algebra.forGraph(150, 150 * 149 / 2)).isEqualTo(BradleyTerry.Algebra.DENSE);
+        assertThat(BradleyTerry.Algebra.forGraph(400, 400 * 399 / 2)).isEqualTo(BradleyTerry.Algebra.SPARSE);
         assertThat(BradleyTerry.Algebra.forGraph(1000, 400_000)).isEqualTo(BradleyTerry.Algebra.SPARSE);
         assertThat(BradleyTerry.Algebra.forGraph(10_000, 250_000)).isEqualTo(BradleyTerry.Algebra.SPARSE);
         assertThat(BradleyTerry.Algebra.forGraph(5000, 5000 * 4999 / 2)).isEqualTo(BradleyTerry.Algebra.SPARSE);
