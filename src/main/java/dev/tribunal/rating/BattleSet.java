@@ -112,7 +112,12 @@ public final class BattleSet {
         private final List<String> names = new ArrayList<>();
         private final CellIndex cellIndex = new CellIndex(3);
         private final long[] key = new long[3];
+        // per cell, written when it first appears, so build() copies arrays instead of decoding keys cell by cell
         private long[] counts = new long[64];
+        private int[] cellA = new int[64];
+        private int[] cellB = new int[64];
+        private double[] cellOutcome = new double[64];
+        private double[] cellWeight = new double[64];
         private BattleRows.Builder rows;
         private StyleCells.Builder style;
         private UnitCells.Builder units;
@@ -148,13 +153,20 @@ public final class BattleSet {
             int a = indexOf(battle.a());
             int b = indexOf(battle.b());
             // (b, a, 1 − o) is the same evidence as (a, b, o): one cell for both halves the bootstrap's work
-            boolean swap = a > b;
-            key[0] = swap ? ((long) b << 32) | a : ((long) a << 32) | b;
-            key[1] = Double.doubleToLongBits(swap ? 1 - battle.outcome() : battle.outcome());
+            int low = Math.min(a, b);
+            int high = Math.max(a, b);
+            double outcome = a > b ? 1 - battle.outcome() : battle.outcome();
+            key[0] = ((long) low << 32) | high;
+            key[1] = Double.doubleToLongBits(outcome);
             key[2] = Double.doubleToLongBits(battle.weight());
             int cell = cellIndex.indexOf(key);
-            if (cell == counts.length) counts = Arrays.copyOf(counts, 2 * counts.length);
-            counts[cell]++;
+            if (cell == counts.length) growCells();
+            if (counts[cell]++ == 0) {
+                cellA[cell] = low;
+                cellB[cell] = high;
+                cellOutcome[cell] = outcome;
+                cellWeight[cell] = battle.weight();
+            }
             if (units != null) units.add(battle.unit(), cell);
             if (rows != null) rows.add(a, b, battle.outcome(), battle.weight(), battle.time());
             if (style != null) style.add(a, b, battle);
@@ -165,23 +177,21 @@ public final class BattleSet {
         public BattleSet build() {
             built = true;
             int size = cellIndex.size();
-            int[] cellA = new int[size];
-            int[] cellB = new int[size];
-            double[] outcome = new double[size];
-            double[] weight = new double[size];
-            for (int c = 0; c < size; c++) {
-                long pair = cellIndex.field(c, 0);
-                cellA[c] = (int) (pair >>> 32);
-                cellB[c] = (int) pair;
-                outcome[c] = Double.longBitsToDouble(cellIndex.field(c, 1));
-                weight[c] = Double.longBitsToDouble(cellIndex.field(c, 2));
-            }
             int[] position = new int[size];
-            PairCounts cells = PairCounts.of(names.size(), cellA, cellB, outcome, weight, Arrays.copyOf(counts, size),
-                    position);
+            PairCounts cells = PairCounts.of(names.size(), Arrays.copyOf(cellA, size), Arrays.copyOf(cellB, size),
+                    Arrays.copyOf(cellOutcome, size), Arrays.copyOf(cellWeight, size), Arrays.copyOf(counts, size), position);
             return new BattleSet(Collections.unmodifiableList(new ArrayList<>(names)), cells,
                     rows == null ? null : rows.build(), style == null ? null : style.build(),
                     units == null ? null : units.build(position), units == null ? 0 : units.unnamed(), battleCount);
+        }
+
+        private void growCells() {
+            int n = 2 * counts.length;
+            counts = Arrays.copyOf(counts, n);
+            cellA = Arrays.copyOf(cellA, n);
+            cellB = Arrays.copyOf(cellB, n);
+            cellOutcome = Arrays.copyOf(cellOutcome, n);
+            cellWeight = Arrays.copyOf(cellWeight, n);
         }
 
         private int indexOf(String name) {
