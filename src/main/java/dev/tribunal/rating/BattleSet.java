@@ -1,7 +1,6 @@
 package dev.tribunal.rating;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -110,14 +109,7 @@ public final class BattleSet {
     public static final class Builder {
         private final Map<String, Integer> index = new HashMap<>();
         private final List<String> names = new ArrayList<>();
-        private final CellIndex cellIndex = new CellIndex(3);
-        private final long[] key = new long[3];
-        // per cell, written when it first appears, so build() copies arrays instead of decoding keys cell by cell
-        private long[] counts = new long[64];
-        private int[] cellA = new int[64];
-        private int[] cellB = new int[64];
-        private double[] cellOutcome = new double[64];
-        private double[] cellWeight = new double[64];
+        private final CellTable cellTable = new CellTable();
         private BattleRows.Builder rows;
         private StyleCells.Builder style;
         private UnitCells.Builder units;
@@ -153,20 +145,8 @@ public final class BattleSet {
             int a = indexOf(battle.a());
             int b = indexOf(battle.b());
             // (b, a, 1 − o) is the same evidence as (a, b, o): one cell for both halves the bootstrap's work
-            int low = Math.min(a, b);
-            int high = Math.max(a, b);
-            double outcome = a > b ? 1 - battle.outcome() : battle.outcome();
-            key[0] = ((long) low << 32) | high;
-            key[1] = Double.doubleToLongBits(outcome);
-            key[2] = Double.doubleToLongBits(battle.weight());
-            int cell = cellIndex.indexOf(key);
-            if (cell == counts.length) growCells();
-            if (counts[cell]++ == 0) {
-                cellA[cell] = low;
-                cellB[cell] = high;
-                cellOutcome[cell] = outcome;
-                cellWeight[cell] = battle.weight();
-            }
+            int cell = a > b ? cellTable.add(b, a, 1 - battle.outcome(), battle.weight())
+                    : cellTable.add(a, b, battle.outcome(), battle.weight());
             if (units != null) units.add(battle.unit(), cell);
             if (rows != null) rows.add(a, b, battle.outcome(), battle.weight(), battle.time());
             if (style != null) style.add(a, b, battle);
@@ -176,22 +156,12 @@ public final class BattleSet {
 
         public BattleSet build() {
             built = true;
-            int size = cellIndex.size();
-            int[] position = new int[size];
-            PairCounts cells = PairCounts.of(names.size(), Arrays.copyOf(cellA, size), Arrays.copyOf(cellB, size),
-                    Arrays.copyOf(cellOutcome, size), Arrays.copyOf(cellWeight, size), Arrays.copyOf(counts, size), position);
-            return new BattleSet(Collections.unmodifiableList(new ArrayList<>(names)), cells,
+            int[] position = new int[cellTable.size()];
+            PairCounts pairs = PairCounts.of(names.size(), cellTable.a(), cellTable.b(), cellTable.outcome(),
+                    cellTable.weight(), cellTable.count(), position);
+            return new BattleSet(Collections.unmodifiableList(new ArrayList<>(names)), pairs,
                     rows == null ? null : rows.build(), style == null ? null : style.build(),
                     units == null ? null : units.build(position), units == null ? 0 : units.unnamed(), battleCount);
-        }
-
-        private void growCells() {
-            int n = 2 * counts.length;
-            counts = Arrays.copyOf(counts, n);
-            cellA = Arrays.copyOf(cellA, n);
-            cellB = Arrays.copyOf(cellB, n);
-            cellOutcome = Arrays.copyOf(cellOutcome, n);
-            cellWeight = Arrays.copyOf(cellWeight, n);
         }
 
         private int indexOf(String name) {
