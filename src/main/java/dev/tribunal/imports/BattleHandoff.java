@@ -8,8 +8,8 @@ import java.util.function.Consumer;
 
 /**
  * Passes battles on to a consumer that runs on a thread of its own, in batches and in order, so that reading a file
- * and aggregating its battles share two cores: a million rows load in about the time of the slower of the two
- * instead of their sum. The consumer sees the same battles in the same order as it would called directly, from one
+ * and aggregating its battles can run on two cores at once (with both free, a million rows take about the slower
+ * of the two instead of their sum). The consumer sees the same battles in the same order as it would called directly, from one
  * thread; {@link #close()} returns once it has taken the last one (its effects then visible to the caller), and
  * throws what it threw. Memory: at most {@code (QUEUED + 2) · BATCH} battles in flight.
  */

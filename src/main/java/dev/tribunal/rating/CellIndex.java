@@ -7,7 +7,7 @@ import java.util.Arrays;
  * Aggregates millions of battles into cells without boxing a key per battle.
  * <p>
  * A slot holds the key's 32-bit hash beside its index, so a probe compares the stored key only when the hashes
- * agree, and growing rehashes without reading a key: with a million distinct cells the tables outgrow the cache,
+ * agree, and growing rehashes without reading a key: with a million distinct keys the tables outgrow the cache,
  * and a new key then costs one cache miss instead of two.
  */
 final class CellIndex {

@@ -4,15 +4,15 @@ import java.util.Arrays;
 
 /**
  * The cells (a &lt; b, outcome, weight) of {@link BattleSet.Builder} with their counts, numbered 0, 1, 2, … in order
- * of first appearance: open addressing whose keys are the cells' own columns, so a cell is stored once, as
- * {@link PairCounts#of} takes it (32 bytes), plus a slot of 8 bytes (its hash beside its index) per 0.7 of a cell.
+ * of first appearance. Open addressing whose keys are the cells' own columns, the arrays {@link PairCounts#of}
+ * takes: a cell is stored once (32 bytes), plus a slot of 8 bytes (its 32-bit hash beside its index) per 0.7 of a
+ * cell. A probe compares the hash first, so a new cell costs one cache miss and a known one two.
  * <p>
- * Memory is most of what loading a million battles pays for: the first touch of a page costs the process a page
- * fault (3–15 ms per fresh MiB measured on the 2-core machine), and doubling arrays touches their bytes twice and
- * copies them. So the columns grow by chunks of 2¹⁶ cells that are never copied (the first doubles up to one), and only {@link #column}'s exact
- * copies for {@link PairCounts#of} are new; a generic long[] key index plus the columns took 88 bytes a cell, twice,
- * and 16 a slot at load 0.5. A slot compares its 32-bit hash first, so a new cell costs one cache miss and a known
- * one two.
+ * Loading a million battles pays mostly for memory: the first touch of a page costs a page fault (3–15 ms per
+ * fresh MiB measured on the shared 2-core machine), and a doubling array touches its bytes about twice. So the
+ * columns grow by chunks of 2¹⁶ cells that are never copied (the first doubles up to one, for small sets), and the
+ * exact columns for {@link PairCounts#of} are the one copy. A generic long[] key index beside the columns took 88
+ * bytes a cell, doubled, and 16 a slot at load 0.5.
  */
 final class CellTable {
     private static final int CHUNK_BITS = 16;
@@ -48,7 +48,8 @@ final class CellTable {
                 int c = (int) entry - 1;
                 int chunk = c >>> CHUNK_BITS;
                 int i = c & (CHUNK - 1);
-                if (a[chunk][i] == cellA && b[chunk][i] == cellB && Double.doubleToLongBits(outcome[chunk][i]) == outcomeBits
+                if (a[chunk][i] == cellA && b[chunk][i] == cellB
+                        && Double.doubleToLongBits(outcome[chunk][i]) == outcomeBits
                         && Double.doubleToLongBits(weight[chunk][i]) == weightBits) {
                     count[chunk][i]++;
                     return c;
@@ -74,36 +75,30 @@ final class CellTable {
     }
 
     int[] a() {
-        int[] column = new int[size];
-        for (int chunk = 0; chunk < a.length; chunk++) System.arraycopy(a[chunk], 0, column, chunk << CHUNK_BITS, filled(chunk));
-        return column;
+        return flat(a, new int[size]);
     }
 
     int[] b() {
-        int[] column = new int[size];
-        for (int chunk = 0; chunk < b.length; chunk++) System.arraycopy(b[chunk], 0, column, chunk << CHUNK_BITS, filled(chunk));
-        return column;
+        return flat(b, new int[size]);
     }
 
     double[] outcome() {
-        double[] column = new double[size];
-        for (int chunk = 0; chunk < outcome.length; chunk++) {
-            System.arraycopy(outcome[chunk], 0, column, chunk << CHUNK_BITS, filled(chunk));
-        }
-        return column;
+        return flat(outcome, new double[size]);
     }
 
     double[] weight() {
-        double[] column = new double[size];
-        for (int chunk = 0; chunk < weight.length; chunk++) {
-            System.arraycopy(weight[chunk], 0, column, chunk << CHUNK_BITS, filled(chunk));
-        }
-        return column;
+        return flat(weight, new double[size]);
     }
 
     long[] count() {
-        long[] column = new long[size];
-        for (int chunk = 0; chunk < count.length; chunk++) System.arraycopy(count[chunk], 0, column, chunk << CHUNK_BITS, filled(chunk));
+        return flat(count, new long[size]);
+    }
+
+    /** Copies the chunks of one column into {@code column}, an array of {@link #size()} elements. */
+    private <T> T flat(T[] chunks, T column) {
+        for (int chunk = 0; chunk < chunks.length; chunk++) {
+            System.arraycopy(chunks[chunk], 0, column, chunk << CHUNK_BITS, filled(chunk));
+        }
         return column;
     }
 
