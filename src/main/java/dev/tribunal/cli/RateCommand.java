@@ -2,6 +2,7 @@ package dev.tribunal.cli;
 
 import dev.tribunal.imports.BadInputException;
 import dev.tribunal.imports.BattleFormat;
+import dev.tribunal.imports.BattleHandoff;
 import dev.tribunal.imports.BattleImporter;
 import dev.tribunal.imports.ImportCounts;
 import dev.tribunal.imports.ImportSettings;
@@ -178,7 +179,9 @@ public final class RateCommand implements Callable<Integer> {
         ImportCounts counts;
         JudgeWeights.Weighting weighting = null;
         if (judgeWeights == null) {
-            counts = new BattleImporter(settings).read(inputs, format, builder::add);
+            try (BattleHandoff aggregate = new BattleHandoff(builder::add)) {   // parse and aggregate on two cores
+                counts = new BattleImporter(settings).read(inputs, format, aggregate);
+            }
         } else {
             List<Battle> judged = new ArrayList<>();
             counts = new BattleImporter(settings).read(inputs, format, judged::add);

@@ -4,7 +4,6 @@ import static dev.tribunal.imports.JsonRecords.number;
 import static dev.tribunal.imports.JsonRecords.text;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tribunal.rating.AnswerStyle;
 import java.io.IOException;
@@ -35,8 +34,7 @@ final class BattleRowReader implements FormatReader {
         JsonNode styleA = null;
         JsonNode styleB = null;
         JsonNode conversation = null;
-        while (row.nextToken() == JsonToken.FIELD_NAME) {
-            String field = row.currentName();
+        for (String field; (field = row.nextFieldName()) != null; ) {
             row.nextToken();
             switch (field) {
                 case "model_a" -> a = names.text(row, field);

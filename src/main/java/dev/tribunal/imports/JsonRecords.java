@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.base.ParserBase;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -93,7 +94,7 @@ final class JsonRecords {
                         return line + 1;
                     }
                     if (token == null) return 0;
-                    long line = parser.currentTokenLocation().getLineNr();
+                    long line = tokenLine(parser);
                     counts.addRecord();
                     try {
                         if (token != JsonToken.START_OBJECT) {
@@ -146,6 +147,11 @@ final class JsonRecords {
         } catch (JsonProcessingException e) {
             return false;
         }
+    }
+
+    /** The line the current token starts on; without making a JsonLocation per record where the parser allows. */
+    private static long tokenLine(JsonParser parser) {
+        return parser instanceof ParserBase base ? base.getTokenLineNr() : parser.currentTokenLocation().getLineNr();
     }
 
     private static long lineOf(JsonProcessingException e) {

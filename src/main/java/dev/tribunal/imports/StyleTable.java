@@ -18,6 +18,7 @@ import java.util.Map;
 public final class StyleTable {
 
     public static final StyleTable EMPTY = new StyleTable(Map.of());
+    private static final AnswerStyle[] UNKNOWN_PAIR = new AnswerStyle[2];
 
     private final Map<Key, AnswerStyle> styles;
 
@@ -59,11 +60,15 @@ public final class StyleTable {
         return question == null || styles.isEmpty() ? null : styles.get(new Key(question, model));
     }
 
-    /** The styles of a's and b's answers to one question, or {null, null} unless both are known. */
+    /**
+     * The styles of a's and b's answers to one question, or {null, null} unless both are known: then one shared
+     * array (callers only read it), since most rows of most files have no style and a million rows would each
+     * allocate one.
+     */
     AnswerStyle[] pair(String question, String a, String b) {
         AnswerStyle styleA = lookup(question, a);
         AnswerStyle styleB = styleA == null ? null : lookup(question, b);
-        return styleB == null ? new AnswerStyle[2] : new AnswerStyle[] {styleA, styleB};
+        return styleB == null ? UNKNOWN_PAIR : new AnswerStyle[] {styleA, styleB};
     }
 
     private static String firstText(JsonNode node, String name, String alias) {

@@ -1,7 +1,6 @@
 package dev.tribunal.rating;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -110,9 +109,7 @@ public final class BattleSet {
     public static final class Builder {
         private final Map<String, Integer> index = new HashMap<>();
         private final List<String> names = new ArrayList<>();
-        private final CellIndex cellIndex = new CellIndex(3);
-        private final long[] key = new long[3];
-        private long[] counts = new long[64];
+        private final CellTable cellTable = new CellTable();
         private BattleRows.Builder rows;
         private StyleCells.Builder style;
         private UnitCells.Builder units;
@@ -148,13 +145,8 @@ public final class BattleSet {
             int a = indexOf(battle.a());
             int b = indexOf(battle.b());
             // (b, a, 1 − o) is the same evidence as (a, b, o): one cell for both halves the bootstrap's work
-            boolean swap = a > b;
-            key[0] = swap ? ((long) b << 32) | a : ((long) a << 32) | b;
-            key[1] = Double.doubleToLongBits(swap ? 1 - battle.outcome() : battle.outcome());
-            key[2] = Double.doubleToLongBits(battle.weight());
-            int cell = cellIndex.indexOf(key);
-            if (cell == counts.length) counts = Arrays.copyOf(counts, 2 * counts.length);
-            counts[cell]++;
+            int cell = a > b ? cellTable.add(b, a, 1 - battle.outcome(), battle.weight())
+                    : cellTable.add(a, b, battle.outcome(), battle.weight());
             if (units != null) units.add(battle.unit(), cell);
             if (rows != null) rows.add(a, b, battle.outcome(), battle.weight(), battle.time());
             if (style != null) style.add(a, b, battle);
@@ -164,22 +156,10 @@ public final class BattleSet {
 
         public BattleSet build() {
             built = true;
-            int size = cellIndex.size();
-            int[] cellA = new int[size];
-            int[] cellB = new int[size];
-            double[] outcome = new double[size];
-            double[] weight = new double[size];
-            for (int c = 0; c < size; c++) {
-                long pair = cellIndex.field(c, 0);
-                cellA[c] = (int) (pair >>> 32);
-                cellB[c] = (int) pair;
-                outcome[c] = Double.longBitsToDouble(cellIndex.field(c, 1));
-                weight[c] = Double.longBitsToDouble(cellIndex.field(c, 2));
-            }
-            int[] position = new int[size];
-            PairCounts cells = PairCounts.of(names.size(), cellA, cellB, outcome, weight, Arrays.copyOf(counts, size),
-                    position);
-            return new BattleSet(Collections.unmodifiableList(new ArrayList<>(names)), cells,
+            int[] position = new int[cellTable.size()];
+            PairCounts pairs = PairCounts.of(names.size(), cellTable.a(), cellTable.b(), cellTable.outcome(),
+                    cellTable.weight(), cellTable.count(), position);
+            return new BattleSet(Collections.unmodifiableList(new ArrayList<>(names)), pairs,
                     rows == null ? null : rows.build(), style == null ? null : style.build(),
                     units == null ? null : units.build(position), units == null ? 0 : units.unnamed(), battleCount);
         }

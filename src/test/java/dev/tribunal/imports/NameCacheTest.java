@@ -23,6 +23,15 @@ class NameCacheTest {
         assertThat(intern(cache, "Aa")).isNotSameAs(intern(cache, "BB")); // same String hash, different names
     }
 
+    @Test
+    void hashesAsStringDoes() {
+        for (String text : List.of("", "a", "ab", "abc", "abcd", "model-894", "claude-3-5-sonnet-20240620", "модель-ü-7",
+                "\uD83D\uDE00x")) {
+            char[] chars = ("<<" + text + ">>").toCharArray();
+            assertThat(NameCache.hash(chars, 2, text.length())).as(text).isEqualTo(text.hashCode());
+        }
+    }
+
     /** Looks {@code text} up from the middle of a fresh, larger buffer, as the parser hands it over. */
     private static String intern(NameCache cache, String text) {
         char[] chars = ("<<" + text + ">>").toCharArray();
