@@ -65,7 +65,8 @@ final class BradleyTerryEstimator implements Estimator {
             int c = graph.component[i];
             fromPrior[i] = c >= 0 && !graph.stronglyConnected[c];
         }
-        // made by the first bootstrap thread that asks, once: without rounds there is no need for it
+        // made once, by the first bootstrap thread to reach a refit (the other draws its first resample meanwhile);
+        // without rounds there is no need for it
         Supplier<BradleyTerry.Chord> chord = new Supplier<>() {
             private BradleyTerry.Chord made;
 
@@ -75,20 +76,21 @@ final class BradleyTerryEstimator implements Estimator {
                 return made;
             }
         };
-        return new Estimate(ratings(fit), fromPrior, notes, null, () -> new Worker(chord.get())::round);
+        return new Estimate(ratings(fit), fromPrior, notes, null, () -> new Worker(chord)::round);
     }
 
     /** One thread's rounds: the counts, pair scores and Hessian weights of a round, kept for the next. */
     private final class Worker {
-        private final BradleyTerry.Chord chord;
+        private final Supplier<BradleyTerry.Chord> chords;
+        private BradleyTerry.Chord chord;
         private final long[] drawn = new long[cells.size()];
         private final long[] unitsDrawn = new long[units == null ? 0 : units.units];
         private final double[] scoreI = new double[cells.pairCount()];
         private final double[] scoreJ = new double[cells.pairCount()];
         private final float[] curvature = new float[cells.pairCount()];
 
-        Worker(BradleyTerry.Chord chord) {
-            this.chord = chord;
+        Worker(Supplier<BradleyTerry.Chord> chords) {
+            this.chords = chords;
         }
 
         Ratings round(SplittableRandom random) {
@@ -99,6 +101,7 @@ final class BradleyTerryEstimator implements Estimator {
                 units.cellCounts(unitsDrawn, drawn);
             }
             cells.pairScores(drawn, scoreI, scoreJ);
+            if (chord == null) chord = chords.get();
             return ratings(model.refit(chord, scoreI, scoreJ, priorTie, curvature));
         }
     }
