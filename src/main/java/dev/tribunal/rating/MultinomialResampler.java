@@ -11,8 +11,8 @@ import java.util.SplittableRandom;
  *       The conditional probabilities come from the integer counts, so the chain has no rounding drift and the k_c
  *       always sum to N. What depends on a cell's probability alone (p ≤ ½ after taking the complement, p/q, ln q)
  *       is computed once here, in parallel arrays, not in every round. About 50 ns a cell.</li>
- *   <li><b>Blocks, then battles</b>, O(C/128 + N), when most cells hold one or two battles (N &lt; 10·C: many
- *       contestants, few battles per pair). Consecutive cells are grouped into blocks of at least 128 battles; the
+ *   <li><b>Blocks, then battles</b>, O(C/256 + N), when most cells hold one or two battles (N &lt; 10·C: many
+ *       contestants, few battles per pair). Consecutive cells are grouped into blocks of at least 256 battles; the
  *       chain of binomials draws how many of the N battles fall in each block (the multinomial of the block totals),
  *       then each of a block's K_b draws picks one of its battles uniformly and adds one to that battle's cell (the
  *       multinomial of the block's cells given K_b). A battle of a block of s is ⌊x·s / 2³²⌋ for 32 random bits x,
@@ -28,10 +28,12 @@ final class MultinomialResampler {
     /** Blocks, then battles, below this many battles per cell. */
     static final int BATTLES_PER_CELL = 10;
     /**
-     * Measured (thread cpu per resample of 1M battles): 64 → 128 takes 500 contestants from 2.6 to 2.3 ms (fewer
-     * binomials in the chain over the blocks) and leaves 1,000 at 3.0 ms; 512 made 1,000 slower (3.5 ms).
+     * Measured (thread cpu per resample of 1M battles): 64 → 128 took 500 contestants from 2.6 to 2.3 ms (fewer
+     * binomials in the chain over the blocks); 128 → 256 takes the chain from 0.33 to 0.18 ms at 500 and 1,000
+     * contestants while the draws within the blocks stay at 1.7–1.9 ms (noise); 384 and 512 shorten the chain
+     * further but made the draws at 1,000 slower (a block's cells no longer stay in the nearest cache).
      */
-    private static final int BLOCK_BATTLES = 128;
+    private static final int BLOCK_BATTLES = 256;
 
     /** How a resample is drawn. */
     enum Method { BINOMIAL_CHAIN, BLOCKS_THEN_BATTLES }
