@@ -45,9 +45,9 @@ final class BattleRowReader implements FormatReader {
                 case "judge", "voter" -> voter = text(row, field);
                 case "tstamp" -> tstamp = number(row, field);
                 case "weight" -> weight = number(row, field);
-                case "style_a" -> styleA = row.readValueAsTree();
-                case "style_b" -> styleB = row.readValueAsTree();
-                case "conv_metadata" -> conversation = row.readValueAsTree();
+                case "style_a" -> styleA = JsonRecords.tree(row);
+                case "style_b" -> styleB = JsonRecords.tree(row);
+                case "conv_metadata" -> conversation = JsonRecords.tree(row);
                 default -> row.skipChildren();
             }
         }

@@ -36,7 +36,7 @@ public final class StyleTable {
         for (InputFile file : InputFile.expand(files)) {
             try {
                 new JsonRecords(file, false, counts).forEach((record, line) -> {
-                    JsonNode node = record.readValueAsTree();
+                    JsonNode node = JsonRecords.tree(record);
                     String question = firstText(node, "question_id", "uid");
                     String model = firstText(node, "model", "model_id");
                     if (question == null) throw new BadRecord("no 'question_id' (or 'uid')");
