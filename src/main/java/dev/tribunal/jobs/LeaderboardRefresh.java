@@ -74,6 +74,11 @@ public final class LeaderboardRefresh {
     static final String BASELINE_SOURCES = "baseline:";
     static final String COLLECTIVE_SOURCES = "collective:";
 
+    /** Whether the hourly refresh recomputes boards of {@code source} (not a benchmark's, which its run writes). */
+    public static boolean refreshes(String source) {
+        return !source.startsWith(BASELINE_SOURCES) && !source.startsWith(COLLECTIVE_SOURCES);
+    }
+
     private static final ObjectMapper JSON = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
 
@@ -144,7 +149,7 @@ public final class LeaderboardRefresh {
             BattleFilter filter = BattleFilter.of(kind).withCutoff(cutoff).withoutFlaggedVotes();
             if (arenaOnly) filter = filter.withSource(StoredRounds.SOURCE);
             db.battles().forEachRow(filter, row -> {
-                if (row.source().startsWith(BASELINE_SOURCES) || row.source().startsWith(COLLECTIVE_SOURCES)) return;
+                if (!refreshes(row.source())) return;
                 Battle battle = row.toBattle().inUnit(sampleOf(row));
                 add(boards, new Board(kind, row.source(), null), battle);
                 if (row.category() != null) add(boards, new Board(kind, row.source(), row.category()), battle);

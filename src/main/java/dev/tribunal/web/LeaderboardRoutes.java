@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tribunal.arena.StoredRounds;
 import dev.tribunal.jobs.Board;
+import dev.tribunal.jobs.LeaderboardRefresh;
 import dev.tribunal.jobs.RefreshScheduler;
 import dev.tribunal.store.BattleFilter;
 import dev.tribunal.store.Contestant;
@@ -212,7 +213,7 @@ public final class LeaderboardRoutes implements RouteGroup {
         boolean arena = kind == ContestantKind.JUDGE && plain.source().equals(StoredRounds.SOURCE);
         RefreshScheduler.Times due = times.get();
         Long votesSince = null;
-        Instant next = due.nextFullAt();
+        Instant next = LeaderboardRefresh.refreshes(plain.source()) ? due.nextFullAt() : null;
         if (arena) {
             Instant read = due.arenaReadAt() != null && due.arenaReadAt().isAfter(snapshot.cutoff())
                     ? due.arenaReadAt() : snapshot.cutoff();

@@ -95,6 +95,7 @@ class CollectiveJobsTest {
                     + URLEncoder.encode(source, StandardCharsets.UTF_8)));
             assertThat(board.get("rows")).hasSize(5);
             assertThat(board.get("rows").get(0).get("name").asText()).isEqualTo("m1");
+            assertThat(board.get("next_update_at").isNull()).as("the hourly refresh leaves it alone").isTrue();
 
             // every rating is a collective vote, exported like the people's: named judges, the day only, no request
             HttpResponse<String> export = http.get("/api/export/collective-votes?format=jsonl");
