@@ -31,8 +31,8 @@ import java.util.function.DoubleUnaryOperator;
  * <p>
  * <b>Bootstrap refits.</b> Where the point's Hessian is well conditioned once its slowest modes are deflated (arenas
  * and benchmarks where contestants meet many others), resamples are refitted from θ̂ by {@link ChebyshevRefit}: one
- * pass over the pairs for the gradient per iteration, no linear solve (1,000 uniformly paired contestants: 10 passes,
- * 6.4 ms a refit against 9.5 ms for Newton with conjugate gradients; 500: 1.5 ms against 2.8 ms for the chord below).
+ * pass over the pairs for the gradient per iteration, no linear solve (1,000 uniformly paired contestants: 9.6 passes,
+ * ~6 ms a refit against 9.5 ms for Newton with conjugate gradients; 500: 1.4 ms against 2.8 ms for the chord below).
  * Elsewhere, or when that iteration does not converge, they are refitted by the algebra's own method, as follows.
  * <p>
  * Bootstrap resamples are refitted from the point estimate θ̂ by the chord method ({@link #refit}): with H₀ the
