@@ -195,14 +195,8 @@ final class BradleyTerry {
         ChebyshevRefit spectral = null;
         if (chebyshev) {
             float[] curvature = new float[pairI.length];
-            pairDerivatives(theta, sigma, scoreI, scoreJ, new double[n], curvature);
             double[] diagonal = new double[n];
-            for (int i = 0; i < n; i++) {
-                for (int p = pairStart[i]; p < pairStart[i + 1]; p++) {
-                    diagonal[i] += curvature[p];
-                    diagonal[pairJ[p]] += curvature[p];
-                }
-            }
+            pointDerivatives(sigma, scoreI, scoreJ, new double[n], diagonal, curvature);
             spectral = ChebyshevRefit.of(n, pairStart, pairJ, curvature, diagonal, point.graph().component,
                     point.graph().components);
         }
@@ -235,7 +229,7 @@ final class BradleyTerry {
         if (chord.chebyshev() != null) {
             double[] gradient = new double[n];
             double[] diagonal = new double[n];
-            pointDerivatives(chord.sigma(), scoreI, scoreJ, gradient, diagonal);
+            pointDerivatives(chord.sigma(), scoreI, scoreJ, gradient, diagonal, null);
             int iterations = chord.chebyshev().solve(theta, gradient, diagonal,
                     (at, into) -> pairDerivatives(at, null, scoreI, scoreJ, into, null), STEP_TOLERANCE);
             if (iterations < 0) return fit(scoreI, scoreJ, point.logStrength(), priorTie);
@@ -441,9 +435,10 @@ final class BradleyTerry {
 
     /**
      * At the point (σ per pair known: no division), the gradient g of ℓ and the diagonal of the negative Hessian,
-     * Σ_j n_ij σ(1 − σ) per contestant, in one pass.
+     * Σ_j n_ij σ(1 − σ) per contestant, in one pass; and, unless {@code weights} is null, the Hessian's pair weights.
      */
-    private void pointDerivatives(double[] sigma, double[] sI, double[] sJ, double[] gradient, double[] diagonal) {
+    private void pointDerivatives(double[] sigma, double[] sI, double[] sJ, double[] gradient, double[] diagonal,
+                                  float[] weights) {
         for (int i = 0; i < n; i++) {
             double gi = 0;
             double hi = 0;
@@ -457,6 +452,7 @@ final class BradleyTerry {
                 gradient[j] -= residual;
                 hi += curvature;
                 diagonal[j] += curvature;
+                if (weights != null) weights[p] = (float) curvature;
             }
             gradient[i] += gi;
             diagonal[i] += hi;
